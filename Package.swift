@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+// Loupe: a full-text search engine and indexer daemon. Module graph: ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "Loupe",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "loupe", targets: ["loupe"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Storage: the LMDB C library and our Swift wrapper over it. Knows bytes, not terms.
+        .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
+        .target(name: "LoupeStorage", dependencies: ["CLMDB"]),
+        // Postings codec: block encoding of doc ids, frequencies and positions. Knows bytes, not LMDB.
+        .target(name: "LoupeCodec"),
+        // Analysis: tokenizer, folding, stop words, the Porter2 stemmer, analyzer presets.
+        .target(name: "LoupeAnalysis"),
+        // Extraction: turning files (text, Markdown, HTML) and JSON lines into title + text.
+        .target(name: "LoupeExtract"),
+        // Index: the on-disk format (LMDB tables), the writer, snapshots for readers, ingestion.
+        .target(
+            name: "LoupeIndex",
+            dependencies: ["LoupeStorage", "LoupeCodec", "LoupeAnalysis", "LoupeExtract"]
+        ),
+        // Query language: text to syntax tree. No storage dependency.
+        .target(name: "LoupeQuery"),
+        // Engine: planning, BM25 scoring, retrieval algorithms, collectors, snippets, explain.
+        .target(
+            name: "LoupeEngine",
+            dependencies: [
+                "LoupeIndex", "LoupeQuery", "LoupeCodec", "LoupeAnalysis",
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+        // Evaluation: TREC run files, qrels and the measures (MAP, nDCG@10, P@10, R@100).
+        .target(name: "LoupeEval"),
+        // Configuration: the TOML files in config/ mapped onto typed settings.
+        .target(
+            name: "LoupeConfig",
+            dependencies: ["LoupeIndex", "LoupeEngine", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // The command-line tool.
+        .executableTarget(
+            name: "loupe",
+            dependencies: [
+                "LoupeIndex", "LoupeEngine", "LoupeEval", "LoupeConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "LoupeStorageTests", dependencies: ["LoupeStorage"]),
+        .testTarget(name: "LoupeCodecTests", dependencies: ["LoupeCodec"]),
+        .testTarget(
+            name: "LoupeAnalysisTests",
+            dependencies: ["LoupeAnalysis"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(name: "LoupeExtractTests", dependencies: ["LoupeExtract"]),
+        .testTarget(name: "LoupeIndexTests", dependencies: ["LoupeIndex"]),
+        .testTarget(name: "LoupeQueryTests", dependencies: ["LoupeQuery"]),
+        .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeQuery"]),
+        .testTarget(name: "LoupeEvalTests", dependencies: ["LoupeEval"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)
