@@ -1,0 +1,74 @@
+/// Token positions for one postings chunk, stored apart from it so that queries without phrases
+/// never touch them.
+///
+/// ```
+/// u32 blockCount
+/// u32 endOffset × blockCount     where each block's bytes end, from the chunk start
+/// blocks: for each document of the block, in doc order, its `tf` positions as varints:
+///         the first absolute, the others as gaps from the previous one
+/// ```
+/// Blocks match the postings chunk's blocks (128 documents each), so a phrase scorer that is on
+/// document `i` of postings block `b` jumps to positions block `b` and skips the varints of the
+/// documents before `i` (their count is the sum of their term frequencies, which it already has).
+public struct PositionsChunk {
+    @usableFromInline let base: UnsafeRawPointer
+    /// The chunk's size in bytes.
+    public let byteCount: Int
+    /// Number of blocks.
+    public let blockCount: Int
+
+    /// Wraps `bytes`; nil when the header does not fit.
+    public init?(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress, bytes.count >= 4 else { return nil }
+        base = start
+        byteCount = bytes.count
+        blockCount = Int(start.loadLE32(0))
+        guard 4 + 4 * blockCount <= bytes.count else { return nil }
+    }
+
+    /// Where `block`'s bytes begin.
+    @inline(__always)
+    public func start(ofBlock block: Int) -> UnsafePointer<UInt8> {
+        let offset = block == 0 ? 4 + 4 * blockCount : Int(base.loadLE32(4 + 4 * (block - 1)))
+        return (base + offset).assumingMemoryBound(to: UInt8.self)
+    }
+
+    /// Where `block`'s bytes end.
+    @inline(__always)
+    public func end(ofBlock block: Int) -> Int { Int(base.loadLE32(4 + 4 * block)) }
+
+    /// Decodes the positions of one document into `out` (room for `tf` values), given the number of
+    /// positions stored before it in the same block.
+    @inline(__always)
+    public func positions(block: Int, skipping preceding: Int, tf: Int, into out: UnsafeMutablePointer<UInt32>) {
+        var p = start(ofBlock: block)
+        VarInt.skip(preceding, &p)
+        var position: UInt32 = 0
+        for i in 0..<tf {
+            position &+= VarInt.decode(&p)
+            out[i] = position
+        }
+    }
+}
+
+/// Builds ``PositionsChunk`` bytes.
+public enum PositionsChunkEncoder {
+    /// Encodes the positions of `docCount` documents.
+    ///
+    /// - Parameters:
+    ///   - bytes: every document's positions, already varint-encoded as the format says, concatenated.
+    ///   - docEnds: for each document, the offset in `bytes` where its positions end.
+    public static func encode(bytes: UnsafeRawBufferPointer, docEnds: UnsafeBufferPointer<UInt32>) -> [UInt8] {
+        let blockCount = (docEnds.count + BitPacking.blockSize - 1) / BitPacking.blockSize
+        let headerSize = 4 + 4 * blockCount
+        var out: [UInt8] = []
+        out.reserveCapacity(headerSize + bytes.count)
+        out.appendLE(UInt32(blockCount))
+        for block in 0..<blockCount {
+            let lastDoc = min((block + 1) * BitPacking.blockSize, docEnds.count) - 1
+            out.appendLE(UInt32(headerSize) + docEnds[lastDoc])
+        }
+        out.append(contentsOf: bytes)
+        return out
+    }
+}

@@ -1,0 +1,153 @@
+/// A read-only view of one encoded postings chunk (``PostingsChunkFormat``), decoding straight from
+/// the bytes it is given (normally LMDB's memory map): no copy of the chunk, no allocation.
+///
+/// The view is only as valid as the buffer behind it. Use ``validate()`` before trusting bytes
+/// that may be damaged; the decode methods assume a well-formed chunk.
+public struct PostingsChunk {
+    @usableFromInline let base: UnsafeRawPointer
+    /// The chunk's size in bytes.
+    public let byteCount: Int
+    /// Number of postings in the chunk.
+    public let docCount: Int
+    /// Number of blocks (full blocks of 128, then possibly one shorter tail block).
+    public let blockCount: Int
+    /// The first doc id of the chunk.
+    public let firstDoc: UInt32
+
+    /// Wraps `bytes`. Fails only when the buffer is too short for its header and skip table.
+    public init?(_ bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress, bytes.count >= PostingsChunkFormat.headerSize else { return nil }
+        base = start
+        byteCount = bytes.count
+        docCount = Int(start.loadLE32(0))
+        blockCount = Int(start.loadLE32(4))
+        firstDoc = start.loadLE32(8)
+        guard PostingsChunkFormat.headerSize + blockCount * PostingsChunkFormat.skipEntrySize <= bytes.count else {
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private func skip(_ block: Int, _ field: Int) -> UInt32 {
+        base.loadLE32(PostingsChunkFormat.headerSize + block * PostingsChunkFormat.skipEntrySize + field * 4)
+    }
+
+    /// The last doc id of `block`.
+    @inline(__always) public func lastDoc(ofBlock block: Int) -> UInt32 { skip(block, 0) }
+    /// The largest term frequency in `block`.
+    @inline(__always) public func maxTf(ofBlock block: Int) -> UInt32 { skip(block, 2) }
+    /// The shortest field length among `block`'s documents.
+    @inline(__always) public func minLength(ofBlock block: Int) -> UInt32 { skip(block, 3) }
+    /// The last doc id of the chunk.
+    public var lastDoc: UInt32 { blockCount == 0 ? firstDoc : lastDoc(ofBlock: blockCount - 1) }
+
+    /// The number of postings in `block`.
+    @inline(__always)
+    public func count(ofBlock block: Int) -> Int {
+        block == blockCount - 1 ? docCount - block * BitPacking.blockSize : BitPacking.blockSize
+    }
+
+    @inline(__always)
+    private func dataStart(ofBlock block: Int) -> Int {
+        block == 0
+            ? PostingsChunkFormat.headerSize + blockCount * PostingsChunkFormat.skipEntrySize
+            : Int(skip(block - 1, 1))
+    }
+
+    /// Decodes `block` into `docs` and `tfs` (each with room for 128 values) and returns its count.
+    /// Pass nil for `tfs` to decode doc ids only.
+    @inline(__always)
+    public func decode(block: Int, docs: UnsafeMutablePointer<UInt32>, tfs: UnsafeMutablePointer<UInt32>?) -> Int {
+        let n = count(ofBlock: block)
+        var previous = block == 0 ? firstDoc : lastDoc(ofBlock: block - 1)
+        let start = dataStart(ofBlock: block)
+        if n == BitPacking.blockSize {
+            let docBits = Int(base.load(fromByteOffset: start, as: UInt8.self))
+            let tfBits = Int(base.load(fromByteOffset: start + 1, as: UInt8.self))
+            BitPacking.unpack(base + start + 2, bits: docBits, into: docs)
+            for i in 0..<n {
+                previous &+= docs[i]
+                docs[i] = previous
+            }
+            if let tfs {
+                BitPacking.unpack(base + start + 2 + BitPacking.packedSize(bits: docBits), bits: tfBits, into: tfs)
+                for i in 0..<n { tfs[i] &+= 1 }
+            }
+        } else {
+            var p = (base + start).assumingMemoryBound(to: UInt8.self)
+            for i in 0..<n {
+                previous &+= VarInt.decode(&p)
+                docs[i] = previous
+                let tf = VarInt.decode(&p)
+                tfs?[i] = tf
+            }
+        }
+        return n
+    }
+
+    /// The first block whose last doc id is at least `target`, searching from `block`; `blockCount`
+    /// when every remaining block ends before `target`.
+    @inline(__always)
+    public func block(reaching target: UInt32, from block: Int) -> Int {
+        var b = block
+        while b < blockCount && lastDoc(ofBlock: b) < target { b += 1 }
+        return b
+    }
+
+    /// Checks the whole chunk: header, skip table, every block's bounds, increasing doc ids and
+    /// the skip metadata against the decoded values. Throws a description of the first problem.
+    public func validate(lengthOf: (UInt32) -> UInt32?) throws(ByteReader.Malformed) {
+        guard blockCount == (docCount + BitPacking.blockSize - 1) / BitPacking.blockSize else {
+            throw ByteReader.Malformed(description: "chunk has \(docCount) docs but \(blockCount) blocks")
+        }
+        var docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+        var tfs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+        var previousEnd = dataStart(ofBlock: 0)
+        var previousDoc: UInt32? = nil
+        for block in 0..<blockCount {
+            let end = Int(skip(block, 1))
+            guard end >= previousEnd, end <= byteCount else {
+                throw ByteReader.Malformed(description: "block \(block) data [\(previousEnd), \(end)) outside chunk of \(byteCount) bytes")
+            }
+            if count(ofBlock: block) < BitPacking.blockSize {
+                var reader = ByteReader(UnsafeRawBufferPointer(start: base + previousEnd, count: end - previousEnd))
+                for _ in 0..<count(ofBlock: block) * 2 { _ = try reader.varint() }
+                guard reader.isAtEnd else { throw ByteReader.Malformed(description: "tail block \(block) has stray bytes") }
+            } else {
+                guard end - previousEnd >= 2 else { throw ByteReader.Malformed(description: "block \(block) too short") }
+                let docBits = Int(base.load(fromByteOffset: previousEnd, as: UInt8.self))
+                let tfBits = Int(base.load(fromByteOffset: previousEnd + 1, as: UInt8.self))
+                guard docBits <= 32, tfBits <= 32,
+                    2 + BitPacking.packedSize(bits: docBits) + BitPacking.packedSize(bits: tfBits) == end - previousEnd
+                else { throw ByteReader.Malformed(description: "block \(block) bit widths do not match its size") }
+            }
+            let n = docs.withUnsafeMutableBufferPointer { d in
+                tfs.withUnsafeMutableBufferPointer { t in decode(block: block, docs: d.baseAddress!, tfs: t.baseAddress!) }
+            }
+            var maxTf: UInt32 = 0
+            var minLength = UInt32.max
+            for i in 0..<n {
+                if let p = previousDoc, docs[i] <= p {
+                    throw ByteReader.Malformed(description: "doc ids not increasing at block \(block): \(p) then \(docs[i])")
+                }
+                guard tfs[i] >= 1 else { throw ByteReader.Malformed(description: "zero term frequency for doc \(docs[i])") }
+                previousDoc = docs[i]
+                maxTf = max(maxTf, tfs[i])
+                if let length = lengthOf(docs[i]) { minLength = min(minLength, length) }
+            }
+            guard docs[n - 1] == lastDoc(ofBlock: block) else {
+                throw ByteReader.Malformed(description: "block \(block) last doc \(docs[n - 1]) but skip entry says \(lastDoc(ofBlock: block))")
+            }
+            guard maxTf == self.maxTf(ofBlock: block) else {
+                throw ByteReader.Malformed(description: "block \(block) max tf \(maxTf) but skip entry says \(self.maxTf(ofBlock: block))")
+            }
+            guard minLength == UInt32.max || minLength >= self.minLength(ofBlock: block) else {
+                throw ByteReader.Malformed(description: "block \(block) has a document of length \(minLength) below its bound \(self.minLength(ofBlock: block))")
+            }
+            previousEnd = end
+        }
+        guard previousEnd == byteCount else {
+            throw ByteReader.Malformed(description: "\(byteCount - previousEnd) stray bytes after the last block")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/// Builds postings chunks (``PostingsChunkFormat``) from sorted doc ids and their frequencies.
+public enum PostingsChunkEncoder {
+    /// Encodes one chunk.
+    ///
+    /// - Parameters:
+    ///   - docs: strictly increasing doc ids (may be empty: a chunk with no blocks).
+    ///   - tfs: the term frequency of each doc (≥ 1), same count as `docs`.
+    ///   - lengths: the field length of each doc, same count; feeds the block-max bounds.
+    /// - Returns: the encoded chunk.
+    public static func encode(docs: [UInt32], tfs: [UInt32], lengths: [UInt32]) -> [UInt8] {
+        precondition(docs.count == tfs.count && docs.count == lengths.count)
+        let blockSize = BitPacking.blockSize
+        let blockCount = (docs.count + blockSize - 1) / blockSize
+        var out: [UInt8] = []
+        out.reserveCapacity(PostingsChunkFormat.headerSize + blockCount * 16 + docs.count * 2)
+        out.appendLE(UInt32(docs.count))
+        out.appendLE(UInt32(blockCount))
+        out.appendLE(docs.first ?? 0)
+        out.appendLE(UInt32(0))
+        let skipStart = out.count
+        out.append(contentsOf: repeatElement(0, count: blockCount * PostingsChunkFormat.skipEntrySize))
+
+        var deltas = [UInt32](repeating: 0, count: blockSize)
+        var freqs = [UInt32](repeating: 0, count: blockSize)
+        var previous = docs.first ?? 0
+        for block in 0..<blockCount {
+            let start = block * blockSize
+            let end = min(start + blockSize, docs.count)
+            var maxTf: UInt32 = 0
+            var minLength = UInt32.max
+            for i in start..<end {
+                precondition(i == 0 || docs[i] > docs[i - 1], "doc ids must increase")
+                precondition(tfs[i] >= 1, "term frequency must be at least 1")
+                maxTf = max(maxTf, tfs[i])
+                minLength = min(minLength, lengths[i])
+            }
+            if end - start == blockSize {
+                for i in 0..<blockSize {
+                    deltas[i] = docs[start + i] &- previous
+                    previous = docs[start + i]
+                    freqs[i] = tfs[start + i] &- 1
+                }
+                let docBits = deltas.withUnsafeBufferPointer { BitPacking.bitWidth($0.baseAddress!) }
+                let tfBits = freqs.withUnsafeBufferPointer { BitPacking.bitWidth($0.baseAddress!) }
+                out.append(UInt8(docBits))
+                out.append(UInt8(tfBits))
+                let at = out.count
+                out.append(contentsOf: repeatElement(0, count: BitPacking.packedSize(bits: docBits) + BitPacking.packedSize(bits: tfBits)))
+                out.withUnsafeMutableBytes { raw in
+                    deltas.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, bits: docBits, into: raw.baseAddress! + at) }
+                    freqs.withUnsafeBufferPointer {
+                        BitPacking.pack($0.baseAddress!, bits: tfBits, into: raw.baseAddress! + at + BitPacking.packedSize(bits: docBits))
+                    }
+                }
+            } else {
+                for i in start..<end {
+                    VarInt.append(docs[i] &- previous, to: &out)
+                    VarInt.append(tfs[i], to: &out)
+                    previous = docs[i]
+                }
+            }
+            let skip = skipStart + block * PostingsChunkFormat.skipEntrySize
+            out.storeLE(docs[end - 1], at: skip)
+            out.storeLE(UInt32(out.count), at: skip + 4)
+            out.storeLE(maxTf, at: skip + 8)
+            out.storeLE(minLength, at: skip + 12)
+        }
+        return out
+    }
+}

@@ -1,0 +1,170 @@
+import CLMDB
+import Glibc
+
+/// An LMDB environment: one directory holding `data.mdb` and `lock.mdb`, with named databases inside.
+///
+/// Transactions:
+/// - ``write(_:)`` runs a closure in the single write transaction and commits it when the closure
+///   returns; a throw aborts it. When the map is full the transaction is aborted, the map doubled,
+///   and the closure run again from the start, so a caller never meets a size limit. Write
+///   closures must therefore be repeatable: derive every write from state outside the closure.
+/// - ``snapshot()`` opens a read-only view that sees the last commit, for as long as it lives.
+///
+/// The environment is opened with `MDB_NOTLS`, so snapshots may be used from any thread (one at a
+/// time) and many can be open at once.
+public final class Environment: @unchecked Sendable {
+    let handle: OpaquePointer
+    let gate = TransactionGate()
+    /// The directory holding the environment's files.
+    public let path: String
+    private let lock = PthreadMutex()
+    private var databases: [String: Database] = [:]
+
+    /// Options for ``init(path:options:)``.
+    public struct Options: Sendable {
+        /// Initial map size in bytes; the map grows beyond it on demand.
+        public var initialMapSize: Int = 1 << 30
+        /// The most named databases the environment can hold.
+        public var maxDatabases: UInt32 = 32
+        /// Skip the fsync at commit (`MDB_NOSYNC`): a system crash may lose the last commits, but the
+        /// database stays consistent. Call ``sync()`` to make commits durable.
+        public var noSync: Bool = false
+        /// Open read-only (`MDB_RDONLY`).
+        public var readOnly: Bool = false
+        public init() {}
+    }
+
+    /// Opens (and creates, unless read-only) the environment in directory `path`, creating the directory.
+    public init(path: String, options: Options = Options()) throws(StorageError) {
+        if !options.readOnly {
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw StorageError(code: errno, operation: "mkdir \(path)")
+            }
+        }
+        var env: OpaquePointer?
+        try check(mdb_env_create(&env), "mdb_env_create")
+        guard let env else { throw StorageError(code: ENOMEM, operation: "mdb_env_create") }
+        do {
+            try check(mdb_env_set_maxdbs(env, options.maxDatabases), "mdb_env_set_maxdbs")
+            try check(mdb_env_set_mapsize(env, options.initialMapSize), "mdb_env_set_mapsize")
+            var flags = UInt32(MDB_NOTLS)
+            if options.noSync { flags |= UInt32(MDB_NOSYNC) }
+            if options.readOnly { flags |= UInt32(MDB_RDONLY) }
+            try check(mdb_env_open(env, path, flags, 0o644), "open \(path)")
+        } catch {
+            mdb_env_close(env)
+            throw error
+        }
+        self.handle = env
+        self.path = path
+    }
+
+    deinit { mdb_env_close(handle) }
+
+    /// Opens the named database, creating it (in its own small write transaction) when `create` is
+    /// true and it does not exist yet. Handles are cached; asking twice returns the same handle.
+    public func openDatabase(_ name: String, create: Bool = true) throws -> Database {
+        if let db = lock.withLock({ databases[name] }) { return db }
+        let db: Database = try write { txn in
+            var dbi: MDB_dbi = 0
+            let flags: UInt32 = create ? UInt32(MDB_CREATE) : 0
+            try check(mdb_dbi_open(txn.handle, name, flags, &dbi), "open database \(name)")
+            return Database(dbi: dbi, name: name)
+        }
+        lock.withLock { databases[name] = db }
+        return db
+    }
+
+    /// Runs `body` inside the write transaction and commits it when `body` returns.
+    ///
+    /// - A throw from `body` aborts the transaction and is rethrown: nothing it wrote remains.
+    /// - `MDB_MAP_FULL` (from a put or from the commit) aborts, doubles the map, and runs `body`
+    ///   again from the start.
+    /// - Only one write transaction exists at a time; a second writer blocks until the first ends.
+    /// - Must not be called while this thread holds a ``Snapshot`` (a map resize would wait for it).
+    @available(*, noasync, message: "LMDB's writer lock belongs to a thread; write from synchronous code")
+    public func write<R>(_ body: (borrowing WriteTransaction) throws -> R) throws -> R {
+        while true {
+            var txnHandle: OpaquePointer?
+            gate.enter()
+            let rc = mdb_txn_begin(handle, nil, 0, &txnHandle)
+            if rc != 0 {
+                gate.leave()
+                if rc == MDB_MAP_RESIZED { try adoptMapSize(); continue }
+                throw StorageError(code: rc, operation: "mdb_txn_begin (write)")
+            }
+            let txn = WriteTransaction(handle: txnHandle!)
+            do {
+                let result = try body(txn)
+                try txn.commit()
+                gate.leave()
+                return result
+            } catch let error as StorageError where error.isMapFull {
+                gate.leave()
+                try growMap()
+            } catch {
+                gate.leave()
+                throw error
+            }
+        }
+    }
+
+    /// Opens a read-only snapshot of the last committed state. It stays consistent however long it
+    /// lives, and releases its LMDB reader slot when the object is freed.
+    public func snapshot() throws -> Snapshot {
+        while true {
+            var txnHandle: OpaquePointer?
+            gate.enter()
+            let rc = mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &txnHandle)
+            if rc == 0 { return Snapshot(environment: self, handle: txnHandle!) }
+            gate.leave()
+            if rc == MDB_MAP_RESIZED { try adoptMapSize(); continue }
+            throw StorageError(code: rc, operation: "mdb_txn_begin (read)")
+        }
+    }
+
+    /// Runs `body` with a fresh snapshot that is released when `body` returns.
+    public func read<R>(_ body: (Snapshot) throws -> R) throws -> R {
+        try body(try snapshot())
+    }
+
+    /// The current map size in bytes.
+    public var mapSize: Int {
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        return info.me_mapsize
+    }
+
+    /// Bytes of the data file in use (last used page + 1, times the page size).
+    public var usedBytes: Int {
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        var stat = MDB_stat()
+        mdb_env_stat(handle, &stat)
+        return (info.me_last_pgno + 1) * Int(stat.ms_psize)
+    }
+
+    /// Flushes commits to disk (needed only with ``Options/noSync``).
+    public func sync() throws(StorageError) {
+        try check(mdb_env_sync(handle, 1), "mdb_env_sync")
+    }
+
+    /// Writes a compacted copy of the environment into the existing empty directory `path`
+    /// (`mdb_env_copy2` with `MDB_CP_COMPACT`): free pages are left out.
+    public func copyCompacted(to path: String) throws(StorageError) {
+        try check(mdb_env_copy2(handle, path, UInt32(MDB_CP_COMPACT)), "copy to \(path)")
+    }
+
+    private func growMap() throws {
+        try gate.exclusively {
+            let size = mapSize
+            try check(mdb_env_set_mapsize(handle, size * 2), "grow map to \(size * 2) bytes")
+        }
+    }
+
+    private func adoptMapSize() throws {
+        try gate.exclusively {
+            try check(mdb_env_set_mapsize(handle, 0), "adopt map size")
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Testing
+@testable import LoupeCodec
+
+@Suite struct PostingsChunkTests {
+    /// Encodes, then decodes block by block, and checks every posting and skip entry.
+    func roundTrip(_ docs: [UInt32], _ tfs: [UInt32], _ lengths: [UInt32]) throws {
+        let bytes = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths)
+        try bytes.withUnsafeBytes { raw in
+            let chunk = try #require(PostingsChunk(raw))
+            #expect(chunk.docCount == docs.count)
+            var outDocs: [UInt32] = []
+            var outTfs: [UInt32] = []
+            var d = [UInt32](repeating: 0, count: 128)
+            var t = [UInt32](repeating: 0, count: 128)
+            for block in 0..<chunk.blockCount {
+                let n = d.withUnsafeMutableBufferPointer { dp in
+                    t.withUnsafeMutableBufferPointer { tp in chunk.decode(block: block, docs: dp.baseAddress!, tfs: tp.baseAddress!) }
+                }
+                outDocs += d[0..<n]
+                outTfs += t[0..<n]
+                #expect(chunk.lastDoc(ofBlock: block) == d[n - 1])
+                let range = block * 128..<block * 128 + n
+                #expect(chunk.maxTf(ofBlock: block) == tfs[range].max())
+                #expect(chunk.minLength(ofBlock: block) == lengths[range].min())
+            }
+            #expect(outDocs == docs)
+            #expect(outTfs == tfs)
+            try chunk.validate { doc in lengths[docs.firstIndex(of: doc)!] }
+        }
+    }
+
+    func randomList(count: Int, maxGap: UInt32, seed: UInt64) -> ([UInt32], [UInt32], [UInt32]) {
+        var rng = SeededGenerator(seed: seed)
+        var docs: [UInt32] = []
+        var doc: UInt32 = UInt32.random(in: 0...maxGap, using: &rng)
+        for _ in 0..<count {
+            docs.append(doc)
+            doc += UInt32.random(in: 1...maxGap, using: &rng)
+        }
+        let tfs = docs.map { _ in UInt32.random(in: 1...(rng.next() % 8 == 0 ? 5000 : 3), using: &rng) }
+        let lengths = docs.map { _ in UInt32.random(in: 1...2000, using: &rng) }
+        return (docs, tfs, lengths)
+    }
+
+    @Test(arguments: [1, 127, 128, 129, 256, 1000])
+    func roundTripsListsAroundBlockBoundaries(count: Int) throws {
+        let (docs, tfs, lengths) = randomList(count: count, maxGap: 50, seed: UInt64(count))
+        try roundTrip(docs, tfs, lengths)
+    }
+
+    @Test func roundTripsAnEmptyList() throws {
+        let bytes = PostingsChunkEncoder.encode(docs: [], tfs: [], lengths: [])
+        try bytes.withUnsafeBytes { raw in
+            let chunk = try #require(PostingsChunk(raw))
+            #expect(chunk.docCount == 0 && chunk.blockCount == 0)
+            try chunk.validate { _ in nil }
+        }
+    }
+
+    @Test func roundTripsHugeGapsAndTheMaximumDocId() throws {
+        let docs: [UInt32] = [0, 1, 1 << 31, UInt32.max - 1, UInt32.max]
+        try roundTrip(docs, [1, 2, 3, 4, UInt32.max], [1, 1, 1, 1, 1])
+        // A full block whose deltas need all 32 bits.
+        let wide = (0..<128).map { UInt32($0) } + (0..<128).map { UInt32.max - 127 + UInt32($0) }
+        try roundTrip(wide, wide.map { _ in 1 }, wide.map { _ in 10 })
+    }
+
+    @Test func roundTripsRandomLists() throws {
+        for seed in 0..<40 {
+            var rng = SeededGenerator(seed: 1000 + UInt64(seed))
+            let count = Int.random(in: 1...3000, using: &rng)
+            let maxGap = [UInt32(1), 3, 100, 100_000][seed % 4]
+            let (docs, tfs, lengths) = randomList(count: count, maxGap: maxGap, seed: UInt64(seed))
+            try roundTrip(docs, tfs, lengths)
+        }
+    }
+
+    @Test func blockSearchFindsTheFirstBlockReachingTarget() throws {
+        let docs = (0..<300).map { UInt32($0 * 10) }
+        let bytes = PostingsChunkEncoder.encode(docs: docs, tfs: docs.map { _ in 1 }, lengths: docs.map { _ in 1 })
+        try bytes.withUnsafeBytes { raw in
+            let chunk = try #require(PostingsChunk(raw))
+            #expect(chunk.block(reaching: 0, from: 0) == 0)
+            #expect(chunk.block(reaching: 1270, from: 0) == 0)
+            #expect(chunk.block(reaching: 1271, from: 0) == 1)
+            #expect(chunk.block(reaching: 2990, from: 1) == 2)
+            #expect(chunk.block(reaching: 2991, from: 0) == 3)
+        }
+    }
+
+    @Test func validationReportsDamage() throws {
+        let (docs, tfs, lengths) = randomList(count: 300, maxGap: 20, seed: 7)
+        var bytes = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths)
+        bytes.storeLE(docs[5], at: PostingsChunkFormat.headerSize)  // block 0's last doc is now wrong
+        bytes.withUnsafeBytes { raw in
+            let chunk = PostingsChunk(raw)!
+            #expect(throws: ByteReader.Malformed.self) { try chunk.validate { _ in nil } }
+        }
+        let truncated = Array(PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths).dropLast(3))
+        truncated.withUnsafeBytes { raw in
+            let chunk = PostingsChunk(raw)!
+            #expect(throws: ByteReader.Malformed.self) { try chunk.validate { _ in nil } }
+        }
+    }
+}
