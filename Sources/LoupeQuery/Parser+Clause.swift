@@ -1,0 +1,119 @@
+extension Parser {
+    /// The clause whose content starts with `start` (already consumed), with its boost and
+    /// slop; `nil` when it holds nothing searchable. `field` applies to leaves that name none.
+    mutating func parseClause(
+        _ content: ClauseContent, startingAt start: Token, field: Field?
+    ) throws(QuerySyntaxError) -> QueryNode? {
+        let node: QueryNode?
+        var acceptsSlop = false
+        switch content {
+        case .field(let named):
+            return try parseFieldValue(of: named, spelledAs: start, inherited: field)
+        case .word(let word):
+            node = try wordNode(word, field: field)
+        case .phrase(let words):
+            node = try phraseNode(words, at: start.column, field: field)
+            acceptsSlop = true
+        case .group:
+            node = try parseGroup(openedAt: start.column, field: field)
+        }
+        return try parseSuffixes(of: node, acceptsSlop: acceptsSlop)
+    }
+
+    /// What follows `field:`: a term, phrase or group, possibly after spaces. Without one,
+    /// the field name is read as a term in lenient mode.
+    mutating func parseFieldValue(
+        of field: Field, spelledAs fieldToken: Token, inherited: Field?
+    ) throws(QuerySyntaxError) -> QueryNode? {
+        guard let next = try peek(), let content = ClauseContent(next.kind), !content.isField else {
+            try report(.missingFieldValue(field), at: fieldToken.column)
+            return try counted(.term(text: fieldToken.spelling, field: inherited, boost: 1))
+        }
+        index += 1
+        return try parseClause(content, startingAt: next, field: field)
+    }
+
+    /// A term or prefix; `nil` when the word has no letter or digit.
+    mutating func wordNode(_ word: WordToken, field: Field?) throws(QuerySyntaxError) -> QueryNode? {
+        if let problem = word.problem {
+            try report(problem.problem, at: problem.column)
+        }
+        guard SearchableText.carriesText(word.text) else { return nil }
+        if word.isPrefix {
+            return try counted(.prefix(text: word.text, field: field, boost: 1))
+        }
+        return try counted(.term(text: word.text, field: field, boost: 1))
+    }
+
+    /// A phrase; `nil` when it has no word with a letter or digit.
+    mutating func phraseNode(
+        _ words: [String], at column: Int, field: Field?
+    ) throws(QuerySyntaxError) -> QueryNode? {
+        if words.isEmpty {
+            try report(.emptyPhrase, at: column)
+        }
+        guard words.contains(where: SearchableText.carriesText) else { return nil }
+        return try counted(.phrase(words: words, slop: 0, field: field, boost: 1))
+    }
+
+    /// The group opened at `column` (its `(` already consumed) up to its `)`.
+    mutating func parseGroup(openedAt column: Int, field: Field?) throws(QuerySyntaxError) -> QueryNode? {
+        guard depth < options.maxDepth else {
+            throw .invalidSyntax(.nestingTooDeep(limit: options.maxDepth), column: column)
+        }
+        if index < tokens.count, tokens[index].kind == .closeParenthesis {
+            try report(.emptyGroup, at: column)
+            index += 1
+            return nil
+        }
+        depth += 1
+        let content = try parseDisjunction(field: field)
+        depth -= 1
+        guard let close = try peek(), close.kind == .closeParenthesis else {
+            throw .invalidSyntax(.unclosedParenthesis, column: column)
+        }
+        index += 1
+        return content?.standaloneNode
+    }
+
+    /// The boost (`^n`) and, when `acceptsSlop`, slop (`~n`) written right after a clause,
+    /// each at most once, applied to `node`.
+    mutating func parseSuffixes(of node: QueryNode?, acceptsSlop: Bool) throws(QuerySyntaxError) -> QueryNode? {
+        var boost: Double?
+        var slop: Int?
+        suffixes: while index < tokens.count {
+            let token = tokens[index]
+            switch token.kind {
+            case .boost(let number):
+                if boost != nil {
+                    try report(.misplacedBoost, at: token.column)
+                } else if let value = NumberSyntax.boost(number) {
+                    boost = value
+                } else {
+                    try report(.invalidBoost(number), at: token.column)
+                }
+            case .slop(let number):
+                if !acceptsSlop || slop != nil {
+                    try report(.misplacedSlop, at: token.column)
+                } else if let value = NumberSyntax.slop(number) {
+                    slop = value
+                } else {
+                    try report(.invalidSlop(number), at: token.column)
+                }
+            default:
+                break suffixes
+            }
+            index += 1
+        }
+        return node?.withSlop(slop).boosted(by: boost)
+    }
+
+    /// `leaf`, after counting it against `maxClauses`.
+    mutating func counted(_ leaf: QueryNode) throws(QuerySyntaxError) -> QueryNode {
+        leafCount += 1
+        guard leafCount <= options.maxClauses else {
+            throw .tooManyClauses(limit: options.maxClauses)
+        }
+        return leaf
+    }
+}

@@ -1,0 +1,26 @@
+extension QueryNode {
+    /// The node with its boost multiplied by `factor` (`nil` leaves it as it is).
+    /// ``matchNone`` has no boost and is returned unchanged.
+    func boosted(by factor: Double?) -> QueryNode {
+        guard let factor else { return self }
+        switch self {
+        case .term(let text, let field, let boost):
+            return .term(text: text, field: field, boost: boost * factor)
+        case .prefix(let text, let field, let boost):
+            return .prefix(text: text, field: field, boost: boost * factor)
+        case .phrase(let words, let slop, let field, let boost):
+            return .phrase(words: words, slop: slop, field: field, boost: boost * factor)
+        case .boolean(let clauses, let boost):
+            return .boolean(clauses: clauses, boost: boost * factor)
+        case .matchNone:
+            return self
+        }
+    }
+
+    /// The phrase with slop `slop` (`nil`, or a node that is not a phrase, is returned
+    /// unchanged).
+    func withSlop(_ slop: Int?) -> QueryNode {
+        guard let slop, case .phrase(let words, _, let field, let boost) = self else { return self }
+        return .phrase(words: words, slop: slop, field: field, boost: boost)
+    }
+}
