@@ -104,14 +104,17 @@ import Testing
     @Test func relativeRootsAreMadeAbsolute() throws {
         let tree = try TemporaryDirectory()
         try tree.write("dir/file.txt", "f")
-        let previous = FileManager.default.currentDirectoryPath
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        FileManager.default.changeCurrentDirectoryPath(tree.path)
+        // A path from the current directory (left unchanged: tests run in parallel).
+        let current = FileManager.default.currentDirectoryPath
+        let ups = current.split(separator: "/").map { _ in ".." }.joined(separator: "/")
+        let relative = ups + tree.path + "/dir"
         var paths: [String] = []
-        FolderWalker(roots: ["./dir"]).walk { entry in
+        FolderWalker(roots: ["./" + relative + "/"]).walk { entry in
             if case .file(let file) = entry { paths.append(file.path) }
         }
-        #expect(paths == [tree.path + "/dir/file.txt"])
+        let expected = (current == "/" ? "/" : current + "/") + relative + "/file.txt"
+        #expect(paths == [expected])
+        #expect(FileManager.default.fileExists(atPath: expected))
     }
 
     @Test func linkedDirectoriesAreFollowed() throws {

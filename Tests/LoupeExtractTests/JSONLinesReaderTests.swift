@@ -74,6 +74,16 @@ import Testing
             + #""list": [[], [[]], {"e": [{}]}], "n": 0, "s": "\u00e9\n", "text": "t"}"#
         #expect(try document(line) == JSONLDocument(id: "x", title: "", text: "t", line: 1))
         #expect(try document(#"{"id": "x", "id": "y"}"#)?.id == "y")
+        #expect(try document(#"{"meta": {"id": "inner"}, "id": "outer"}"#)?.id == "outer")
+        #expect(try error(#"{"meta": {"id": "inner"}}"#) == #"line 1: missing "id""#)
+    }
+
+    @Test func deepNestingIsSkippedWithoutRecursion() throws {
+        let depth = 200_000
+        let line = #"{"id": "deep", "nested": "# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+        #expect(try document(line)?.id == "deep")
+        let unbalanced = #"{"id": "deep", "nested": "# + String(repeating: "[", count: depth) + "}"
+        #expect(try error(unbalanced) == "line 1: expected a value at column \(26 + depth)")
     }
 
     @Test func escapesAndSurrogatePairsAreDecoded() throws {
