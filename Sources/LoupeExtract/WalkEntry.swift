@@ -44,6 +44,8 @@ public struct SkippedPath: Sendable, Equatable {
 
 /// One step of a walk: a file found, or a path skipped.
 public enum WalkEntry: Sendable, Equatable {
+    /// A regular file within the size limit, to be extracted.
     case file(WalkedFile)
+    /// A path passed over, with the reason.
     case skipped(SkippedPath)
 }
