@@ -1,3 +1,4 @@
+import LoupeTestSupport
 import Testing
 @testable import LoupeCodec
 
@@ -18,18 +19,5 @@ import Testing
         }
         #expect(unpacked == values)
         #expect(values.withUnsafeBufferPointer { BitPacking.bitWidth($0.baseAddress!) } == bits)
-    }
-}
-
-/// SplitMix64: a small, reproducible generator for property tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,0 +1,61 @@
+import LoupeCodec
+
+/// The on-disk format: the LMDB named databases and how their keys are built.
+///
+/// ARCHITECTURE.md documents every database's key and value layout; keep the two in step, and
+/// bump ``version`` whenever a layout changes.
+public enum IndexFormat {
+    /// The format version stored under `meta/format`. An index with another version is refused.
+    public static let version: UInt32 = 1
+
+    /// Names of the named databases.
+    enum Table {
+        static let meta = "meta"
+        static let terms = "terms"
+        static let postings = "postings"
+        static let positions = "positions"
+        static let documents = "documents"
+        static let ids = "ids"
+        static let texts = "texts"
+        static let norms = "norms"
+        static let tombstones = "tombstones"
+        static let all = [meta, terms, postings, positions, documents, ids, texts, norms, tombstones]
+    }
+
+    /// Documents per norms page: key `field, docId >> normsShift`.
+    static let normsShift: UInt32 = 12
+    static let normsPageSize = 1 << 12
+    /// Documents per tombstone bitmap page: key `docId >> tombstoneShift`.
+    static let tombstoneShift: UInt32 = 15
+    static let tombstonePageBytes = (1 << 15) / 8
+
+    /// `terms` key: field byte, then the term's UTF-8 bytes.
+    static func termKey(_ field: IndexField, _ term: UnsafeRawBufferPointer) -> [UInt8] {
+        var key: [UInt8] = [field.rawValue]
+        key.append(contentsOf: term)
+        return key
+    }
+
+    /// `postings` / `positions` key: term id, then the chunk's last doc id, both big-endian so
+    /// that a term's chunks sort together in doc order.
+    static func chunkKey(termId: UInt32, lastDoc: UInt32) -> [UInt8] {
+        var key = bigEndian(termId)
+        key += bigEndian(lastDoc)
+        return key
+    }
+
+    /// `documents` / `texts` key: the doc id, big-endian.
+    static func docKey(_ doc: UInt32) -> [UInt8] { bigEndian(doc) }
+
+    /// `norms` key: field byte, then the page number, big-endian.
+    static func normsKey(_ field: IndexField, page: UInt32) -> [UInt8] { [field.rawValue] + bigEndian(page) }
+
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
+        [UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),
+         UInt8(truncatingIfNeeded: value >> 8), UInt8(truncatingIfNeeded: value)]
+    }
+
+    static func readBigEndian(_ bytes: UnsafeRawBufferPointer, at offset: Int = 0) -> UInt32 {
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+    }
+}

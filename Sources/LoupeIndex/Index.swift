@@ -1,0 +1,98 @@
+import Foundation
+import LoupeAnalysis
+import LoupeStorage
+
+/// An index directory: one LMDB environment with the tables of ``IndexFormat``.
+///
+/// Open it once per process and share it: readers take snapshots with ``reader()`` from any
+/// thread, and one ``IndexWriter`` at a time commits changes. The analysis settings are fixed when
+/// the index is created and stored in it, so queries always analyze the way documents were.
+public final class Index: Sendable {
+    /// The index directory.
+    public let path: String
+    /// How text is analyzed in this index.
+    public let analyzerSettings: AnalyzerSettings
+    /// The analyzer built from ``analyzerSettings``.
+    public let analyzer: Analyzer
+    let environment: Environment
+    let tables: Tables
+
+    /// Handles of every named database.
+    struct Tables: Sendable {
+        let meta, terms, postings, positions, documents, ids, texts, norms, tombstones: Database
+    }
+
+    /// Options for opening an index.
+    public struct Options: Sendable {
+        /// The initial LMDB map size; it grows on demand.
+        public var initialMapSize = 1 << 30
+        public init() {}
+    }
+
+    private init(path: String, environment: Environment, tables: Tables, analyzerSettings: AnalyzerSettings) {
+        self.path = path
+        self.environment = environment
+        self.tables = tables
+        self.analyzerSettings = analyzerSettings
+        self.analyzer = Analyzer(analyzerSettings)
+    }
+
+    /// Opens an existing index.
+    /// - Throws: ``IndexError/notAnIndex(_:)`` when `path` holds none; ``IndexError/unsupportedFormat(found:expected:)``.
+    public static func open(at path: String, options: Options = Options()) throws -> Index {
+        guard FileManager.default.fileExists(atPath: path + "/data.mdb") else { throw IndexError.notAnIndex(path) }
+        return try openOrCreate(at: path, analyzer: nil, options: options)
+    }
+
+    /// Opens the index at `path`, creating it when it does not exist with `analyzer`, or with
+    /// `defaultAnalyzer` when `analyzer` is nil.
+    ///
+    /// - Throws: ``IndexError/analyzerMismatch(_:)`` when the index exists with other analysis
+    ///   settings than a non-nil `analyzer` asks for.
+    public static func openOrCreate(
+        at path: String, analyzer: AnalyzerSettings?, defaultAnalyzer: AnalyzerSettings = .preset(.english),
+        options: Options = Options()
+    ) throws -> Index {
+        var envOptions = Environment.Options()
+        envOptions.initialMapSize = options.initialMapSize
+        let env = try Environment(path: path, options: envOptions)
+        var handles: [String: Database] = [:]
+        for name in IndexFormat.Table.all { handles[name] = try env.openDatabase(name) }
+        let tables = Tables(
+            meta: handles["meta"]!, terms: handles["terms"]!, postings: handles["postings"]!,
+            positions: handles["positions"]!, documents: handles["documents"]!, ids: handles["ids"]!,
+            texts: handles["texts"]!, norms: handles["norms"]!, tombstones: handles["tombstones"]!)
+        let settings: AnalyzerSettings = try env.write { txn in
+            if let stored = try txn.get(tables.meta, key: Array("analyzer".utf8)) {
+                let version = try txn.get(tables.meta, key: Array("format".utf8)).map { $0.loadUnaligned(as: UInt32.self) }
+                guard version == IndexFormat.version else {
+                    throw IndexError.unsupportedFormat(found: version ?? 0, expected: IndexFormat.version)
+                }
+                let existing = try JSONDecoder().decode(AnalyzerSettings.self, from: Data(stored))
+                if let analyzer, analyzer != existing {
+                    throw IndexError.analyzerMismatch(
+                        "the index at \(path) was built with the \(existing.preset?.rawValue ?? "custom") analyzer; "
+                            + "re-indexing with \(analyzer.preset?.rawValue ?? "custom") needs a new index directory")
+                }
+                return existing
+            }
+            let chosen = analyzer ?? defaultAnalyzer
+            var version = IndexFormat.version.littleEndian
+            try withUnsafeBytes(of: &version) { v in
+                try Array("format".utf8).withUnsafeBytes { k in try txn.put(tables.meta, key: k, value: v) }
+            }
+            try txn.put(tables.meta, key: Array("analyzer".utf8), value: Array(try JSONEncoder().encode(chosen)))
+            try txn.put(tables.meta, key: Array("stats".utf8), value: IndexStatistics().encoded())
+            return chosen
+        }
+        return Index(path: path, environment: env, tables: tables, analyzerSettings: settings)
+    }
+
+    /// A reader over the last commit; it keeps seeing that state for as long as it lives.
+    public func reader() throws -> IndexReader {
+        try IndexReader(index: self, snapshot: environment.snapshot())
+    }
+
+    /// Bytes of the data file in use.
+    public var usedBytes: Int { environment.usedBytes }
+}

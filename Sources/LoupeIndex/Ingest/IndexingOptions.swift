@@ -1,0 +1,11 @@
+/// Settings of an indexing run.
+public struct IndexingOptions: Sendable {
+    /// Files larger than this are skipped.
+    public var maxFileSize = 64 << 20
+    /// Bytes of pending postings and text after which the writer commits a batch.
+    public var memoryBudget = 512 << 20
+    /// Also index files and folders whose names start with a dot.
+    public var includeHidden = false
+
+    public init() {}
+}

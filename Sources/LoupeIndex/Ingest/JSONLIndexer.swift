@@ -1,0 +1,67 @@
+import Foundation
+import LoupeExtract
+
+/// Indexes a JSON-lines file of `{"id", "title", "text"}` objects.
+///
+/// A malformed line is reported in ``IndexingReport/skipped`` with its line number and skipped;
+/// every other line is indexed. Re-running on the same file re-indexes only the documents whose
+/// title or text changed, and removes the documents that came from this file but are no longer
+/// in it. A later line with an id seen earlier in the file replaces the earlier one.
+public struct JSONLIndexer {
+    public let index: Index
+    public let options: IndexingOptions
+
+    public init(index: Index, options: IndexingOptions = IndexingOptions()) {
+        self.index = index
+        self.options = options
+    }
+
+    /// Indexes `path` and commits. `progress` is called now and then from this thread.
+    public func run(path: String, progress: (IndexingProgress) -> Void = { _ in }) throws -> IndexingReport {
+        let started = Date()
+        var report = IndexingReport()
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let source = "jsonl:" + absolute
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
+
+        var known: [String: UInt64] = [:]
+        do {
+            let reader = try index.reader()
+            if reader.statistics.liveDocs > 0 {
+                try reader.forEachId { id, doc in
+                    if let record = try reader.document(doc), record.source == source { known[id] = record.contentHash }
+                }
+            }
+        }
+
+        let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget)
+        var seen = Set<String>()
+        var lines = 0
+        try JSONLinesReader(path: absolute).forEach { result in
+            lines += 1
+            if lines % 1024 == 0 { progress(IndexingProgress(done: report.bytes, total: fileSize, bytes: report.bytes)) }
+            switch result {
+            case .failure(let error):
+                report.skipped.append(("\(absolute):\(error.line)", error.description))
+            case .success(let line):
+                report.bytes += line.text.utf8.count + line.title.utf8.count + line.id.utf8.count + 32
+                let document = DocumentInput(id: line.id, title: line.title, text: line.text, source: source)
+                let firstTime = seen.insert(line.id).inserted
+                if firstTime, let hash = known[line.id], hash == document.contentHash {
+                    report.unchanged += 1
+                    return
+                }
+                if known[line.id] != nil || !firstTime { report.updated += 1 } else { report.added += 1 }
+                if let commit = try writer.add(document) { report.absorb(commit) }
+            }
+        }
+        for id in known.keys where !seen.contains(id) {
+            writer.delete(id: id)
+            report.removed += 1
+        }
+        progress(IndexingProgress(done: fileSize, total: fileSize, bytes: report.bytes))
+        report.absorb(try writer.commit())
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}

@@ -1,0 +1,158 @@
+import LoupeAnalysis
+import LoupeCodec
+import LoupeStorage
+
+/// A consistent, read-only view of one commit of an ``Index``.
+///
+/// Everything it returns that is a pointer or a chunk view borrows LMDB's memory map and is valid
+/// while the reader lives. A reader may move between threads, but only one thread uses it at a time.
+public final class IndexReader: @unchecked Sendable {
+    /// The index this reader reads.
+    public let index: Index
+    /// Collection statistics at this commit.
+    public let statistics: IndexStatistics
+    let snapshot: Snapshot
+    private var tables: Index.Tables { index.tables }
+    private var normPages: [[UnsafeRawPointer?]]
+    private var normLoaded: [[Bool]]
+    private var tombstonePages: [UnsafeRawPointer?]
+    private var tombstoneLoaded: [Bool]
+
+    init(index: Index, snapshot: Snapshot) throws {
+        self.index = index
+        self.snapshot = snapshot
+        guard let stats = try snapshot.get(index.tables.meta, key: Array("stats".utf8)) else {
+            throw IndexError.corrupt("meta/stats is missing")
+        }
+        statistics = try IndexStatistics(decoding: stats)
+        let pages = Int(statistics.nextDocId >> IndexFormat.normsShift) + 1
+        normPages = IndexField.allCases.map { _ in [UnsafeRawPointer?](repeating: nil, count: pages) }
+        normLoaded = IndexField.allCases.map { _ in [Bool](repeating: false, count: pages) }
+        let tombstones = Int(statistics.nextDocId >> IndexFormat.tombstoneShift) + 1
+        tombstonePages = [UnsafeRawPointer?](repeating: nil, count: tombstones)
+        tombstoneLoaded = [Bool](repeating: statistics.deletedDocs == 0, count: tombstones)
+    }
+
+    /// The analyzer of the index.
+    public var analyzer: Analyzer { index.analyzer }
+
+    /// The dictionary entry of an already-analyzed term, or nil when no document has it.
+    public func termInfo(_ field: IndexField, _ term: String) throws -> TermInfo? {
+        var term = term
+        return try term.withUTF8 { utf8 in
+            let key = IndexFormat.termKey(field, UnsafeRawBufferPointer(utf8))
+            return try snapshot.get(tables.terms, key: key).map { try TermInfo(decoding: $0) }
+        }
+    }
+
+    /// Terms of `field` that start with `prefix` (already normalized), in byte order, at most `limit`.
+    public func terms(_ field: IndexField, prefix: String, limit: Int) throws -> [(term: String, info: TermInfo)] {
+        var prefixKey: [UInt8] = [field.rawValue]
+        prefixKey.append(contentsOf: prefix.utf8)
+        return try snapshot.withCursor(tables.terms) { cursor in
+            var out: [(String, TermInfo)] = []
+            var entry = try cursor.seek(atOrAfter: prefixKey)
+            while let e = entry, out.count < limit, e.key.starts(with: prefixKey) {
+                let info = try TermInfo(decoding: e.value)
+                if info.docFreq > 0 {
+                    out.append((String(decoding: UnsafeRawBufferPointer(rebasing: e.key[1...]), as: UTF8.self), info))
+                }
+                entry = try cursor.next()
+            }
+            return out
+        }
+    }
+
+    /// Calls `body` for every term of every field with its dictionary entry, in key order.
+    public func forEachTerm(_ body: (IndexField, UnsafeRawBufferPointer, TermInfo) throws -> Void) throws {
+        try snapshot.withCursor(tables.terms) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                guard let field = IndexField(rawValue: e.key[0]) else { throw IndexError.corrupt("term key with field \(e.key[0])") }
+                try body(field, UnsafeRawBufferPointer(rebasing: e.key[1...]), try TermInfo(decoding: e.value))
+                entry = try cursor.next()
+            }
+        }
+    }
+
+    /// The postings chunks of a term, in doc order, as zero-copy views.
+    public func postingsChunks(termId: UInt32) throws -> [PostingsChunk] {
+        let prefix = IndexFormat.bigEndian(termId)
+        return try snapshot.withCursor(tables.postings) { cursor in
+            var chunks: [PostingsChunk] = []
+            var entry = try cursor.seek(atOrAfter: prefix)
+            while let e = entry, e.key.starts(with: prefix) {
+                guard let chunk = PostingsChunk(e.value) else { throw IndexError.corrupt("postings chunk of term \(termId) is truncated") }
+                chunks.append(chunk)
+                entry = try cursor.next()
+            }
+            return chunks
+        }
+    }
+
+    /// The positions that belong to the postings chunk of `termId` ending at `lastDoc`.
+    public func positionsChunk(termId: UInt32, lastDoc: UInt32) throws -> PositionsChunk? {
+        try snapshot.get(tables.positions, key: IndexFormat.chunkKey(termId: termId, lastDoc: lastDoc)).flatMap(PositionsChunk.init)
+    }
+
+    /// The token count of `field` in document `doc` (0 for unknown documents).
+    @inline(__always)
+    public func length(_ field: IndexField, _ doc: UInt32) -> UInt32 {
+        let f = Int(field.rawValue)
+        let page = Int(doc >> IndexFormat.normsShift)
+        guard page < normPages[f].count else { return 0 }
+        if !normLoaded[f][page] {
+            normPages[f][page] = (try? snapshot.get(tables.norms, key: IndexFormat.normsKey(field, page: UInt32(page))))?.baseAddress
+            normLoaded[f][page] = true
+        }
+        guard let base = normPages[f][page] else { return 0 }
+        return base.loadLE32(Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
+    }
+
+    /// True when `doc` was deleted (or replaced) and waits for compaction.
+    @inline(__always)
+    public func isDeleted(_ doc: UInt32) -> Bool {
+        let page = Int(doc >> IndexFormat.tombstoneShift)
+        guard page < tombstonePages.count else { return false }
+        if !tombstoneLoaded[page] {
+            tombstonePages[page] = (try? snapshot.get(tables.tombstones, key: IndexFormat.bigEndian(UInt32(page))))?.baseAddress
+            tombstoneLoaded[page] = true
+        }
+        guard let base = tombstonePages[page] else { return false }
+        let bit = Int(doc & ((1 << IndexFormat.tombstoneShift) - 1))
+        return base.load(fromByteOffset: bit >> 3, as: UInt8.self) & (1 << UInt8(bit & 7)) != 0
+    }
+
+    /// The stored record of `doc`, or nil.
+    public func document(_ doc: UInt32) throws -> DocumentRecord? {
+        try snapshot.get(tables.documents, key: IndexFormat.docKey(doc)).map { try DocumentRecord(decoding: $0) }
+    }
+
+    /// The indexed text of `doc` (what snippets are cut from), or nil when it was not stored.
+    public func text(_ doc: UInt32) throws -> String? {
+        try snapshot.get(tables.texts, key: IndexFormat.docKey(doc)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The live doc id of the document with external id `id`, or nil.
+    public func docId(forId id: String) throws -> UInt32? {
+        try snapshot.get(tables.ids, key: Array(id.utf8)).map { IndexFormat.readBigEndian($0) }
+    }
+
+    /// Calls `body` for each live document id with its external id, in external-id order.
+    public func forEachId(_ body: (String, UInt32) throws -> Void) throws {
+        try snapshot.withCursor(tables.ids) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                try body(String(decoding: e.key, as: UTF8.self), IndexFormat.readBigEndian(e.value))
+                entry = try cursor.next()
+            }
+        }
+    }
+
+    /// Entries and bytes of each table, for `loupe stats`.
+    public func tableStatistics() throws -> [(name: String, statistics: DatabaseStatistics)] {
+        let t = tables
+        return try [t.meta, t.terms, t.postings, t.positions, t.documents, t.ids, t.texts, t.norms, t.tombstones]
+            .map { ($0.name, try snapshot.statistics($0)) }
+    }
+}

@@ -1,0 +1,269 @@
+import LoupeAnalysis
+import LoupeCodec
+import LoupeStorage
+
+/// Adds and deletes documents, and commits them atomically.
+///
+/// Documents accumulate in memory until ``commit()``; every commit is one LMDB write
+/// transaction, so a crash leaves the index at the previous commit, never in between. When the
+/// batch outgrows the memory budget, ``add(_:)`` commits by itself, so an interrupted bulk load
+/// keeps a consistent prefix of what it was given.
+///
+/// Doc ids only grow. Replacing a document (adding one whose id exists) tombstones the old
+/// version; statistics (live documents, lengths, document frequencies) are updated exactly at
+/// each commit; postings of deleted documents stay on disk, skipped by readers, until compaction.
+/// One writer per index at a time: writes must come from one thread.
+public final class IndexWriter {
+    /// The index being written.
+    public let index: Index
+    /// Bytes of pending data after which ``add(_:)`` commits on its own.
+    public let memoryBudget: Int
+    private let analyzer: Analyzer
+
+    private var interner = TermInterner()
+    private var postings = PostingsAccumulator()
+    private var pending: [PendingDocument] = []
+    private var operations: [Operation] = []
+    private var pendingTextBytes = 0
+    private var nextDocId: UInt32
+    private var scratch: [UInt64] = []
+    private var positionScratch: [UInt32] = []
+    private var postingsCount = 0
+
+    private struct PendingDocument {
+        var doc: UInt32
+        var record: DocumentRecord
+        var text: String
+    }
+
+    private enum Operation {
+        case add(Int)
+        case delete(String)
+        case touch(id: String, mtimeNanoseconds: Int64, size: UInt64)
+    }
+
+    /// Creates the writer. Only one writer may be used per index at a time.
+    public init(index: Index, memoryBudget: Int = 512 << 20) throws {
+        self.index = index
+        self.memoryBudget = memoryBudget
+        self.analyzer = index.analyzer
+        nextDocId = try index.reader().statistics.nextDocId
+    }
+
+    /// Bytes held by the pending batch.
+    public var pendingBytes: Int {
+        interner.memoryBytes + postings.memoryBytes + pendingTextBytes + pending.count * 160
+    }
+
+    /// Documents waiting for the next commit.
+    public var pendingDocuments: Int { pending.count }
+
+    /// Queues `document`, replacing any document with the same id at commit.
+    /// - Returns: the summary of a commit made because the memory budget was reached, if any.
+    @discardableResult
+    public func add(_ document: DocumentInput) throws -> CommitSummary? {
+        guard nextDocId < UInt32.max else { throw IndexError.corrupt("doc ids exhausted; run `loupe compact`") }
+        let doc = nextDocId
+        nextDocId += 1
+        var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
+        lengths[Int(IndexField.body.rawValue)] = invert(document.text, field: .body, doc: doc)
+        lengths[Int(IndexField.title.rawValue)] = invert(document.title, field: .title, doc: doc)
+        lengths[Int(IndexField.path.rawValue)] = invert(document.id, field: .path, doc: doc)
+        let record = DocumentRecord(
+            id: document.id, title: document.title, source: document.source, contentHash: document.contentHash,
+            mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths)
+        operations.append(.add(pending.count))
+        pending.append(PendingDocument(doc: doc, record: record, text: document.text))
+        pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
+        return pendingBytes >= memoryBudget ? try commit() : nil
+    }
+
+    /// Queues the deletion of the document with external id `id` (no effect if there is none).
+    public func delete(id: String) {
+        operations.append(.delete(id))
+    }
+
+    /// Queues an update of the stored mtime and size of document `id` whose content is unchanged,
+    /// so the next run recognises it without reading it.
+    public func touch(id: String, mtimeNanoseconds: Int64, size: UInt64) {
+        operations.append(.touch(id: id, mtimeNanoseconds: mtimeNanoseconds, size: size))
+    }
+
+    /// Analyzes `text` into the pending postings of `field` for `doc`; returns the token count.
+    private func invert(_ text: String, field: IndexField, doc: UInt32) -> UInt32 {
+        scratch.removeAll(keepingCapacity: true)
+        analyzer.analyze(text) { term, position, _ in
+            let slot = interner.intern(field: field.rawValue, term: term)
+            scratch.append(UInt64(slot) << 32 | UInt64(position))
+        }
+        guard !scratch.isEmpty else { return 0 }
+        scratch.sort()
+        var i = 0
+        while i < scratch.count {
+            let slot = Int(scratch[i] >> 32)
+            positionScratch.removeAll(keepingCapacity: true)
+            while i < scratch.count && Int(scratch[i] >> 32) == slot {
+                positionScratch.append(UInt32(truncatingIfNeeded: scratch[i]))
+                i += 1
+            }
+            positionScratch.withUnsafeBufferPointer { postings.add(slot: slot, doc: doc, positions: $0) }
+            postingsCount += 1
+        }
+        return UInt32(scratch.count)
+    }
+
+    /// Writes everything pending in one transaction and makes it visible to new readers.
+    /// On a throw nothing of the batch is written and the batch stays pending.
+    @discardableResult
+    public func commit() throws -> CommitSummary {
+        guard !operations.isEmpty else { return CommitSummary() }
+        let summary = try index.environment.write { txn in try write(txn) }
+        interner = TermInterner()
+        postings = PostingsAccumulator()
+        pending.removeAll()
+        operations.removeAll()
+        pendingTextBytes = 0
+        postingsCount = 0
+        return summary
+    }
+
+    /// Drops everything pending; ids handed out are not reused.
+    public func rollback() {
+        interner = TermInterner()
+        postings = PostingsAccumulator()
+        pending.removeAll()
+        operations.removeAll()
+        pendingTextBytes = 0
+        postingsCount = 0
+    }
+
+    // MARK: - The commit transaction (repeatable: it reads the batch and never changes it)
+
+    private func write(_ txn: borrowing WriteTransaction) throws -> CommitSummary {
+        let t = index.tables
+        let statsKey = Array("stats".utf8)
+        guard let statsBytes = try txn.get(t.meta, key: statsKey) else { throw IndexError.corrupt("meta/stats is missing") }
+        var stats = try IndexStatistics(decoding: statsBytes)
+        var summary = CommitSummary()
+        summary.postings = postingsCount
+
+        try writeTerms(txn, &stats, &summary)
+        try writeDocuments(txn, &stats)
+
+        // Ids and deletions, in the order they were asked for.
+        var deletions: [UInt32] = []
+        for operation in operations {
+            switch operation {
+            case .add(let index):
+                let document = pending[index]
+                let key = Array(document.record.id.utf8)
+                if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
+                try txn.put(t.ids, key: key, value: IndexFormat.docKey(document.doc))
+                summary.added += 1
+            case .delete(let id):
+                let key = Array(id.utf8)
+                if let old = try txn.get(t.ids, key: key) {
+                    deletions.append(IndexFormat.readBigEndian(old))
+                    try txn.delete(t.ids, key: key)
+                }
+            case .touch(let id, let mtime, let size):
+                guard let doc = try txn.get(t.ids, key: Array(id.utf8)).map({ IndexFormat.readBigEndian($0) }),
+                    let bytes = try txn.get(t.documents, key: IndexFormat.docKey(doc))
+                else { continue }
+                var record = try DocumentRecord(decoding: bytes)
+                record.mtimeNanoseconds = mtime
+                record.size = size
+                try txn.put(t.documents, key: IndexFormat.docKey(doc), value: record.encoded())
+            }
+        }
+        for doc in deletions where try tombstone(doc, txn, &stats) { summary.deleted += 1 }
+        stats.nextDocId = max(stats.nextDocId, nextDocId)
+        try txn.put(t.meta, key: statsKey, value: stats.encoded())
+        return summary
+    }
+
+    private func writeTerms(_ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics, _ summary: inout CommitSummary) throws {
+        let t = index.tables
+        var docs: [UInt32] = [], tfs: [UInt32] = [], lengths: [UInt32] = []
+        var positionBytes: [UInt8] = [], positionEnds: [UInt32] = []
+        let firstPendingDoc = pending.first?.doc ?? 0
+        for slot in interner.sortedSlots() {
+            let field = IndexField(rawValue: interner.field(slot))!
+            postings.decode(slot: slot, docs: &docs, tfs: &tfs, positionBytes: &positionBytes, positionEnds: &positionEnds)
+            lengths.removeAll(keepingCapacity: true)
+            for doc in docs { lengths.append(pending[Int(doc - firstPendingDoc)].record.length(field)) }
+            var info: TermInfo
+            let key = interner.withKey(slot) { Array($0) }
+            if let existing = try txn.get(t.terms, key: key) {
+                info = try TermInfo(decoding: existing)
+            } else {
+                info = TermInfo(termId: stats.nextTermId, docFreq: 0, totalTermFreq: 0)
+                stats.nextTermId += 1
+            }
+            info.docFreq += UInt32(docs.count)
+            info.totalTermFreq += tfs.reduce(UInt64(0)) { $0 + UInt64($1) }
+            try txn.put(t.terms, key: key, value: info.encoded())
+            let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: docs[docs.count - 1])
+            try txn.put(t.postings, key: chunkKey, value: PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths))
+            let positions = positionBytes.withUnsafeBytes { b in
+                positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
+            }
+            try txn.put(t.positions, key: chunkKey, value: positions)
+            summary.terms += 1
+        }
+    }
+
+    private func writeDocuments(_ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics) throws {
+        let t = index.tables
+        var pages: [[UInt8]: [UInt8]] = [:]
+        for document in pending {
+            let key = IndexFormat.docKey(document.doc)
+            try txn.put(t.documents, key: key, value: document.record.encoded())
+            try txn.put(t.texts, key: key, value: Array(document.text.utf8))
+            stats.liveDocs += 1
+            for field in IndexField.allCases {
+                let length = document.record.length(field)
+                stats.totalLengths[Int(field.rawValue)] += UInt64(length)
+                let pageKey = IndexFormat.normsKey(field, page: document.doc >> IndexFormat.normsShift)
+                if pages[pageKey] == nil {
+                    pages[pageKey] = try txn.get(t.norms, key: pageKey).map(Array.init)
+                        ?? [UInt8](repeating: 0, count: IndexFormat.normsPageSize * 4)
+                }
+                pages[pageKey]!.storeLE(length, at: Int(document.doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
+            }
+        }
+        for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
+    }
+
+    /// Marks `doc` deleted and takes it out of every statistic. Returns false if it already was.
+    private func tombstone(_ doc: UInt32, _ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics) throws -> Bool {
+        let t = index.tables
+        let pageKey = IndexFormat.bigEndian(doc >> IndexFormat.tombstoneShift)
+        var page = try txn.get(t.tombstones, key: pageKey).map(Array.init) ?? [UInt8](repeating: 0, count: IndexFormat.tombstonePageBytes)
+        let bit = Int(doc & ((1 << IndexFormat.tombstoneShift) - 1))
+        guard page[bit >> 3] & (1 << UInt8(bit & 7)) == 0 else { return false }
+        page[bit >> 3] |= 1 << UInt8(bit & 7)
+        try txn.put(t.tombstones, key: pageKey, value: page)
+
+        let docKey = IndexFormat.docKey(doc)
+        guard let recordBytes = try txn.get(t.documents, key: docKey) else { throw IndexError.corrupt("document \(doc) has no record") }
+        let record = try DocumentRecord(decoding: recordBytes)
+        let text = try txn.get(t.texts, key: docKey).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        for (field, content) in [(IndexField.body, text), (.title, record.title), (.path, record.id)] {
+            var frequencies: [[UInt8]: UInt32] = [:]
+            analyzer.analyze(content) { term, _, _ in frequencies[IndexFormat.termKey(field, term), default: 0] += 1 }
+            for (key, tf) in frequencies {
+                guard let bytes = try txn.get(t.terms, key: key) else { throw IndexError.corrupt("term of document \(doc) missing") }
+                var info = try TermInfo(decoding: bytes)
+                info.docFreq -= 1
+                info.totalTermFreq -= UInt64(tf)
+                try txn.put(t.terms, key: key, value: info.encoded())
+            }
+            stats.totalLengths[Int(field.rawValue)] -= UInt64(record.length(field))
+        }
+        try txn.delete(t.texts, key: docKey)
+        stats.liveDocs -= 1
+        stats.deletedDocs += 1
+        return true
+    }
+}

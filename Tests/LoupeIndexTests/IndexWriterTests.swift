@@ -1,0 +1,151 @@
+import Foundation
+import LoupeAnalysis
+import LoupeCodec
+import LoupeTestSupport
+import Testing
+@testable import LoupeIndex
+
+@Suite struct IndexWriterTests {
+    func makeIndex(_ dir: TemporaryDirectory) throws -> Index {
+        try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+    }
+
+    /// The doc ids of a term's postings, across chunks.
+    func postings(_ reader: IndexReader, _ term: String, _ field: IndexField = .body) throws -> [UInt32] {
+        guard let info = try reader.termInfo(field, term) else { return [] }
+        var out: [UInt32] = []
+        var docs = [UInt32](repeating: 0, count: 128)
+        for chunk in try reader.postingsChunks(termId: info.termId) {
+            for block in 0..<chunk.blockCount {
+                let n = docs.withUnsafeMutableBufferPointer { chunk.decode(block: block, docs: $0.baseAddress!, tfs: nil) }
+                out += docs[0..<n]
+            }
+        }
+        return out
+    }
+
+    @Test func committedDocumentsAreVisibleWithExactStatistics() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "a", title: "Alpha", text: "the cat sat on the mat"))
+        try writer.add(DocumentInput(id: "b", title: "Beta", text: "the dog"))
+        // Not visible before the commit.
+        #expect(try index.reader().statistics.liveDocs == 0)
+        let summary = try writer.commit()
+        #expect(summary.added == 2)
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 2)
+        #expect(reader.statistics.totalLengths[Int(IndexField.body.rawValue)] == 8)
+        #expect(reader.statistics.averageLength(.body) == 4)
+        let the = try #require(try reader.termInfo(.body, "the"))
+        #expect(the.docFreq == 2 && the.totalTermFreq == 3)
+        #expect(try postings(reader, "the") == [0, 1])
+        #expect(try postings(reader, "alpha", .title) == [0])
+        #expect(reader.length(.body, 0) == 6 && reader.length(.body, 1) == 2 && reader.length(.title, 1) == 1)
+        #expect(try reader.document(1)?.id == "b")
+        #expect(try reader.text(0) == "the cat sat on the mat")
+        #expect(try reader.docId(forId: "b") == 1)
+    }
+
+    @Test func replacingADocumentTombstonesTheOldVersion() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "a", title: "", text: "red green"))
+        try writer.add(DocumentInput(id: "b", title: "", text: "green blue"))
+        try writer.commit()
+        try writer.add(DocumentInput(id: "a", title: "", text: "yellow"))
+        let summary = try writer.commit()
+        #expect(summary.added == 1 && summary.deleted == 1)
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 2 && reader.statistics.deletedDocs == 1)
+        #expect(reader.isDeleted(0) && !reader.isDeleted(1) && !reader.isDeleted(2))
+        #expect(try reader.termInfo(.body, "red")?.docFreq == 0)
+        #expect(try reader.termInfo(.body, "green")?.docFreq == 1)
+        #expect(try reader.docId(forId: "a") == 2)
+        #expect(reader.statistics.totalLengths[Int(IndexField.body.rawValue)] == 3)
+    }
+
+    @Test func deletingByIdRemovesFromStatistics() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "x", title: "t", text: "one two"))
+        try writer.add(DocumentInput(id: "y", title: "t", text: "two three"))
+        try writer.commit()
+        writer.delete(id: "x")
+        writer.delete(id: "missing")
+        #expect(try writer.commit().deleted == 1)
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 1)
+        #expect(try reader.docId(forId: "x") == nil)
+        #expect(try reader.termInfo(.body, "one")?.docFreq == 0)
+        #expect(try reader.termInfo(.title, "t")?.docFreq == 1)
+    }
+
+    @Test func duplicateIdsInOneBatchKeepTheLast() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "same", title: "", text: "first"))
+        try writer.add(DocumentInput(id: "same", title: "", text: "second"))
+        try writer.commit()
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 1)
+        #expect(try reader.text(try #require(try reader.docId(forId: "same"))) == "second")
+        #expect(try reader.termInfo(.body, "first")?.docFreq == 0)
+    }
+
+    @Test func aSmallMemoryBudgetCommitsInBatchesAndAppendsChunks() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index, memoryBudget: 1)  // commit after every document
+        for i in 0..<300 { try writer.add(DocumentInput(id: "d\(i)", title: "", text: "common word\(i % 7)")) }
+        try writer.commit()
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 300)
+        let info = try #require(try reader.termInfo(.body, "common"))
+        #expect(info.docFreq == 300)
+        #expect(try reader.postingsChunks(termId: info.termId).count == 300)
+        #expect(try postings(reader, "common") == (0..<300).map { UInt32($0) })
+        #expect(try postings(reader, "word3") == stride(from: 3, to: 300, by: 7).map { UInt32($0) })
+    }
+
+    @Test func rolledBackBatchesLeaveNoTrace() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "kept", title: "", text: "kept"))
+        try writer.commit()
+        try writer.add(DocumentInput(id: "dropped", title: "", text: "dropped"))
+        writer.rollback()
+        try writer.commit()
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 1)
+        #expect(try reader.termInfo(.body, "dropped") == nil)
+    }
+
+    @Test func indexRemembersItsAnalyzerAndRefusesAnother() throws {
+        let dir = TemporaryDirectory("writer")
+        _ = try Index.openOrCreate(at: dir.path + "/i", analyzer: .preset(.simple))
+        #expect(try Index.open(at: dir.path + "/i").analyzerSettings == .preset(.simple))
+        #expect(throws: IndexError.self) { try Index.openOrCreate(at: dir.path + "/i", analyzer: .preset(.english)) }
+        #expect(throws: IndexError.self) { try Index.open(at: dir.path + "/nothing-here") }
+    }
+
+    @Test func everyPositionIsStored() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "p", title: "", text: "a b a c a"))
+        try writer.commit()
+        let reader = try index.reader()
+        let info = try #require(try reader.termInfo(.body, "a"))
+        let chunk = try #require(try reader.postingsChunks(termId: info.termId).first)
+        let positions = try #require(try reader.positionsChunk(termId: info.termId, lastDoc: chunk.lastDoc))
+        var out = [UInt32](repeating: 0, count: 3)
+        out.withUnsafeMutableBufferPointer { positions.positions(block: 0, skipping: 0, tf: 3, into: $0.baseAddress!) }
+        #expect(out == [0, 2, 4])
+    }
+}
