@@ -1,0 +1,132 @@
+import LoupeAnalysis
+import LoupeIndex
+import LoupeQuery
+
+/// Turns a query tree into a scorer tree bound to one reader's statistics: analyzes words with
+/// the index's analyzer, expands default fields and prefixes, and weights every leaf with BM25.
+struct QueryPlanner {
+    let reader: IndexReader
+    let options: SearchOptions
+    let parameters: BM25Parameters
+
+    func plan(_ node: QueryNode) throws -> Scorer {
+        try plan(node, boost: 1) ?? EmptyScorer()
+    }
+
+    /// nil when the node can match nothing (unknown words, only stop words).
+    private func plan(_ node: QueryNode, boost: Double) throws -> Scorer? {
+        switch node {
+        case .matchNone:
+            return nil
+        case .term(let text, let field, let b):
+            let tokens = reader.analyzer.tokens(text)
+            if tokens.count > 1 { return try phrase(tokens, slop: 0, field: field, boost: boost * b, text: text) }
+            guard let token = tokens.first else { return nil }
+            return union(try fields(field).compactMap { f, w in try termScorer(token.term, f, boost: boost * b * w) })
+        case .prefix(let text, let field, let b):
+            let prefix = reader.analyzer.normalize(text)
+            guard !prefix.isEmpty else { return nil }
+            var scorers: [Scorer] = []
+            for (f, w) in fields(field) {
+                let expansions = try reader.terms(f, prefix: prefix, limit: options.maxExpansions + 1)
+                if expansions.count > options.maxExpansions {
+                    throw SearchError.limitExceeded(
+                        "\(text)* matches more than \(options.maxExpansions) terms in \(f.name); use a longer prefix or raise max_expansions")
+                }
+                for (term, _) in expansions {
+                    if let s = try termScorer(term, f, boost: boost * b * w) { scorers.append(s) }
+                }
+            }
+            return union(scorers)
+        case .phrase(let words, let slop, let field, let b):
+            let text = words.joined(separator: " ")
+            let tokens = reader.analyzer.tokens(text)
+            if tokens.count == 1 { return try plan(.term(text: text, field: field, boost: b), boost: boost) }
+            return try phrase(tokens, slop: slop, field: field, boost: boost * b, text: text)
+        case .boolean(let clauses, let b):
+            return try boolean(clauses, boost: boost * b)
+        }
+    }
+
+    private func fields(_ field: Field?) -> [(IndexField, Double)] {
+        guard let field else {
+            return options.fields.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
+        }
+        switch field {
+        case .body: return [(.body, 1)]
+        case .title: return [(.title, 1)]
+        case .path: return [(.path, 1)]
+        }
+    }
+
+    private func union(_ scorers: [Scorer]) -> Scorer? {
+        switch scorers.count {
+        case 0: nil
+        case 1: scorers[0]
+        default: DisjunctionScorer(scorers)
+        }
+    }
+
+    func weight(docFreq: Double, field: IndexField, boost: Double) -> TermWeight {
+        let n = Double(reader.statistics.liveDocs)
+        return TermWeight(
+            idf: BM25.idf(docFreq: docFreq, docCount: n), boost: boost, parameters: parameters,
+            averageLength: reader.statistics.averageLength(field))
+    }
+
+    func termScorer(_ term: String, _ field: IndexField, boost: Double) throws -> TermScorer? {
+        guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { return nil }
+        let postings = TermPostings(chunks: try reader.postingsChunks(termId: info.termId), info: info)
+        guard postings.doc != terminatedDoc else { return nil }
+        return TermScorer(
+            term: term, field: field, postings: postings, weight: weight(docFreq: Double(info.docFreq), field: field, boost: boost),
+            reader: reader)
+    }
+
+    private func phrase(_ tokens: [AnalyzedToken], slop: Int, field: Field?, boost: Double, text: String) throws -> Scorer? {
+        guard let first = tokens.first else { return nil }
+        var scorers: [Scorer] = []
+        fieldLoop: for (f, w) in fields(field) {
+            var terms: [TermScorer] = []
+            var idf = 0.0
+            for token in tokens {
+                guard let t = try termScorer(token.term, f, boost: 1) else { continue fieldLoop }
+                terms.append(t)
+                idf += t.weight.idf
+            }
+            let weight = TermWeight(
+                idf: idf, boost: boost * w, parameters: parameters, averageLength: reader.statistics.averageLength(f))
+            scorers.append(PhraseScorer(
+                text: text, field: f, terms: terms, offsets: tokens.map { $0.position - first.position }, slop: slop,
+                weight: weight, reader: reader))
+        }
+        return union(scorers)
+    }
+
+    private func boolean(_ clauses: [QueryClause], boost: Double) throws -> Scorer? {
+        var must: [Scorer] = [], should: [Scorer] = [], mustNot: [Scorer] = []
+        for clause in clauses {
+            let scorer = try plan(clause.node, boost: boost)
+            switch clause.occur {
+            case .must:
+                guard let scorer else { return nil }  // a required clause that matches nothing
+                must.append(scorer)
+            case .should:
+                if let scorer { should.append(scorer) }
+            case .mustNot:
+                if let scorer { mustNot.append(scorer) }
+            }
+        }
+        var positive: Scorer
+        if must.isEmpty {
+            // Only prohibited clauses: documented to match nothing.
+            guard let union = union(should) else { return nil }
+            positive = union
+        } else {
+            positive = must.count == 1 ? must[0] : ConjunctionScorer(must)
+            if let optional = union(should) { positive = RequiredOptionalScorer(required: positive, optional: optional) }
+        }
+        if let negative = union(mustNot) { positive = ExclusionScorer(positive: positive, negative: negative) }
+        return positive
+    }
+}

@@ -1,0 +1,26 @@
+import LoupeIndex
+import LoupeQuery
+
+/// How a query is interpreted and scored.
+public struct SearchOptions: Sendable {
+    /// Hits to return.
+    public var limit = 10
+    /// Hits to skip before the returned ones.
+    public var offset = 0
+    /// BM25 parameters; nil uses the index's configured defaults.
+    public var bm25: BM25Parameters? = nil
+    /// Fields searched by words without a field, with their weights (BM25F-style field boosts).
+    public var fields: [IndexField: Double] = [.body: 1, .title: 2]
+    /// How adjacent clauses combine.
+    public var defaultOperator: DefaultOperator = .or
+    /// Reject malformed queries with a syntax error instead of reading them as text.
+    public var strict = false
+    /// The most clauses a query may have.
+    public var maxClauses = 1024
+    /// The most terms one `prefix*` expands to (per field).
+    public var maxExpansions = 64
+    /// Count every match exactly (``SearchResults/total``); off makes top-k faster.
+    public var countTotal = true
+
+    public init() {}
+}

@@ -1,0 +1,147 @@
+import LoupeCodec
+import LoupeIndex
+
+/// Sentinel doc id of an exhausted iterator; it sorts after every real doc id.
+public let terminatedDoc = UInt32.max
+
+/// Iterates one term's postings across its chunks, block by block, decoding straight from the
+/// memory map into two 128-entry buffers (no allocation per posting or block).
+///
+/// After creation it stands on the first posting. Block metadata (``blockLastDoc``,
+/// ``blockMaxTf``, ``blockMinLength``) describes the block that ``shallowAdvance(to:)`` or the
+/// current position points at, which is what block-max pruning reads.
+public final class TermPostings {
+    let chunks: [PostingsChunk]
+    /// The term's dictionary entry.
+    public let info: TermInfo
+    private var chunkIndex = 0
+    private var blockIndex = 0
+    private var decodedChunk = -1
+    private var decodedBlock = -1
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let tfs: UnsafeMutablePointer<UInt32>
+    private var count = 0
+    private var cursor = 0
+    /// The current doc id, or ``terminatedDoc``.
+    public private(set) var doc: UInt32 = terminatedDoc
+
+    init(chunks: [PostingsChunk], info: TermInfo) {
+        self.chunks = chunks.filter { $0.docCount > 0 }
+        self.info = info
+        docs = .allocate(capacity: BitPacking.blockSize)
+        tfs = .allocate(capacity: BitPacking.blockSize)
+        if !self.chunks.isEmpty { load(chunk: 0, block: 0) }
+    }
+
+    deinit {
+        docs.deallocate()
+        tfs.deallocate()
+    }
+
+    /// Total postings across chunks (deleted documents included).
+    public var postingCount: Int { chunks.reduce(0) { $0 + $1.docCount } }
+
+    /// The current document's term frequency.
+    @inline(__always) public var tf: UInt32 { tfs[cursor] }
+
+    /// The chunk and block of the current position, and how many positions precede the current
+    /// document in that block: what ``PositionsReader`` needs.
+    var positionCoordinates: (chunk: Int, block: Int, preceding: Int) {
+        var preceding = 0
+        for i in 0..<cursor { preceding += Int(tfs[i]) }
+        return (decodedChunk, decodedBlock, preceding)
+    }
+
+    /// The chunk views, for positions lookups.
+    var chunkViews: [PostingsChunk] { chunks }
+
+    @inline(__always)
+    private func load(chunk: Int, block: Int) {
+        chunkIndex = chunk
+        blockIndex = block
+        decodedChunk = chunk
+        decodedBlock = block
+        count = chunks[chunk].decode(block: block, docs: docs, tfs: tfs)
+        cursor = 0
+        doc = docs[0]
+    }
+
+    /// Moves to the next posting and returns its doc id (or ``terminatedDoc``).
+    @inline(__always)
+    @discardableResult
+    public func next() -> UInt32 {
+        cursor += 1
+        if cursor < count {
+            doc = docs[cursor]
+            return doc
+        }
+        return loadFollowingBlock()
+    }
+
+    private func loadFollowingBlock() -> UInt32 {
+        var chunk = decodedChunk
+        var block = decodedBlock + 1
+        if block >= chunks[chunk].blockCount {
+            chunk += 1
+            block = 0
+        }
+        guard chunk < chunks.count else {
+            doc = terminatedDoc
+            chunkIndex = chunks.count
+            return doc
+        }
+        load(chunk: chunk, block: block)
+        return doc
+    }
+
+    /// Moves to the first posting whose doc id is ≥ `target` and returns it (or ``terminatedDoc``).
+    /// Blocks that end before `target` are skipped without being decoded.
+    @inline(__always)
+    @discardableResult
+    public func advance(to target: UInt32) -> UInt32 {
+        if doc >= target { return doc }
+        if docs[count - 1] < target {
+            shallowAdvance(to: target)
+            guard chunkIndex < chunks.count else {
+                doc = terminatedDoc
+                return doc
+            }
+            load(chunk: chunkIndex, block: blockIndex)
+        }
+        while docs[cursor] < target { cursor += 1 }
+        doc = docs[cursor]
+        return doc
+    }
+
+    /// Points the block metadata at the first block that may hold a doc ≥ `target`, without
+    /// decoding it or moving ``doc``. Returns that block's last doc id (``terminatedDoc`` if none).
+    @discardableResult
+    public func shallowAdvance(to target: UInt32) -> UInt32 {
+        while chunkIndex < chunks.count {
+            let chunk = chunks[chunkIndex]
+            if chunk.lastDoc >= target {
+                blockIndex = chunk.block(reaching: target, from: blockIndex)
+                return chunk.lastDoc(ofBlock: blockIndex)
+            }
+            chunkIndex += 1
+            blockIndex = 0
+        }
+        return terminatedDoc
+    }
+
+    /// Last doc id of the block the metadata points at.
+    @inline(__always) public var blockLastDoc: UInt32 {
+        chunkIndex < chunks.count ? chunks[chunkIndex].lastDoc(ofBlock: blockIndex) : terminatedDoc
+    }
+    /// Largest tf in that block.
+    @inline(__always) public var blockMaxTf: UInt32 { chunks[chunkIndex].maxTf(ofBlock: blockIndex) }
+    /// Shortest field length in that block.
+    @inline(__always) public var blockMinLength: UInt32 { chunks[chunkIndex].minLength(ofBlock: blockIndex) }
+
+    /// Calls `body` with (maxTf, minLength) of every block: for the term's score upper bound.
+    func forEachBlockBound(_ body: (UInt32, UInt32) -> Void) {
+        for chunk in chunks {
+            for block in 0..<chunk.blockCount { body(chunk.maxTf(ofBlock: block), chunk.minLength(ofBlock: block)) }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import LoupeIndex
+
+/// Matches documents where the terms stand at their query offsets (exact phrase), or within
+/// `slop` position moves of them in any order (sloppy phrase, as Lucene defines slop), and scores
+/// them with BM25 using the phrase frequency as tf.
+///
+/// Matching semantics, shared with the reference matcher in the tests: with `aᵢ = pᵢ - offsetᵢ`
+/// for chosen positions `pᵢ` of each term, a document matches when some choice has
+/// `max(aᵢ) - min(aᵢ) ≤ slop`. Exact phrases count every position where all terms align; sloppy
+/// phrases add `1 / (1 + matchLength)` for every window the sweep finds.
+public final class PhraseScorer: Scorer {
+    let conjunction: ConjunctionScorer
+    let postings: [TermPostings]
+    let positionReaders: [PositionsReader]
+    let offsets: [UInt32]
+    let slop: Int
+    let weight: TermWeight
+    let field: IndexField
+    let reader: IndexReader
+    let text: String
+    public let maxScore: Double
+    private var buffers: [UnsafeMutablePointer<UInt32>]
+    private var capacities: [Int]
+    private var frequency = 0.0
+    public private(set) var doc: UInt32 = terminatedDoc
+
+    init(text: String, field: IndexField, terms: [TermScorer], offsets: [UInt32], slop: Int, weight: TermWeight, reader: IndexReader) {
+        self.text = text
+        self.field = field
+        self.postings = terms.map(\.postings)
+        self.positionReaders = terms.map { PositionsReader(reader: reader, postings: $0.postings) }
+        self.offsets = offsets
+        self.slop = slop
+        self.weight = weight
+        self.reader = reader
+        conjunction = ConjunctionScorer(terms.sorted { $0.postings.info.docFreq < $1.postings.info.docFreq })
+        var maxTf = UInt32.max
+        var minLength = UInt32.max
+        for term in terms {
+            var termMax: UInt32 = 0
+            term.postings.forEachBlockBound { tf, length in
+                termMax = max(termMax, tf)
+                minLength = min(minLength, length)
+            }
+            maxTf = min(maxTf, termMax)
+        }
+        maxScore = terms.isEmpty ? 0 : weight.score(tf: maxTf, length: minLength)
+        capacities = terms.map { _ in 16 }
+        buffers = terms.map { _ in .allocate(capacity: 16) }
+        doc = settle(conjunction.doc)
+    }
+
+    deinit { buffers.forEach { $0.deallocate() } }
+
+    /// From candidate `start`, the first conjunction document with a phrase match.
+    private func settle(_ start: UInt32) -> UInt32 {
+        var d = start
+        while d != terminatedDoc {
+            frequency = phraseFrequency()
+            if frequency > 0 { return d }
+            d = conjunction.next()
+        }
+        return d
+    }
+
+    @discardableResult public func next() -> UInt32 {
+        doc = settle(conjunction.next())
+        return doc
+    }
+
+    @discardableResult public func advance(to target: UInt32) -> UInt32 {
+        if doc >= target { return doc }
+        doc = settle(conjunction.advance(to: target))
+        return doc
+    }
+
+    public func score() -> Double {
+        weight.score(frequency: frequency, length: reader.length(field, doc))
+    }
+
+    public func explain(into out: inout [ScoreExplanation]) {
+        out.append(ScoreExplanation(
+            description: "\"\(text)\"" + (slop > 0 ? "~\(slop)" : ""), field: field.name, tf: frequency,
+            docFreq: Double(postings.map(\.info.docFreq).min() ?? 0), docCount: Double(reader.statistics.liveDocs),
+            idf: weight.idf, length: Double(reader.length(field, doc)), averageLength: weight.averageLength,
+            k1: weight.parameters.k1, b: weight.parameters.b, boost: weight.boost, score: score()))
+    }
+
+    /// Loads each term's positions for the current document, shifted by its offset, and counts matches.
+    private func phraseFrequency() -> Double {
+        for i in 0..<postings.count {
+            let tf = Int(postings[i].tf)
+            if tf > capacities[i] {
+                buffers[i].deallocate()
+                capacities[i] = max(tf, capacities[i] * 2)
+                buffers[i] = .allocate(capacity: capacities[i])
+            }
+            guard positionReaders[i].positions(into: buffers[i]) else { return 0 }
+        }
+        return slop == 0 ? exactFrequency() : sloppyFrequency()
+    }
+
+    /// Positions p of the first term such that every term i has p + offsetᵢ - offset₀.
+    private func exactFrequency() -> Double {
+        var cursors = [Int](repeating: 0, count: postings.count)
+        var count = 0
+        let lead = buffers[0]
+        outer: for j in 0..<Int(postings[0].tf) {
+            let base = Int64(lead[j]) - Int64(offsets[0])
+            for i in 1..<postings.count {
+                let want = base + Int64(offsets[i])
+                let tf = Int(postings[i].tf)
+                while cursors[i] < tf && Int64(buffers[i][cursors[i]]) < want { cursors[i] += 1 }
+                if cursors[i] == tf { break outer }
+                if Int64(buffers[i][cursors[i]]) != want { continue outer }
+            }
+            count += 1
+        }
+        return Double(count)
+    }
+
+    /// The sweep over offset-adjusted positions: repeatedly take the term whose adjusted position
+    /// is lowest; the window to the highest one is a match when it spans at most `slop`.
+    private func sloppyFrequency() -> Double {
+        let n = postings.count
+        var cursors = [Int](repeating: 0, count: n)
+        func adjusted(_ i: Int) -> Int64 { Int64(buffers[i][cursors[i]]) - Int64(offsets[i]) }
+        var high = Int64.min
+        for i in 0..<n { high = max(high, adjusted(i)) }
+        var total = 0.0
+        while true {
+            var low = 0
+            for i in 1..<n where adjusted(i) < adjusted(low) { low = i }
+            let length = high - adjusted(low)
+            if length <= Int64(slop) { total += 1.0 / Double(1 + length) }
+            cursors[low] += 1
+            if cursors[low] == Int(postings[low].tf) { break }
+            high = max(high, adjusted(low))
+        }
+        return total
+    }
+}

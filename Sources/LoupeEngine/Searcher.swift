@@ -1,0 +1,109 @@
+import Foundation
+import LoupeIndex
+import LoupeQuery
+
+/// One ranked result.
+public struct SearchHit: Sendable, Equatable {
+    /// 1-based rank in the full result list (offset included).
+    public var rank: Int
+    public var score: Double
+    /// Internal doc id (valid for this reader's commit).
+    public var doc: UInt32
+    /// The document's external id.
+    public var id: String
+    public var title: String
+}
+
+/// The answer to one query.
+public struct SearchResults: Sendable {
+    /// Exact number of matching live documents (when counting was asked for; else the hits seen).
+    public var total: Int
+    public var hits: [SearchHit]
+    /// Wall time of parsing, planning, matching and loading the hits, in microseconds.
+    public var tookMicroseconds: Int
+}
+
+/// Runs queries against one ``IndexReader`` (one commit). Cheap to create; use one per query or
+/// per thread, since a reader serves one thread at a time.
+public struct Searcher {
+    public let reader: IndexReader
+    /// BM25 parameters used when a query's options do not set their own.
+    public let defaultParameters: BM25Parameters
+
+    public init(reader: IndexReader, defaultParameters: BM25Parameters = BM25Parameters()) {
+        self.reader = reader
+        self.defaultParameters = defaultParameters
+    }
+
+    /// Parses `query` with the query language and runs it.
+    public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let node = try parse(query, options: options)
+        var results = try search(node, options: options)
+        results.tookMicroseconds = Int((DispatchTime.now().uptimeNanoseconds - start) / 1000)
+        return results
+    }
+
+    /// Parses `query` with the options' default operator, strictness and clause limit.
+    public func parse(_ query: String, options: SearchOptions) throws -> QueryNode {
+        var parserOptions = QueryParserOptions()
+        parserOptions.defaultOperator = options.defaultOperator
+        parserOptions.strict = options.strict
+        parserOptions.maxClauses = options.maxClauses
+        do {
+            return try QueryParser(parserOptions).parse(query)
+        } catch {
+            throw SearchError.from(error)
+        }
+    }
+
+    /// Runs an already-parsed query.
+    public func search(_ node: QueryNode, options: SearchOptions = SearchOptions()) throws -> SearchResults {
+        guard options.limit >= 0, options.offset >= 0 else { throw SearchError.invalidOption("limit and offset must be ≥ 0") }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let scorer = try plan(node, options: options)
+        var collector = TopKCollector(k: options.limit + options.offset)
+        var total = 0
+        let filterDeleted = reader.statistics.deletedDocs > 0
+        var doc = scorer.doc
+        while doc != terminatedDoc {
+            if !(filterDeleted && reader.isDeleted(doc)) {
+                total += 1
+                collector.offer(doc: doc, score: scorer.score())
+            }
+            doc = scorer.next()
+        }
+        let hits = try collector.sorted().dropFirst(options.offset).enumerated().map { i, hit in
+            let record = try reader.document(hit.doc)
+            return SearchHit(
+                rank: options.offset + i + 1, score: hit.score, doc: hit.doc, id: record?.id ?? "", title: record?.title ?? "")
+        }
+        return SearchResults(total: total, hits: hits, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1000))
+    }
+
+    /// The scorer tree for `node`.
+    func plan(_ node: QueryNode, options: SearchOptions) throws -> Scorer {
+        let parameters = try (options.bm25 ?? defaultParameters).validated()
+        return try QueryPlanner(reader: reader, options: options, parameters: parameters).plan(node)
+    }
+
+    /// The score of document `id` for `query`, broken into its BM25 parts; nil when it does not match.
+    public func explain(_ query: String, id: String, options: SearchOptions = SearchOptions()) throws -> (score: Double, parts: [ScoreExplanation])? {
+        guard let doc = try reader.docId(forId: id) else { throw SearchError.unknownDocument(id) }
+        let scorer = try plan(try parse(query, options: options), options: options)
+        guard scorer.advance(to: doc) == doc else { return nil }
+        var parts: [ScoreExplanation] = []
+        scorer.explain(into: &parts)
+        return (scorer.score(), parts)
+    }
+}
+
+extension SearchError {
+    /// Maps the query language's errors onto search errors.
+    static func from(_ error: QuerySyntaxError) -> SearchError {
+        switch error {
+        case .invalidSyntax(_, let column): .syntax(message: error.message, column: column)
+        case .tooManyClauses: .limitExceeded(error.message)
+        }
+    }
+}
