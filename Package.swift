@@ -54,18 +54,22 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "LoupeStorageTests", dependencies: ["LoupeStorage"]),
-        .testTarget(name: "LoupeCodecTests", dependencies: ["LoupeCodec"]),
+        // Helpers shared by the test targets: temporary directories, seeded randomness, the repo root.
+        .target(name: "LoupeTestSupport", path: "Tests/LoupeTestSupport"),
+        .testTarget(name: "LoupeStorageTests", dependencies: ["LoupeStorage", "LoupeTestSupport"]),
+        .testTarget(name: "LoupeCodecTests", dependencies: ["LoupeCodec", "LoupeTestSupport"]),
         .testTarget(
             name: "LoupeAnalysisTests",
             dependencies: ["LoupeAnalysis"],
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "LoupeExtractTests", dependencies: ["LoupeExtract"]),
-        .testTarget(name: "LoupeIndexTests", dependencies: ["LoupeIndex"]),
+        .testTarget(name: "LoupeIndexTests", dependencies: ["LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeQueryTests", dependencies: ["LoupeQuery"]),
-        .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeQuery"]),
+        .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeEvalTests", dependencies: ["LoupeEval"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "LoupeConfigTests", dependencies: ["LoupeConfig", "LoupeTestSupport"]),
+        // Runs the built executables as a user would.
+        .testTarget(name: "EndToEndTests", dependencies: ["loupe", "LoupeTestSupport"]),
     ]
 )

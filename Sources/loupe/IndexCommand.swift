@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import LoupeAnalysis
+import LoupeIndex
+
+/// `loupe index`: index folders, or a JSON-lines file.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index folders of documents (txt, md, html, other text) or a JSON-lines file.",
+        discussion: """
+            Re-running on the same folders re-indexes only what changed and removes files that are gone. \
+            A malformed JSON line is reported with its line number and skipped; the other lines are indexed.
+            """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Folders or files to index.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Index a JSON-lines file of {\"id\", \"title\", \"text\"} objects.")
+    var jsonl: String?
+
+    @Option(name: .long, help: "Analyzer of a new index: english or simple (default: index.analyzer of the config).")
+    var analyzer: AnalyzerPreset?
+
+    @Option(name: .long, help: "Batch memory budget in MiB (default: index.memory_budget_mb of the config).")
+    var memoryBudget: Int?
+
+    @Flag(name: .long, help: "List every skipped file with the reason.")
+    var verbose = false
+
+    func validate() throws {
+        if paths.isEmpty && jsonl == nil { throw ValidationError("give folders to index, or --jsonl FILE") }
+        if !paths.isEmpty && jsonl != nil { throw ValidationError("give either folders or --jsonl, not both") }
+        if let memoryBudget, memoryBudget < 16 { throw ValidationError("--memory-budget must be at least 16 MiB") }
+    }
+
+    func run() throws {
+        let settings = try common.settings()
+        var options = settings.indexing
+        if let memoryBudget { options.memoryBudget = memoryBudget << 20 }
+        let index: Index
+        do {
+            index = try Index.openOrCreate(
+                at: common.indexPath(settings), analyzer: analyzer.map { AnalyzerSettings.preset($0) },
+                defaultAnalyzer: .preset(settings.analyzer))
+        } catch {
+            throw CLIError("\(error)")
+        }
+        var bar = ProgressBar(unit: jsonl == nil ? "files" : "MB")
+        let report: IndexingReport
+        if let jsonl {
+            report = try JSONLIndexer(index: index, options: options).run(path: jsonl) { p in
+                bar.update(done: p.done, total: p.total, items: p.bytes >> 20)
+            }
+        } else {
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw CLIError("no such file or folder: \(path)")
+            }
+            report = try FolderIndexer(index: index, options: options).run(roots: paths) { p in
+                bar.update(done: p.done, total: p.total, items: p.done)
+            }
+        }
+        bar.finish()
+        if verbose || jsonl != nil {
+            for skip in report.skipped { FileHandle.standardError.write("skipped \(skip.source): \(skip.reason)\n".data(using: .utf8)!) }
+        }
+        let docsPerSecond = Double(report.added + report.updated) / max(report.seconds, 0.001)
+        print(
+            "added \(report.added), updated \(report.updated), removed \(report.removed), unchanged \(report.unchanged), "
+                + "skipped \(report.skipped.count); \(report.terms) terms, \(report.postings) postings; "
+                + String(format: "%.2f s (%.0f docs/s, %.1f MB/s)", report.seconds, docsPerSecond, Double(report.bytes) / 1e6 / max(report.seconds, 0.001)))
+    }
+}
+
+extension AnalyzerPreset: ExpressibleByArgument {}

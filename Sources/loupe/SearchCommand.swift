@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LoupeEngine
+import LoupeIndex
+
+/// `loupe search`: ranked results for a query.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the index and print ranked results.",
+        discussion: "The query language is described in docs/query-syntax.md. Bare words are ORed by default.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "The query.")
+    var query: String
+
+    @Option(name: .long, help: "Results to show.")
+    var limit: Int?
+
+    @Option(name: .long, help: "Results to skip.")
+    var offset: Int = 0
+
+    @Option(name: .long, help: "BM25 k1 for this query (default: search.k1 of the config, 1.2).")
+    var k1: Double?
+
+    @Option(name: .long, help: "BM25 b for this query (default: search.b of the config, 0.75).")
+    var b: Double?
+
+    @Flag(name: .long, help: "Print JSON: {\"total\", \"took_us\", \"hits\": [{\"rank\", \"score\", \"id\", \"title\"}]}.")
+    var json = false
+
+    @Flag(name: .long, help: "Fail on malformed syntax, with the column, instead of reading it as text.")
+    var strict = false
+
+    @Flag(name: .customLong("and"), help: "Combine bare words with AND instead of OR.")
+    var defaultAnd = false
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be ≥ 0") }
+        if offset < 0 { throw ValidationError("--offset must be ≥ 0") }
+    }
+
+    func run() throws {
+        let settings = try common.settings()
+        let index = try common.openIndex(settings)
+        var options = settings.search
+        options.limit = limit ?? options.limit
+        options.offset = offset
+        options.strict = strict
+        if defaultAnd { options.defaultOperator = .and }
+        if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }
+        let results: SearchResults
+        do {
+            results = try Searcher(reader: try index.reader(), defaultParameters: settings.bm25).search(query, options: options)
+        } catch let error as SearchError {
+            throw CLIError("\(error)")
+        }
+        if json {
+            print(ResultsJSON.render(results))
+        } else {
+            print(HumanResults.render(results))
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import LoupeIndex
+
+/// `loupe stats`: what the index holds.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Show documents, terms and bytes per structure.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let index = try common.openIndex(try common.settings())
+        let reader = try index.reader()
+        let stats = reader.statistics
+        print("index        \(index.path)")
+        print("format       \(IndexFormat.version)")
+        print("analyzer     \(index.analyzerSettings.preset?.rawValue ?? "custom")")
+        print("documents    \(stats.liveDocs) live, \(stats.deletedDocs) deleted")
+        print("terms        \(stats.nextTermId)")
+        for field in IndexField.allCases {
+            print("avg length   \(field.name): " + String(format: "%.1f", stats.averageLength(field)))
+        }
+        print("bytes        \(index.usedBytes) in use")
+        for (name, table) in try reader.tableStatistics() {
+            print("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + "\(table.entries) entries, \(table.bytes) bytes")
+        }
+    }
+}
