@@ -62,14 +62,18 @@ import Testing
         #expect(throws: SearchError.self) { try scores("cherry", options) }
     }
 
-    @Test func titleMatchesAddTheirBoostedFieldScore() throws {
+    @Test func titleAndBodyCombineWithBM25F() throws {
         let dir = TemporaryDirectory("bm25")
         let index = try makeIndex(dir, [("t", "apple", "apple pie"), ("u", "", "banana")])
         let results = try Searcher(reader: try index.reader()).search("apple")
-        // body: N 2, df 1, tf 1, dl 2, avgdl 1.5; title: df 1, tf 1, dl 1, avgdl 0.5, boost 2.
+        // N 2, df 1: idf = ln(1 + 1.5 / 1.5). Body: tf 1, dl 2, avgdl 1.5; title (weight 2): tf 1,
+        // dl 1, avgdl 0.5. Pseudo-frequency tf~ = 1 / (0.25 + 0.75 * 2 / 1.5) + 2 / (0.25 + 0.75 * 1 / 0.5),
+        // saturated once: idf * 2.2 * tf~ / (1.2 + tf~).
         let idf = log(1 + 1.5 / 1.5)
-        let body = idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 2 / 1.5))
-        let title = 2 * idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 1 / 0.5))
-        #expect(abs(results.hits[0].score - (body + title)) < 1e-9)
+        let tf = 1 / (0.25 + 0.75 * 2 / 1.5) + 2 / (0.25 + 0.75 * 1 / 0.5)
+        #expect(abs(results.hits[0].score - idf * 2.2 * tf / (1.2 + tf)) < 1e-9)
+        let explanation = try #require(try Searcher(reader: try index.reader()).explain("apple", id: "t"))
+        #expect(explanation.parts.count == 2)
+        #expect(abs(explanation.parts.reduce(0) { $0 + $1.score } - results.hits[0].score) < 1e-9)
     }
 }

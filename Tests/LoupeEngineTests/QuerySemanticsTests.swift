@@ -56,6 +56,11 @@ import Testing
         #expect(boosted > plain)
     }
 
+    @Test func wordsTheAnalyzerSplitsMatchAnyOfTheirParts() throws {
+        #expect(try ids("brown-fish") == ["a", "b", "c"])
+        #expect(try ids("+quick-lazy") == ["b", "c"])
+    }
+
     @Test func purelyNegativeQueriesMatchNothing() throws {
         let results = try Searcher(reader: try index.reader()).search("-fish")
         #expect(results.total == 0 && results.hits.isEmpty)

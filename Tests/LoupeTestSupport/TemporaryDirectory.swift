@@ -31,7 +31,7 @@ public final class TemporaryDirectory: @unchecked Sendable {
 
 /// The repository's root folder, found from this source file's location.
 public let repositoryRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
+    var url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
     for _ in 0..<3 { url.deleteLastPathComponent() }
     return url.path
 }()

@@ -20,24 +20,22 @@ struct QueryPlanner {
             return nil
         case .term(let text, let field, let b):
             let tokens = reader.analyzer.tokens(text)
-            if tokens.count > 1 { return try phrase(tokens, slop: 0, field: field, boost: boost * b, text: text) }
+            if tokens.count > 1 { return union(try tokens.compactMap { try weightedTerm($0.term, fields(field), boost: boost * b) }) }
             guard let token = tokens.first else { return nil }
-            return union(try fields(field).compactMap { f, w in try termScorer(token.term, f, boost: boost * b * w) })
+            return try weightedTerm(token.term, fields(field), boost: boost * b)
         case .prefix(let text, let field, let b):
             let prefix = reader.analyzer.normalize(text)
             guard !prefix.isEmpty else { return nil }
-            var scorers: [Scorer] = []
-            for (f, w) in fields(field) {
+            var terms: [String] = []
+            for (f, _) in fields(field) {
                 let expansions = try reader.terms(f, prefix: prefix, limit: options.maxExpansions + 1)
                 if expansions.count > options.maxExpansions {
                     throw SearchError.limitExceeded(
                         "\(text)* matches more than \(options.maxExpansions) terms in \(f.name); use a longer prefix or raise max_expansions")
                 }
-                for (term, _) in expansions {
-                    if let s = try termScorer(term, f, boost: boost * b * w) { scorers.append(s) }
-                }
+                terms += expansions.map(\.term)
             }
-            return union(scorers)
+            return union(try Set(terms).sorted().compactMap { try weightedTerm($0, fields(field), boost: boost * b) })
         case .phrase(let words, let slop, let field, let b):
             let text = words.joined(separator: " ")
             let tokens = reader.analyzer.tokens(text)
@@ -65,6 +63,26 @@ struct QueryPlanner {
         case 1: scorers[0]
         default: DisjunctionScorer(scorers)
         }
+    }
+
+    /// One term over `fields`: plain BM25 for a single field, BM25F for several.
+    func weightedTerm(_ term: String, _ fields: [(IndexField, Double)], boost: Double) throws -> Scorer? {
+        if fields.count == 1 { return try termScorer(term, fields[0].0, boost: boost * fields[0].1) }
+        var postings: [BM25FTermScorer.FieldPostings] = []
+        var docFreq: UInt32 = 0
+        for (field, weight) in fields {
+            guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { continue }
+            let p = TermPostings(chunks: try reader.postingsChunks(termId: info.termId), info: info)
+            guard p.doc != terminatedDoc else { continue }
+            docFreq = max(docFreq, info.docFreq)
+            let average = reader.statistics.averageLength(field)
+            postings.append(.init(
+                field: field, postings: p, weight: weight, base: 1 - parameters.b,
+                slope: average > 0 ? parameters.b / average : 0))
+        }
+        guard !postings.isEmpty else { return nil }
+        let idf = BM25.idf(docFreq: Double(docFreq), docCount: Double(reader.statistics.liveDocs))
+        return BM25FTermScorer(term: term, fields: postings, idf: idf, boost: boost, parameters: parameters, reader: reader)
     }
 
     func weight(docFreq: Double, field: IndexField, boost: Double) -> TermWeight {

@@ -1,0 +1,125 @@
+import LoupeAnalysis
+import LoupeIndex
+import LoupeQuery
+
+/// Decides by brute force, one document at a time, which documents a query tree matches.
+///
+/// It is the specification the engine's match set is tested against (`MatchSetPropertyTests`):
+/// it reads no index, only ``ReferenceDocument``s analyzed the way the index analyzes them, and
+/// it states each rule directly instead of iterating postings. Scores are out of its scope.
+///
+/// Words of the query are analyzed with the index's analyzer, as `QueryPlanner` does:
+///
+/// - **Term** `text` (field `nil` = the default fields, body and title): the text is analyzed.
+///   No token (a stop word, punctuation only) matches nothing. One token matches a document
+///   holding that term in any of the fields. Several tokens (`e-mail`, `alpha-beta`) are an exact
+///   phrase of those tokens, with their analyzed positions as offsets.
+/// - **Prefix** `text*`: the text is normalized with `Analyzer.normalize(_:)` (case and
+///   diacritic folding only: no stemming, no splitting). An empty prefix matches nothing;
+///   otherwise a document matches when one of its terms in one of the fields starts with the
+///   prefix, compared as UTF-8 bytes like the term dictionary's keys. (The engine caps an
+///   expansion at `maxExpansions` terms and throws beyond it; the tests stay well below.)
+/// - **Phrase** `words~slop`: the words are joined with spaces and analyzed as one text, so a
+///   stop word inside keeps its position. No token matches nothing; one token is the term of
+///   that text; several tokens t₀…tₙ with offsets oᵢ = position(tᵢ) − position(t₀) match a
+///   field, as `PhraseScorer`'s documentation defines, when positions pᵢ of each tᵢ in that
+///   field can be chosen with max(pᵢ − oᵢ) − min(pᵢ − oᵢ) ≤ slop. Nothing requires the chosen
+///   positions to be distinct, so a repeated term may use one position twice. All tokens must be
+///   found in one same field; a document matches when some field matches.
+/// - **Boolean**, with Lucene's rules: every `must` clause has to match and no `mustNot` clause
+///   may match; with at least one `must` clause the `should` clauses are optional, and without
+///   any at least one `should` clause has to match. So a boolean of only `mustNot` clauses
+///   matches nothing. Boosts never change matching.
+/// - **matchNone** matches nothing.
+///
+/// How this mirrors `QueryPlanner` for clauses that can match nothing: the planner turns a leaf
+/// with no token, an unknown term or an empty prefix expansion into "no scorer" (`nil`). A `must`
+/// clause without a scorer makes its whole boolean plan to nothing, a `should` or `mustNot`
+/// clause without one is dropped, and a boolean left without `must` and `should` scorers plans to
+/// nothing. Here such a clause simply matches no document, and the rules above give the same
+/// result: a `must` clause that matches nothing empties its boolean, a `should` clause that
+/// matches nothing adds nothing, and a `mustNot` clause that matches nothing excludes nothing.
+/// So a boolean whose clauses all analyze to no token, like `+the -of` under the English
+/// preset, matches nothing, and `alpha -the` matches what `alpha` matches.
+struct ReferenceMatcher: Sendable {
+    /// The analyzer of the index: the one the documents were analyzed with.
+    let analyzer: Analyzer
+    /// The fields a clause without a field searches, as the keys of `SearchOptions.fields`.
+    var defaultFields: [IndexField] = [.body, .title]
+
+    /// Whether `node` matches `document`, by the rules above.
+    func matches(_ node: QueryNode, _ document: ReferenceDocument) -> Bool {
+        switch node {
+        case .matchNone:
+            return false
+        case .term(let text, let field, _):
+            return matchesWords(analyzer.tokens(text), slop: 0, fields(field), document)
+        case .prefix(let text, let field, _):
+            let prefix = analyzer.normalize(text)
+            guard !prefix.isEmpty else { return false }
+            return fields(field).contains { f in
+                document.vocabulary(of: f).contains { $0.utf8.starts(with: prefix.utf8) }
+            }
+        case .phrase(let words, let slop, let field, _):
+            let tokens = analyzer.tokens(words.joined(separator: " "))
+            // One token is a term (the planner re-plans it as one): the slop no longer applies.
+            return matchesWords(tokens, slop: tokens.count == 1 ? 0 : slop, fields(field), document)
+        case .boolean(let clauses, _):
+            var hasMust = false, anyShould = false
+            for clause in clauses {
+                switch clause.occur {
+                case .must:
+                    hasMust = true
+                    if !matches(clause.node, document) { return false }
+                case .mustNot:
+                    if matches(clause.node, document) { return false }
+                case .should:
+                    if !anyShould && matches(clause.node, document) { anyShould = true }
+                }
+            }
+            return hasMust || anyShould
+        }
+    }
+
+    /// The ids of the documents of `documents` that `node` matches.
+    func matchingIds(_ node: QueryNode, in documents: [ReferenceDocument]) -> Set<String> {
+        Set(documents.lazy.filter { matches(node, $0) }.map(\.id))
+    }
+
+    /// The index fields a clause with `field` searches.
+    func fields(_ field: Field?) -> [IndexField] {
+        switch field {
+        case nil: defaultFields
+        case .body: [.body]
+        case .title: [.title]
+        case .path: [.path]
+        }
+    }
+
+    /// Whether the analyzed `tokens` match in one of `fields`: nothing for no token, the term for
+    /// one, the phrase with `slop` for several.
+    private func matchesWords(_ tokens: [AnalyzedToken], slop: Int, _ fields: [IndexField], _ document: ReferenceDocument) -> Bool {
+        guard let first = tokens.first else { return false }
+        if tokens.count == 1 {
+            return fields.contains { !document.positions(of: first.term, in: $0).isEmpty }
+        }
+        let offsets = tokens.map { Int($0.position) - Int(first.position) }
+        return fields.contains { field in
+            Self.phraseMatches(tokens.map { document.positions(of: $0.term, in: field) }, offsets: offsets, slop: slop)
+        }
+    }
+
+    /// Whether positions pᵢ ∈ `positions[i]` exist with max(pᵢ − oᵢ) − min(pᵢ − oᵢ) ≤ `slop`.
+    ///
+    /// Checked directly: such a choice exists exactly when some window [m, m + slop] holds an
+    /// adjusted position pᵢ − oᵢ of every term, and when one does, the window can start at the
+    /// smallest adjusted position of the choice. So every adjusted position is tried as m.
+    static func phraseMatches(_ positions: [[Int]], offsets: [Int], slop: Int) -> Bool {
+        let adjusted = zip(positions, offsets).map { list, offset in list.map { $0 - offset } }
+        guard adjusted.allSatisfy({ !$0.isEmpty }) else { return false }
+        for start in adjusted.joined() {
+            if adjusted.allSatisfy({ list in list.contains { $0 >= start && $0 <= start + slop } }) { return true }
+        }
+        return false
+    }
+}
