@@ -12,6 +12,17 @@ public struct SearchHit: Sendable, Equatable {
     /// The document's external id.
     public var id: String
     public var title: String
+    /// The best passage with the matched words marked, when snippets were asked for.
+    public var snippet: Snippet?
+
+    public init(rank: Int, score: Double, doc: UInt32, id: String, title: String, snippet: Snippet? = nil) {
+        self.rank = rank
+        self.score = score
+        self.doc = doc
+        self.id = id
+        self.title = title
+        self.snippet = snippet
+    }
 }
 
 /// The answer to one query.
@@ -61,7 +72,9 @@ public struct Searcher {
     public func search(_ node: QueryNode, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         guard options.limit >= 0, options.offset >= 0 else { throw SearchError.invalidOption("limit and offset must be ≥ 0") }
         let start = DispatchTime.now().uptimeNanoseconds
-        let scorer = try plan(node, options: options)
+        let parameters = try (options.bm25 ?? defaultParameters).validated()
+        let planner = QueryPlanner(reader: reader, options: options, parameters: parameters)
+        let scorer = try planner.plan(node)
         var collector = TopKCollector(k: options.limit + options.offset)
         var total = 0
         let filterDeleted = reader.statistics.deletedDocs > 0
@@ -73,10 +86,14 @@ public struct Searcher {
             }
             doc = scorer.next()
         }
+        let snippets = options.snippets
+            ? SnippetBuilder(analyzer: reader.analyzer, highlight: try planner.highlights(node), length: options.snippetLength) : nil
         let hits = try collector.sorted().dropFirst(options.offset).enumerated().map { i, hit in
             let record = try reader.document(hit.doc)
+            let snippet = try snippets.map { $0.snippet(of: try reader.text(hit.doc) ?? "") }
             return SearchHit(
-                rank: options.offset + i + 1, score: hit.score, doc: hit.doc, id: record?.id ?? "", title: record?.title ?? "")
+                rank: options.offset + i + 1, score: hit.score, doc: hit.doc, id: record?.id ?? "", title: record?.title ?? "",
+                snippet: snippet)
         }
         return SearchResults(total: total, hits: hits, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1000))
     }

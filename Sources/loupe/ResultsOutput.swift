@@ -1,26 +1,56 @@
+import Foundation
 import LoupeEngine
 
 /// The `--json` form of search results, documented in the README:
-/// `{"total": N, "took_us": T, "hits": [{"rank": 1, "score": 12.3, "id": "...", "title": "..."}]}`.
+/// `{"total": N, "took_us": T, "hits": [{"rank": 1, "score": 12.3, "id": "...", "title": "...",
+/// "snippet": "...", "highlights": [[start, end], ...]}]}`; highlights are code-point offsets
+/// into the snippet, and both snippet keys are absent when snippets are off.
 enum ResultsJSON {
     static func render(_ results: SearchResults) -> String {
         JSONValue.object([
             ("total", .int(results.total)),
             ("took_us", .int(results.tookMicroseconds)),
             ("hits", .array(results.hits.map { hit in
-                .object([("rank", .int(hit.rank)), ("score", .double(hit.score)), ("id", .string(hit.id)), ("title", .string(hit.title))])
+                var members: [(String, JSONValue)] = [
+                    ("rank", .int(hit.rank)), ("score", .double(hit.score)), ("id", .string(hit.id)), ("title", .string(hit.title)),
+                ]
+                if let snippet = hit.snippet {
+                    members.append(("snippet", .string(snippet.text)))
+                    members.append(("highlights", .array(snippet.highlights.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
+                }
+                return .object(members)
             })),
         ]).text
     }
 }
 
-/// The human form: a header line, then one line per hit (rank, score, id, title).
+/// The human form: a header line, then per hit a line with rank, score, id and title, and the
+/// snippet indented below it, its matches in bold when `styled` (standard output is a terminal).
 enum HumanResults {
-    static func render(_ results: SearchResults) -> String {
+    static func render(_ results: SearchResults, styled: Bool) -> String {
         var lines = ["\(results.total) matching document\(results.total == 1 ? "" : "s") (\(results.tookMicroseconds) µs)"]
         for hit in results.hits {
             lines.append(String(format: "%4d  %8.4f  ", hit.rank, hit.score) + hit.id + (hit.title.isEmpty ? "" : "  —  " + hit.title))
+            if let snippet = hit.snippet, !snippet.text.isEmpty {
+                lines.append("                " + (styled ? bold(snippet) : snippet.text))
+            }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The snippet with ANSI bold around each highlight.
+    static func bold(_ snippet: Snippet) -> String {
+        let scalars = Array(snippet.text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var position = 0
+        for range in snippet.highlights where range.lowerBound >= position && range.upperBound <= scalars.count {
+            out.append(contentsOf: scalars[position..<range.lowerBound])
+            out.append(contentsOf: "\u{1B}[1m".unicodeScalars)
+            out.append(contentsOf: scalars[range])
+            out.append(contentsOf: "\u{1B}[0m".unicodeScalars)
+            position = range.upperBound
+        }
+        out.append(contentsOf: scalars[position...])
+        return String(out)
     }
 }

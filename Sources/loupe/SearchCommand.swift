@@ -36,6 +36,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .customLong("and"), help: "Combine bare words with AND instead of OR.")
     var defaultAnd = false
 
+    @Flag(name: .long, help: "Leave out the snippets (the best passage of each hit, matches highlighted).")
+    var noSnippets = false
+
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be ≥ 0") }
         if offset < 0 { throw ValidationError("--offset must be ≥ 0") }
@@ -48,6 +51,7 @@ struct SearchCommand: ParsableCommand {
         options.limit = limit ?? options.limit
         options.offset = offset
         options.strict = strict
+        options.snippets = !noSnippets
         if defaultAnd { options.defaultOperator = .and }
         if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }
         let results: SearchResults
@@ -59,7 +63,7 @@ struct SearchCommand: ParsableCommand {
         if json {
             print(ResultsJSON.render(results))
         } else {
-            print(HumanResults.render(results))
+            print(HumanResults.render(results, styled: isatty(STDOUT_FILENO) != 0))
         }
     }
 }

@@ -18,6 +18,7 @@ import Testing
         #expect(shipped.search.defaultOperator == defaults.search.defaultOperator)
         #expect(shipped.search.maxClauses == defaults.search.maxClauses)
         #expect(shipped.search.maxExpansions == defaults.search.maxExpansions)
+        #expect(shipped.search.snippetLength == defaults.search.snippetLength)
     }
 
     @Test func valuesAreRead() throws {

@@ -46,6 +46,37 @@ struct QueryPlanner {
         }
     }
 
+    /// The terms and phrases a snippet should mark for `node` (its positive clauses only).
+    func highlights(_ node: QueryNode) throws -> HighlightTerms {
+        var out = HighlightTerms()
+        try collectHighlights(node, into: &out)
+        return out
+    }
+
+    private func collectHighlights(_ node: QueryNode, into out: inout HighlightTerms) throws {
+        switch node {
+        case .matchNone:
+            return
+        case .term(let text, _, _):
+            for token in reader.analyzer.tokens(text) { out.terms.insert(token.term) }
+        case .prefix(let text, let field, _):
+            let prefix = reader.analyzer.normalize(text)
+            guard !prefix.isEmpty else { return }
+            for (f, _) in fields(field) {
+                for (term, _) in try reader.terms(f, prefix: prefix, limit: options.maxExpansions) { out.terms.insert(term) }
+            }
+        case .phrase(let words, _, _, _):
+            let tokens = reader.analyzer.tokens(words.joined(separator: " "))
+            if tokens.count == 1 {
+                out.terms.insert(tokens[0].term)
+            } else if let first = tokens.first {
+                out.phrases.append(tokens.map { ($0.term, $0.position - first.position) })
+            }
+        case .boolean(let clauses, _):
+            for clause in clauses where clause.occur != .mustNot { try collectHighlights(clause.node, into: &out) }
+        }
+    }
+
     private func fields(_ field: Field?) -> [(IndexField, Double)] {
         guard let field else {
             return options.fields.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }

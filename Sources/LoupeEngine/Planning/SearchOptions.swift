@@ -19,6 +19,10 @@ public struct SearchOptions: Sendable {
     public var maxClauses = 1024
     /// The most terms one `prefix*` expands to (per field).
     public var maxExpansions = 64
+    /// Attach a snippet (best passage, marked) to every returned hit.
+    public var snippets = false
+    /// Target snippet length in characters.
+    public var snippetLength = 160
     /// Count every match exactly (``SearchResults/total``); off makes top-k faster.
     public var countTotal = true
 
