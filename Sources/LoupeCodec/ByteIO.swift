@@ -28,7 +28,7 @@ extension Array where Element == UInt8 {
 
 extension UnsafeRawPointer {
     /// The little-endian `UInt32` at `offset` (any alignment).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func loadLE32(_ offset: Int) -> UInt32 {
         UInt32(littleEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     }

@@ -34,10 +34,10 @@ public struct PostingsChunk {
 
     /// The last doc id of `block`.
     @inline(__always) public func lastDoc(ofBlock block: Int) -> UInt32 { skip(block, 0) }
-    /// The largest term frequency in `block`.
-    @inline(__always) public func maxTf(ofBlock block: Int) -> UInt32 { skip(block, 2) }
-    /// The shortest field length among `block`'s documents.
-    @inline(__always) public func minLength(ofBlock block: Int) -> UInt32 { skip(block, 3) }
+    /// The (tf, length) pairs that dominate every posting of `block`.
+    @inline(__always) public func impacts(ofBlock block: Int) -> Impacts {
+        Impacts(tf1: skip(block, 2), length1: skip(block, 3), tf2: skip(block, 4), length2: skip(block, 5))
+    }
     /// The last doc id of the chunk.
     public var lastDoc: UInt32 { blockCount == 0 ? firstDoc : lastDoc(ofBlock: blockCount - 1) }
 
@@ -87,11 +87,24 @@ public struct PostingsChunk {
 
     /// The first block whose last doc id is at least `target`, searching from `block`; `blockCount`
     /// when every remaining block ends before `target`.
+    /// Gallops forward from `block`, then binary-searches, so long skips cost O(log distance).
     @inline(__always)
     public func block(reaching target: UInt32, from block: Int) -> Int {
-        var b = block
-        while b < blockCount && lastDoc(ofBlock: b) < target { b += 1 }
-        return b
+        guard block < blockCount, lastDoc(ofBlock: block) < target else { return block }
+        var low = block  // lastDoc(low) < target
+        var step = 1
+        var high = block + 1
+        while high < blockCount && lastDoc(ofBlock: high) < target {
+            low = high
+            step <<= 1
+            high = low + step
+        }
+        high = min(high, blockCount)  // lastDoc(high) >= target, or high == blockCount
+        while high - low > 1 {
+            let mid = (low + high) >> 1
+            if lastDoc(ofBlock: mid) < target { low = mid } else { high = mid }
+        }
+        return high
     }
 
     /// Checks the whole chunk: header, skip table, every block's bounds, increasing doc ids and
@@ -124,25 +137,20 @@ public struct PostingsChunk {
             let n = docs.withUnsafeMutableBufferPointer { d in
                 tfs.withUnsafeMutableBufferPointer { t in decode(block: block, docs: d.baseAddress!, tfs: t.baseAddress!) }
             }
-            var maxTf: UInt32 = 0
-            var minLength = UInt32.max
+            let impacts = impacts(ofBlock: block)
             for i in 0..<n {
                 if let p = previousDoc, docs[i] <= p {
                     throw ByteReader.Malformed(description: "doc ids not increasing at block \(block): \(p) then \(docs[i])")
                 }
                 guard tfs[i] >= 1 else { throw ByteReader.Malformed(description: "zero term frequency for doc \(docs[i])") }
                 previousDoc = docs[i]
-                maxTf = max(maxTf, tfs[i])
-                if let length = lengthOf(docs[i]) { minLength = min(minLength, length) }
+                if let length = lengthOf(docs[i]), !impacts.dominates(tf: tfs[i], length: length) {
+                    throw ByteReader.Malformed(
+                        description: "block \(block): doc \(docs[i]) (tf \(tfs[i]), length \(length)) exceeds the block's impacts \(impacts)")
+                }
             }
             guard docs[n - 1] == lastDoc(ofBlock: block) else {
                 throw ByteReader.Malformed(description: "block \(block) last doc \(docs[n - 1]) but skip entry says \(lastDoc(ofBlock: block))")
-            }
-            guard maxTf == self.maxTf(ofBlock: block) else {
-                throw ByteReader.Malformed(description: "block \(block) max tf \(maxTf) but skip entry says \(self.maxTf(ofBlock: block))")
-            }
-            guard minLength == UInt32.max || minLength >= self.minLength(ofBlock: block) else {
-                throw ByteReader.Malformed(description: "block \(block) has a document of length \(minLength) below its bound \(self.minLength(ofBlock: block))")
             }
             previousEnd = end
         }

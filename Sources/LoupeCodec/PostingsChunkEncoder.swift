@@ -6,8 +6,10 @@ public enum PostingsChunkEncoder {
     ///   - docs: strictly increasing doc ids (may be empty: a chunk with no blocks).
     ///   - tfs: the term frequency of each doc (≥ 1), same count as `docs`.
     ///   - lengths: the field length of each doc, same count; feeds the block-max bounds.
+    ///   - averageLength: the field's average length, which makes the impacts tightest for BM25
+    ///     near it (they stay valid whatever it becomes).
     /// - Returns: the encoded chunk.
-    public static func encode(docs: [UInt32], tfs: [UInt32], lengths: [UInt32]) -> [UInt8] {
+    public static func encode(docs: [UInt32], tfs: [UInt32], lengths: [UInt32], averageLength: Double = 100) -> [UInt8] {
         precondition(docs.count == tfs.count && docs.count == lengths.count)
         let blockSize = BitPacking.blockSize
         let blockCount = (docs.count + blockSize - 1) / blockSize
@@ -23,16 +25,20 @@ public enum PostingsChunkEncoder {
         var deltas = [UInt32](repeating: 0, count: blockSize)
         var freqs = [UInt32](repeating: 0, count: blockSize)
         var previous = docs.first ?? 0
+        var scratch: [UInt64] = []
         for block in 0..<blockCount {
             let start = block * blockSize
             let end = min(start + blockSize, docs.count)
-            var maxTf: UInt32 = 0
-            var minLength = UInt32.max
             for i in start..<end {
                 precondition(i == 0 || docs[i] > docs[i - 1], "doc ids must increase")
                 precondition(tfs[i] >= 1, "term frequency must be at least 1")
-                maxTf = max(maxTf, tfs[i])
-                minLength = min(minLength, lengths[i])
+            }
+            let impacts = tfs.withUnsafeBufferPointer { t in
+                lengths.withUnsafeBufferPointer { l in
+                    Impacts.cover(
+                        tfs: UnsafeBufferPointer(rebasing: t[start..<end]), lengths: UnsafeBufferPointer(rebasing: l[start..<end]),
+                        averageLength: averageLength, scratch: &scratch)
+                }
             }
             if end - start == blockSize {
                 for i in 0..<blockSize {
@@ -62,8 +68,10 @@ public enum PostingsChunkEncoder {
             let skip = skipStart + block * PostingsChunkFormat.skipEntrySize
             out.storeLE(docs[end - 1], at: skip)
             out.storeLE(UInt32(out.count), at: skip + 4)
-            out.storeLE(maxTf, at: skip + 8)
-            out.storeLE(minLength, at: skip + 12)
+            out.storeLE(impacts.tf1, at: skip + 8)
+            out.storeLE(impacts.length1, at: skip + 12)
+            out.storeLE(impacts.tf2, at: skip + 16)
+            out.storeLE(impacts.length2, at: skip + 20)
         }
         return out
     }

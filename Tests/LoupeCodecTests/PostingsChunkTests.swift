@@ -20,9 +20,11 @@ import Testing
                 outDocs += d[0..<n]
                 outTfs += t[0..<n]
                 #expect(chunk.lastDoc(ofBlock: block) == d[n - 1])
-                let range = block * 128..<block * 128 + n
-                #expect(chunk.maxTf(ofBlock: block) == tfs[range].max())
-                #expect(chunk.minLength(ofBlock: block) == lengths[range].min())
+                let impacts = chunk.impacts(ofBlock: block)
+                for i in block * 128..<block * 128 + n { #expect(impacts.dominates(tf: tfs[i], length: lengths[i])) }
+                // The impacts are attained: each corner's tf and length occur in the block.
+                #expect(tfs[block * 128..<block * 128 + n].contains(impacts.tf1))
+                #expect(lengths[block * 128..<block * 128 + n].contains(impacts.length2))
             }
             #expect(outDocs == docs)
             #expect(outTfs == tfs)

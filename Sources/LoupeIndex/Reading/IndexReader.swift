@@ -13,10 +13,8 @@ public final class IndexReader: @unchecked Sendable {
     public let statistics: IndexStatistics
     let snapshot: Snapshot
     private var tables: Index.Tables { index.tables }
-    private var normPages: [[UnsafeRawPointer?]]
-    private var normLoaded: [[Bool]]
-    private var tombstonePages: [UnsafeRawPointer?]
-    private var tombstoneLoaded: [Bool]
+    private var norms: [PageTable] = []
+    private var tombstones: PageTable! = nil
 
     init(index: Index, snapshot: Snapshot) throws {
         self.index = index
@@ -26,11 +24,16 @@ public final class IndexReader: @unchecked Sendable {
         }
         statistics = try IndexStatistics(decoding: stats)
         let pages = Int(statistics.nextDocId >> IndexFormat.normsShift) + 1
-        normPages = IndexField.allCases.map { _ in [UnsafeRawPointer?](repeating: nil, count: pages) }
-        normLoaded = IndexField.allCases.map { _ in [Bool](repeating: false, count: pages) }
-        let tombstones = Int(statistics.nextDocId >> IndexFormat.tombstoneShift) + 1
-        tombstonePages = [UnsafeRawPointer?](repeating: nil, count: tombstones)
-        tombstoneLoaded = [Bool](repeating: statistics.deletedDocs == 0, count: tombstones)
+        let tables = index.tables
+        norms = IndexField.allCases.map { field in
+            PageTable(count: pages) { [snapshot] page in
+                (try? snapshot.get(tables.norms, key: IndexFormat.normsKey(field, page: UInt32(page))))?.baseAddress
+            }
+        }
+        let tombstonePages = statistics.deletedDocs == 0 ? 0 : Int(statistics.nextDocId >> IndexFormat.tombstoneShift) + 1
+        tombstones = PageTable(count: tombstonePages) { [snapshot] page in
+            (try? snapshot.get(tables.tombstones, key: IndexFormat.bigEndian(UInt32(page))))?.baseAddress
+        }
     }
 
     /// The analyzer of the index.
@@ -98,27 +101,16 @@ public final class IndexReader: @unchecked Sendable {
     /// The token count of `field` in document `doc` (0 for unknown documents).
     @inline(__always)
     public func length(_ field: IndexField, _ doc: UInt32) -> UInt32 {
-        let f = Int(field.rawValue)
-        let page = Int(doc >> IndexFormat.normsShift)
-        guard page < normPages[f].count else { return 0 }
-        if !normLoaded[f][page] {
-            normPages[f][page] = (try? snapshot.get(tables.norms, key: IndexFormat.normsKey(field, page: UInt32(page))))?.baseAddress
-            normLoaded[f][page] = true
-        }
-        guard let base = normPages[f][page] else { return 0 }
-        return base.loadLE32(Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
+        lengths(field).length(doc)
     }
+
+    /// The field-length table of `field`, for scorers that look up lengths in a loop.
+    public func lengths(_ field: IndexField) -> FieldLengths { FieldLengths(table: norms[Int(field.rawValue)]) }
 
     /// True when `doc` was deleted (or replaced) and waits for compaction.
     @inline(__always)
     public func isDeleted(_ doc: UInt32) -> Bool {
-        let page = Int(doc >> IndexFormat.tombstoneShift)
-        guard page < tombstonePages.count else { return false }
-        if !tombstoneLoaded[page] {
-            tombstonePages[page] = (try? snapshot.get(tables.tombstones, key: IndexFormat.bigEndian(UInt32(page))))?.baseAddress
-            tombstoneLoaded[page] = true
-        }
-        guard let base = tombstonePages[page] else { return false }
+        guard let base = tombstones.page(Int(doc >> IndexFormat.tombstoneShift)) else { return false }
         let bit = Int(doc & ((1 << IndexFormat.tombstoneShift) - 1))
         return base.load(fromByteOffset: bit >> 3, as: UInt8.self) & (1 << UInt8(bit & 7)) != 0
     }

@@ -187,6 +187,12 @@ public final class IndexWriter {
         var docs: [UInt32] = [], tfs: [UInt32] = [], lengths: [UInt32] = []
         var positionBytes: [UInt8] = [], positionEnds: [UInt32] = []
         let firstPendingDoc = pending.first?.doc ?? 0
+        // Average lengths of the committed and pending documents: they make the block impacts tight.
+        let averageLengths = IndexField.allCases.map { field in
+            let total = stats.totalLengths[Int(field.rawValue)] + pending.reduce(0) { $0 + UInt64($1.record.length(field)) }
+            let count = UInt64(stats.liveDocs) + UInt64(pending.count)
+            return count == 0 ? 1 : Double(total) / Double(count)
+        }
         for slot in interner.sortedSlots() {
             let field = IndexField(rawValue: interner.field(slot))!
             postings.decode(slot: slot, docs: &docs, tfs: &tfs, positionBytes: &positionBytes, positionEnds: &positionEnds)
@@ -204,7 +210,9 @@ public final class IndexWriter {
             info.totalTermFreq += tfs.reduce(UInt64(0)) { $0 + UInt64($1) }
             try txn.put(t.terms, key: key, value: info.encoded())
             let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: docs[docs.count - 1])
-            try txn.put(t.postings, key: chunkKey, value: PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths))
+            let average = averageLengths[Int(field.rawValue)]
+            try txn.put(
+                t.postings, key: chunkKey, value: PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths, averageLength: average))
             let positions = positionBytes.withUnsafeBytes { b in
                 positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
             }
