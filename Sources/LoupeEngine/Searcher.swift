@@ -74,17 +74,11 @@ public struct Searcher {
         let start = DispatchTime.now().uptimeNanoseconds
         let parameters = try (options.bm25 ?? defaultParameters).validated()
         let planner = QueryPlanner(reader: reader, options: options, parameters: parameters)
-        let scorer = try planner.plan(node)
-        var collector = TopKCollector(k: options.limit + options.offset)
-        var total = 0
-        let filterDeleted = reader.statistics.deletedDocs > 0
-        var doc = scorer.doc
-        while doc != terminatedDoc {
-            if !(filterDeleted && reader.isDeleted(doc)) {
-                total += 1
-                collector.offer(doc: doc, score: scorer.score())
-            }
-            doc = scorer.next()
+        let (collector, offered) = TopDocs.collect(
+            try planner.plan(node), k: options.limit + options.offset, algorithm: options.algorithm, reader: reader)
+        var total = offered
+        if options.countTotal && options.algorithm != .exhaustive {
+            total = TopDocs.count(try planner.plan(node), reader: reader)
         }
         let snippets = options.snippets
             ? SnippetBuilder(analyzer: reader.analyzer, highlight: try planner.highlights(node), length: options.snippetLength) : nil
@@ -96,6 +90,17 @@ public struct Searcher {
                 snippet: snippet)
         }
         return SearchResults(total: total, hits: hits, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1000))
+    }
+
+    /// The best `k` documents for `node`, without loading their records: the hot path that
+    /// `loupe bench` times.
+    public func topDocs(_ node: QueryNode, k: Int, options: SearchOptions = SearchOptions()) throws -> [ScoredDoc] {
+        TopDocs.collect(try plan(node, options: options), k: k, algorithm: options.algorithm, reader: reader).0.sorted()
+    }
+
+    /// The exact number of live documents matching `node`, without scoring them.
+    public func count(_ node: QueryNode, options: SearchOptions = SearchOptions()) throws -> Int {
+        TopDocs.count(try plan(node, options: options), reader: reader)
     }
 
     /// The scorer tree for `node`.

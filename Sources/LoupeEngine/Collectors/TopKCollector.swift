@@ -18,22 +18,23 @@ public struct TopKCollector {
 
     public init(k: Int) { self.k = k }
 
-    /// The score a new hit must beat to enter (−∞ while the heap is not full).
-    @inline(__always)
-    public var threshold: Double { heap.count < k ? -.infinity : heap.min!.score }
+    /// The score a new hit must beat to enter (−∞ while the heap is not full). Documents are
+    /// offered in increasing doc order, so a later document with an equal score never enters.
+    public private(set) var threshold: Double = -.infinity
 
     /// Offers a hit; returns true when it entered.
     @inline(__always)
     @discardableResult
     public mutating func offer(doc: UInt32, score: Double) -> Bool {
-        guard k > 0 else { return false }
+        guard score > threshold || heap.count < k, k > 0 else { return false }
         let hit = ScoredDoc(score: score, doc: doc)
         if heap.count < k {
             heap.insert(hit)
-            return true
+        } else {
+            guard heap.min! < hit else { return false }
+            heap.replaceMin(with: hit)
         }
-        guard heap.min! < hit else { return false }
-        heap.replaceMin(with: hit)
+        if heap.count == k { threshold = heap.min!.score }
         return true
     }
 

@@ -23,6 +23,8 @@ public struct SearchOptions: Sendable {
     public var snippets = false
     /// Target snippet length in characters.
     public var snippetLength = 160
+    /// How the top hits are found; all algorithms return the same hits.
+    public var algorithm: RetrievalAlgorithm = .maxscore
     /// Count every match exactly (``SearchResults/total``); off makes top-k faster.
     public var countTotal = true
 

@@ -101,6 +101,9 @@ public final class TermPostings {
     public func advance(to target: UInt32) -> UInt32 {
         if doc >= target { return doc }
         if docs[count - 1] < target {
+            // Search from the decoded block: block metadata may point further ahead.
+            chunkIndex = decodedChunk
+            blockIndex = decodedBlock
             shallowAdvance(to: target)
             guard chunkIndex < chunks.count else {
                 doc = terminatedDoc
@@ -133,15 +136,15 @@ public final class TermPostings {
     @inline(__always) public var blockLastDoc: UInt32 {
         chunkIndex < chunks.count ? chunks[chunkIndex].lastDoc(ofBlock: blockIndex) : terminatedDoc
     }
-    /// Largest tf in that block.
-    @inline(__always) public var blockMaxTf: UInt32 { chunks[chunkIndex].maxTf(ofBlock: blockIndex) }
-    /// Shortest field length in that block.
-    @inline(__always) public var blockMinLength: UInt32 { chunks[chunkIndex].minLength(ofBlock: blockIndex) }
+    /// The impacts of that block (none past the end).
+    @inline(__always) public var blockImpacts: Impacts {
+        chunkIndex < chunks.count ? chunks[chunkIndex].impacts(ofBlock: blockIndex) : Impacts(tf1: 0, length1: .max, tf2: 0, length2: .max)
+    }
 
-    /// Calls `body` with (maxTf, minLength) of every block: for the term's score upper bound.
-    func forEachBlockBound(_ body: (UInt32, UInt32) -> Void) {
+    /// Calls `body` with every block's impacts: for the term's score upper bound.
+    func forEachBlockBound(_ body: (Impacts) -> Void) {
         for chunk in chunks {
-            for block in 0..<chunk.blockCount { body(chunk.maxTf(ofBlock: block), chunk.minLength(ofBlock: block)) }
+            for block in 0..<chunk.blockCount { body(chunk.impacts(ofBlock: block)) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import LoupeCodec
 import LoupeIndex
 
 /// Scores one term over several weighted fields with BM25F: the field frequencies are
@@ -23,6 +24,12 @@ public final class BM25FTermScorer: Scorer {
         func normalizedFrequency(tf: UInt32, length: UInt32) -> Double {
             weight * Double(tf) / (base + slope * Double(length))
         }
+
+        /// The largest normalized frequency a posting dominated by `impacts` can have.
+        @inline(__always)
+        func bound(_ impacts: Impacts) -> Double {
+            max(normalizedFrequency(tf: impacts.tf1, length: impacts.length1), normalizedFrequency(tf: impacts.tf2, length: impacts.length2))
+        }
     }
 
     let term: String
@@ -37,7 +44,7 @@ public final class BM25FTermScorer: Scorer {
         var bound = 0.0
         for f in fields {
             var best = 0.0
-            f.postings.forEachBlockBound { tf, length in best = max(best, f.normalizedFrequency(tf: tf, length: length)) }
+            f.postings.forEachBlockBound { best = max(best, f.bound($0)) }
             bound += best
         }
         return saturate(bound)
@@ -53,6 +60,9 @@ public final class BM25FTermScorer: Scorer {
         factor = boost * idf * (parameters.k1 + 1)
         doc = fields.reduce(terminatedDoc) { min($0, $1.postings.doc) }
     }
+
+    @inline(__always)
+    func saturated(_ frequency: Double) -> Double { saturate(frequency) }
 
     @inline(__always)
     private func saturate(_ frequency: Double) -> Double {

@@ -34,13 +34,15 @@ public final class PhraseScorer: Scorer {
         self.weight = weight
         self.reader = reader
         conjunction = ConjunctionScorer(terms.sorted { $0.postings.info.docFreq < $1.postings.info.docFreq })
+        // A phrase occurs at most as often as its rarest word: bound tf by the smallest of the
+        // words' largest tfs, and length by the shortest length any of them saw.
         var maxTf = UInt32.max
         var minLength = UInt32.max
         for term in terms {
             var termMax: UInt32 = 0
-            term.postings.forEachBlockBound { tf, length in
-                termMax = max(termMax, tf)
-                minLength = min(minLength, length)
+            term.postings.forEachBlockBound { impacts in
+                termMax = max(termMax, impacts.tf1, impacts.tf2)
+                minLength = min(minLength, impacts.length1, impacts.length2)
             }
             maxTf = min(maxTf, termMax)
         }

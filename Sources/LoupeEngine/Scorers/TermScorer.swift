@@ -6,10 +6,11 @@ public final class TermScorer: Scorer {
     let weight: TermWeight
     let field: IndexField
     let reader: IndexReader
+    let lengths: FieldLengths
     let term: String
     public private(set) lazy var maxScore: Double = {
         var best = 0.0
-        postings.forEachBlockBound { maxTf, minLength in best = max(best, weight.score(tf: maxTf, length: minLength)) }
+        postings.forEachBlockBound { best = max(best, weight.bound($0)) }
         return best
     }()
 
@@ -19,6 +20,7 @@ public final class TermScorer: Scorer {
         self.postings = postings
         self.weight = weight
         self.reader = reader
+        lengths = reader.lengths(field)
     }
 
     @inline(__always) public var doc: UInt32 { postings.doc }
@@ -27,13 +29,13 @@ public final class TermScorer: Scorer {
 
     @inline(__always)
     public func score() -> Double {
-        weight.score(tf: postings.tf, length: reader.length(field, postings.doc))
+        weight.score(tf: postings.tf, length: lengths.length(postings.doc))
     }
 
     /// An upper bound of the scores in the block the postings' metadata points at.
     @inline(__always)
-    func blockMaxScore() -> Double {
-        weight.score(tf: postings.blockMaxTf, length: postings.blockMinLength)
+    public func blockMaxScore() -> Double {
+        weight.bound(postings.blockImpacts)
     }
 
     public func explain(into out: inout [ScoreExplanation]) {

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeCodec
 
 /// BM25's free parameters.
 public struct BM25Parameters: Sendable, Equatable, Codable {
@@ -57,6 +58,12 @@ public struct TermWeight: Sendable, Equatable {
     @inline(__always)
     public func score(tf: UInt32, length: UInt32) -> Double {
         score(frequency: Double(tf), length: length)
+    }
+
+    /// The largest score any posting dominated by `impacts` can have.
+    @inline(__always)
+    public func bound(_ impacts: Impacts) -> Double {
+        max(score(tf: impacts.tf1, length: impacts.length1), score(tf: impacts.tf2, length: impacts.length2))
     }
 
     /// The score for a fractional frequency (sloppy phrase matches count less than 1 each).

@@ -1,0 +1,73 @@
+import LoupeIndex
+
+/// Runs a scorer tree into a top-k collector with the chosen retrieval algorithm.
+///
+/// Pruning applies where it is sound and useful: a disjunction or conjunction of term leaves, or
+/// a single term. Other shapes (phrases, exclusions, nested booleans) are scored exhaustively.
+/// Deleted documents are skipped before they reach the collector. The returned count is the
+/// number of documents offered to the collector, which is the exact total only for
+/// ``RetrievalAlgorithm/exhaustive``.
+enum TopDocs {
+    static func collect(_ scorer: Scorer, k: Int, algorithm: RetrievalAlgorithm, reader: IndexReader) -> (TopKCollector, Int) {
+        var collector = TopKCollector(k: k)
+        let deleted: ((UInt32) -> Bool)? = reader.statistics.deletedDocs > 0 ? { reader.isDeleted($0) } : nil
+        var offered = 0
+        switch (algorithm, scorer) {
+        case (.exhaustive, _), (_, _) where k == 0:
+            offered = exhaustive(scorer, &collector, deleted)
+        case (.maxscore, let union as DisjunctionScorer) where union.blockMaxLeaves != nil:
+            offered = MaxScoreRunner(union.blockMaxLeaves!).run(&collector, deleted)
+        case (.bmw, let union as DisjunctionScorer) where union.blockMaxLeaves != nil:
+            offered = BlockMaxWANDRunner(union.blockMaxLeaves!).run(&collector, deleted)
+        case (_, let conjunction as ConjunctionScorer) where conjunction.blockMaxLeaves != nil:
+            offered = BlockMaxConjunctionRunner(conjunction.blockMaxLeaves!).run(&collector, deleted)
+        case (_, let term as BlockMaxScorer):
+            offered = BlockMaxConjunctionRunner([term]).run(&collector, deleted)
+        default:
+            offered = exhaustive(scorer, &collector, deleted)
+        }
+        return (collector, offered)
+    }
+
+    /// Scores every match.
+    static func exhaustive(_ scorer: Scorer, _ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
+        var offered = 0
+        var doc = scorer.doc
+        while doc != terminatedDoc {
+            if deleted?(doc) != true {
+                offered += 1
+                collector.offer(doc: doc, score: scorer.score())
+            }
+            doc = scorer.next()
+        }
+        return offered
+    }
+
+    /// Counts matches without scoring them.
+    static func count(_ scorer: Scorer, reader: IndexReader) -> Int {
+        let filter = reader.statistics.deletedDocs > 0
+        var total = 0
+        var doc = scorer.doc
+        while doc != terminatedDoc {
+            if !filter || !reader.isDeleted(doc) { total += 1 }
+            doc = scorer.next()
+        }
+        return total
+    }
+}
+
+extension DisjunctionScorer {
+    /// The sub-scorers when every one bounds its blocks.
+    var blockMaxLeaves: [BlockMaxScorer]? {
+        let leaves = scorers.compactMap { $0 as? BlockMaxScorer }
+        return leaves.count == scorers.count ? leaves : nil
+    }
+}
+
+extension ConjunctionScorer {
+    /// The sub-scorers when every one bounds its blocks.
+    var blockMaxLeaves: [BlockMaxScorer]? {
+        let leaves = scorers.compactMap { $0 as? BlockMaxScorer }
+        return leaves.count == scorers.count ? leaves : nil
+    }
+}

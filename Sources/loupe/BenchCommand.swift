@@ -1,0 +1,130 @@
+import ArgumentParser
+import Foundation
+import LoupeEngine
+import LoupeIndex
+import LoupeQuery
+
+/// `loupe bench`: in-process query latency over a query file.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure in-process query latency (p50, p95, p99, mean, QPS) over a query file.",
+        discussion: """
+            Each line of the file is one query: words separated by spaces, read with the semantics of --kind \
+            (term: the word; and: every word; or: any word; phrase: the words adjacent and in order), searched \
+            in the body field, as the peer engines index the benchmark corpus. A timed call plans the query \
+            and collects the top 10 (or counts the matches with --mode count); loading the hits' records is \
+            outside the timing. The first --warmup passes are not timed.
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case term, and, or, phrase }
+    enum Mode: String, ExpressibleByArgument, CaseIterable { case top10, count }
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "The query file, one query per line.")
+    var queries: String
+
+    @Option(name: .long, help: "How a line is read: term, and, or, phrase.")
+    var kind: Kind
+
+    @Option(name: .long, help: "top10 (ranked top 10) or count (number of matches).")
+    var mode: Mode = .top10
+
+    @Option(name: .long, help: "Untimed passes over the file first.")
+    var warmup: Int = 1
+
+    @Option(name: .long, help: "Timed passes over the file.")
+    var rounds: Int = 3
+
+    @Option(name: .long, help: "Retrieval algorithm: \(RetrievalAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var algorithm: RetrievalAlgorithm = .maxscore
+
+    @Flag(name: .long, help: "Print JSON: {kind, n, p50_us, p95_us, p99_us, mean_us, qps, queries: [{q, total, top10}]}.")
+    var json = false
+
+    func validate() throws {
+        if warmup < 0 || rounds < 1 { throw ValidationError("--warmup must be ≥ 0 and --rounds ≥ 1") }
+    }
+
+    func run() throws {
+        let settings = try common.settings()
+        let index = try common.openIndex(settings)
+        guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let nodes = lines.map { node(for: $0) }
+        var options = settings.search
+        options.algorithm = algorithm
+        options.countTotal = false
+        let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
+
+        var samples: [UInt64] = []
+        samples.reserveCapacity(nodes.count * rounds)
+        for pass in 0..<(warmup + rounds) {
+            for node in nodes {
+                let start = DispatchTime.now().uptimeNanoseconds
+                switch mode {
+                case .top10: _ = try searcher.topDocs(node, k: 10, options: options)
+                case .count: _ = try searcher.count(node, options: options)
+                }
+                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                if pass >= warmup { samples.append(elapsed) }
+            }
+        }
+        let report = LatencyReport(samples)
+        if json {
+            var perQuery: [JSONValue] = []
+            for (line, node) in zip(lines, nodes) {
+                let total = try searcher.count(node, options: options)
+                let top = mode == .top10
+                    ? try searcher.topDocs(node, k: 10, options: options).map { JSONValue.string(try searcher.reader.document($0.doc)?.id ?? "") }
+                    : []
+                perQuery.append(.object([("q", .string(line)), ("total", .int(total)), ("top10", .array(top))]))
+            }
+            print(JSONValue.object([
+                ("kind", .string(kind.rawValue)), ("mode", .string(mode.rawValue)), ("algorithm", .string(algorithm.rawValue)),
+                ("n", .int(samples.count)), ("p50_us", .double(report.p50)), ("p95_us", .double(report.p95)),
+                ("p99_us", .double(report.p99)), ("mean_us", .double(report.mean)), ("qps", .double(report.qps)),
+                ("queries", .array(perQuery)),
+            ]).text)
+        } else {
+            print(String(
+                format: "%@ %@ (%@): %d timed queries  p50 %.1f µs  p95 %.1f µs  p99 %.1f µs  mean %.1f µs  %.0f QPS",
+                kind.rawValue, mode.rawValue, algorithm.rawValue, samples.count, report.p50, report.p95, report.p99, report.mean, report.qps))
+        }
+    }
+
+    /// The query a line stands for, searched in the body field.
+    func node(for line: String) -> QueryNode {
+        let words = line.split(separator: " ").map(String.init)
+        switch kind {
+        case .term: return .term(text: line, field: .body, boost: 1)
+        case .phrase: return .phrase(words: words, slop: 0, field: .body, boost: 1)
+        case .and, .or:
+            let occur: Occur = kind == .and ? .must : .should
+            let clauses = words.map { QueryClause(occur: occur, node: .term(text: $0, field: .body, boost: 1)) }
+            return clauses.count == 1 ? clauses[0].node : .boolean(clauses: clauses, boost: 1)
+        }
+    }
+}
+
+/// Percentiles (nearest rank) and mean of latency samples in nanoseconds, reported in µs.
+struct LatencyReport {
+    let p50, p95, p99, mean, qps: Double
+
+    init(_ samples: [UInt64]) {
+        let sorted = samples.sorted()
+        func percentile(_ p: Double) -> Double {
+            guard !sorted.isEmpty else { return 0 }
+            let rank = Int((p / 100 * Double(sorted.count)).rounded(.up))
+            return Double(sorted[min(max(rank, 1), sorted.count) - 1]) / 1000
+        }
+        p50 = percentile(50)
+        p95 = percentile(95)
+        p99 = percentile(99)
+        mean = sorted.isEmpty ? 0 : Double(sorted.reduce(0, +)) / Double(sorted.count) / 1000
+        qps = mean > 0 ? 1_000_000 / mean : 0
+    }
+}
+
+extension RetrievalAlgorithm: ExpressibleByArgument {}
