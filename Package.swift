@@ -12,11 +12,15 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "loupe", targets: ["loupe"]),
+        .executable(name: "louped", targets: ["louped"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Storage: the LMDB C library and our Swift wrapper over it. Knows bytes, not terms.
@@ -56,8 +60,34 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeIndex", "LoupeEngine", "LoupeEval", "LoupeConfig",
+                "LoupeIndex", "LoupeEngine", "LoupeEval", "LoupeConfig", "LoupeClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The daemon's wire protocol: requests, replies, error codes, escaping. No networking.
+        .target(name: "LoupeProtocol"),
+        // The daemon: SwiftNIO line server, limits, auth, the single writer, lifecycle.
+        .target(
+            name: "LoupeServer",
+            dependencies: [
+                "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeConfig",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // A small blocking client of the daemon, for the CLI and the tests.
+        .target(name: "LoupeClient", dependencies: ["LoupeProtocol"]),
+        // The daemon executable.
+        .executableTarget(
+            name: "louped",
+            dependencies: [
+                "LoupeServer", "LoupeProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -76,6 +106,15 @@ let package = Package(
         .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeEvalTests", dependencies: ["LoupeEval"]),
         .testTarget(name: "LoupeConfigTests", dependencies: ["LoupeConfig", "LoupeTestSupport"]),
+        .testTarget(name: "LoupeProtocolTests", dependencies: ["LoupeProtocol"]),
+        .testTarget(
+            name: "LoupeServerTests",
+            dependencies: [
+                "LoupeServer", "LoupeClient", "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeTestSupport", "louped",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Runs the built executables as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["loupe", "LoupeTestSupport"]),
     ]

@@ -1,0 +1,59 @@
+/// The commands of protocol version 1, with the usage and summary `HELP` prints.
+public enum Command: String, Sendable, CaseIterable {
+    case search = "SEARCH"
+    case count = "COUNT"
+    case explain = "EXPLAIN"
+    case get = "GET"
+    case index = "INDEX"
+    case delete = "DELETE"
+    case info = "INFO"
+    case ping = "PING"
+    case help = "HELP"
+    case quit = "QUIT"
+    case auth = "AUTH"
+
+    /// The command word (commands are read case-insensitively).
+    public var name: String { rawValue }
+
+    /// The command named `word`, in any case.
+    public init?(word: Substring) {
+        self.init(rawValue: word.uppercased())
+    }
+
+    /// One line: the syntax.
+    public var usage: String {
+        switch self {
+        case .search: "SEARCH [limit=N] [offset=N] [snippets=0|1] [op=and|or] [strict=0|1] [k1=X] [b=X] [--] <query>"
+        case .count: "COUNT [op=and|or] [strict=0|1] [--] <query>"
+        case .explain: "EXPLAIN [op=and|or] [strict=0|1] [k1=X] [b=X] [--] <docid> <query>"
+        case .get: "GET <docid>"
+        case .index: "INDEX <path>"
+        case .delete: "DELETE <docid>"
+        case .info: "INFO"
+        case .ping: "PING"
+        case .help: "HELP [command]"
+        case .quit: "QUIT"
+        case .auth: "AUTH <token>"
+        }
+    }
+
+    /// One line: what it does and what it answers.
+    public var summary: String {
+        switch self {
+        case .search: "ranked hits: RESULTS <n> total=<N> took_us=<t>, n lines rank, score, id, title, snippet, END"
+        case .count: "the number of matching documents: COUNT <N> took_us=<t>"
+        case .explain: "a document's score in BM25 parts: EXPLAIN <n> matched=0|1 score=<s>, n part lines, END (write a space in the id as \\s)"
+        case .get: "a document's stored fields: DOC <n>, n lines name<TAB>value, END"
+        case .index: "index or re-index a file or folder under a configured root; OK once committed"
+        case .delete: "remove a document; OK once committed"
+        case .info: "index and server counters: INFO <n>, n lines name<TAB>value, END"
+        case .ping: "PONG"
+        case .help: "the commands, or one command's usage"
+        case .quit: "BYE, then the server closes the connection"
+        case .auth: "unlock the other commands when the server has a token: OK"
+        }
+    }
+
+    /// Whether the command may run before `AUTH` on a server with a token.
+    public var isOpen: Bool { self == .ping || self == .help || self == .quit || self == .auth }
+}

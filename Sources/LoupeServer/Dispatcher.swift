@@ -1,0 +1,76 @@
+import Logging
+import LoupeIndex
+import LoupeProtocol
+import NIOCore
+import NIOPosix
+
+/// Runs requests where they belong: queries on the bounded query pool (each on its own snapshot),
+/// writes on the single write thread, in arrival order. Shared by every connection.
+final class Dispatcher: Sendable {
+    let index: Index
+    let queries: QueryExecutor
+    let writes: WriteExecutor
+    let statistics: ServerStatistics
+    private let queryPool: NIOThreadPool
+    private let writePool: NIOThreadPool
+
+    init(index: Index, queries: QueryExecutor, writes: WriteExecutor, statistics: ServerStatistics, queryThreads: Int) {
+        self.index = index
+        self.queries = queries
+        self.writes = writes
+        self.statistics = statistics
+        queryPool = NIOThreadPool(numberOfThreads: queryThreads)
+        writePool = NIOThreadPool(numberOfThreads: 1)
+    }
+
+    func start() {
+        queryPool.start()
+        writePool.start()
+    }
+
+    /// Waits for queued work to finish, then stops the threads.
+    func shutdown() async throws {
+        try await queryPool.shutdownGracefully()
+        try await writePool.shutdownGracefully()
+    }
+
+    /// The reply to a query command, computed on the query pool.
+    func query(_ request: Request, on eventLoop: EventLoop) -> EventLoopFuture<Reply> {
+        let queries = self.queries
+        return queryPool.runIfActive(eventLoop: eventLoop) { Self.reply { try queries.execute(request) } }
+    }
+
+    /// The reply to a write command, computed on the write thread once earlier writes are done.
+    func write(_ request: Request, on eventLoop: EventLoop) -> EventLoopFuture<Reply> {
+        let writes = self.writes
+        return writePool.runIfActive(eventLoop: eventLoop) { Self.reply { try writes.execute(request) } }
+    }
+
+    /// `INFO`: the index's counters from a fresh snapshot and the server's.
+    func info(on eventLoop: EventLoop, limits: ServerLimits) -> EventLoopFuture<Reply> {
+        let index = self.index, statistics = self.statistics
+        return queryPool.runIfActive(eventLoop: eventLoop) {
+            Self.reply {
+                let stats = try index.reader().statistics
+                let (p50, p99) = statistics.latencyPercentiles()
+                let fields: [(String, String)] = [
+                    ("protocol", String(LoupeProtocol.version)), ("server", LoupeServer.version), ("index", index.path),
+                    ("docs", String(stats.liveDocs)), ("deleted_docs", String(stats.deletedDocs)), ("terms", String(stats.nextTermId)),
+                    ("index_bytes", String(index.usedBytes)), ("uptime_s", String(statistics.uptimeSeconds)),
+                    ("connections", String(statistics.openConnections)), ("queries", String(statistics.queriesServed)),
+                    ("latency_p50_us", String(p50)), ("latency_p99_us", String(p99)),
+                    ("max_line", String(limits.maxLineBytes)), ("max_connections", String(limits.maxConnections)),
+                ]
+                return .info(fields.map { Reply.Field($0.0, $0.1) })
+            }
+        }
+    }
+
+    private static func reply(_ body: () throws -> Reply) -> Reply {
+        do {
+            return try body()
+        } catch {
+            return .error(ProtocolError.from(error))
+        }
+    }
+}

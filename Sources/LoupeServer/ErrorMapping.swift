@@ -1,0 +1,21 @@
+import LoupeEngine
+import LoupeProtocol
+
+extension ProtocolError {
+    /// The wire error for anything a request's execution throws: the one place where engine,
+    /// index and storage errors become protocol codes.
+    static func from(_ error: any Error) -> ProtocolError {
+        switch error {
+        case let error as ProtocolError: return error
+        case let error as SearchError:
+            switch error {
+            case .syntax(let message, let column): return ProtocolError(.querySyntax, "column \(column): \(message)")
+            case .limitExceeded(let message): return ProtocolError(.limitExceeded, message)
+            case .invalidOption(let message): return ProtocolError(.badArgument, message)
+            case .unknownDocument(let id): return ProtocolError(.notFound, "no document with id \(id)")
+            }
+        default:
+            return ProtocolError(.internalError, "\(error)")
+        }
+    }
+}

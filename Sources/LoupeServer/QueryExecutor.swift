@@ -1,0 +1,81 @@
+import LoupeConfig
+import LoupeEngine
+import LoupeIndex
+import LoupeProtocol
+
+/// Answers the read commands (SEARCH, COUNT, EXPLAIN, GET) from a fresh snapshot of the index per
+/// request, so they never wait for a write. Called on the query pool; safe from several threads.
+struct QueryExecutor: Sendable {
+    let index: Index
+    let engine: LoupeSettings
+    let limits: ServerLimits
+
+    /// The reply to `request`, one of the read commands.
+    func execute(_ request: Request) throws -> Reply {
+        let reader = try index.reader()
+        let searcher = Searcher(reader: reader, defaultParameters: engine.bm25)
+        switch request {
+        case .search(let search):
+            var options = try options(search.options)
+            options.limit = search.limit ?? engine.search.limit
+            options.offset = search.offset
+            options.snippets = search.snippets ?? true
+            guard options.limit <= limits.maxLimit else {
+                throw ProtocolError(.limitExceeded, "limit=\(options.limit) is over the server's maximum of \(limits.maxLimit)")
+            }
+            guard options.offset <= limits.maxOffset else {
+                throw ProtocolError(.limitExceeded, "offset=\(options.offset) is over the server's maximum of \(limits.maxOffset)")
+            }
+            let results = try searcher.search(search.query, options: options)
+            return .results(Reply.Results(
+                total: results.total, tookMicroseconds: results.tookMicroseconds,
+                hits: results.hits.map { hit in
+                    Reply.Hit(
+                        rank: hit.rank, score: hit.score, id: hit.id, title: hit.title, snippet: hit.snippet?.text ?? "",
+                        highlights: hit.snippet?.highlights ?? [])
+                }))
+        case .count(let query, let queryOptions):
+            var options = try options(queryOptions)
+            options.limit = 0
+            let results = try searcher.search(query, options: options)
+            return .count(total: results.total, tookMicroseconds: results.tookMicroseconds)
+        case .explain(let id, let query, let queryOptions):
+            guard let explanation = try searcher.explain(query, id: id, options: try options(queryOptions)) else {
+                return .explanation(Reply.Explanation(matched: false, score: 0, parts: []))
+            }
+            return .explanation(Reply.Explanation(
+                matched: true, score: explanation.score,
+                parts: explanation.parts.map { p in
+                    Reply.Explanation.Part(
+                        score: p.score, field: p.field, clause: p.description,
+                        numbers: [p.tf, p.docFreq, p.docCount, p.idf, p.length, p.averageLength, p.k1, p.b, p.boost])
+                }))
+        case .get(let id):
+            guard let doc = try reader.docId(forId: id), let record = try reader.document(doc) else {
+                throw ProtocolError(.notFound, "no document with id \(id)")
+            }
+            var fields = [
+                Reply.Field("id", record.id), Reply.Field("title", record.title), Reply.Field("source", record.source),
+                Reply.Field("size", String(record.size)), Reply.Field("mtime_ns", String(record.mtimeNanoseconds)),
+            ]
+            for field in IndexField.allCases { fields.append(Reply.Field("length_\(field.name)", String(record.length(field)))) }
+            fields.append(Reply.Field("text", try reader.text(doc) ?? ""))
+            return .document(fields)
+        default:
+            throw ProtocolError(.internalError, "\(request.command.name) is not a query")
+        }
+    }
+
+    /// The server's search settings with the request's options and the server's limits applied.
+    private func options(_ query: QueryOptions) throws -> SearchOptions {
+        var options = engine.search
+        options.maxClauses = limits.maxClauses
+        options.maxExpansions = limits.maxExpansions
+        options.strict = query.strict
+        if let op = query.defaultOperator { options.defaultOperator = op == .and ? .and : .or }
+        if query.k1 != nil || query.b != nil {
+            options.bm25 = BM25Parameters(k1: query.k1 ?? engine.bm25.k1, b: query.b ?? engine.bm25.b)
+        }
+        return options
+    }
+}

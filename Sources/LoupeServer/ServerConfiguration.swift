@@ -1,0 +1,28 @@
+import LoupeConfig
+import LoupeProtocol
+
+/// Everything the daemon needs to start, after the file, the environment and the flags are merged.
+public struct ServerConfiguration: Sendable {
+    /// The index directory; created when it does not exist.
+    public var indexPath: String
+    /// The TCP address to listen on (`127.0.0.1:7700` by default); nil listens on no TCP port.
+    public var listen: ServerAddress? = .tcp(host: "127.0.0.1", port: LoupeProtocol.defaultPort)
+    /// A Unix socket path to listen on as well (none by default).
+    public var unixSocket: String? = nil
+    /// When set, every command but PING, HELP, QUIT and AUTH needs `AUTH <token>` first.
+    public var token: String? = nil
+    /// Folders under which `INDEX` may index; empty disables `INDEX`.
+    public var roots: [String] = []
+    /// Threads that run queries off the event loop (0: one per core).
+    public var queryThreads = 0
+    /// Event-loop threads that read and write sockets.
+    public var ioThreads = 1
+    /// Limits.
+    public var limits = ServerLimits()
+    /// Analyzer, indexing and search settings, shared with the `loupe` tool (`config/loupe.toml`).
+    public var engine = LoupeSettings()
+
+    public init(indexPath: String) {
+        self.indexPath = indexPath
+    }
+}

@@ -1,0 +1,34 @@
+import LoupeConfig
+import LoupeIndex
+import LoupeProtocol
+
+/// Answers the write commands (INDEX, DELETE). Called only from the single write thread, so one
+/// writer at a time changes the index; each command commits before it replies `OK`.
+struct WriteExecutor: Sendable {
+    let index: Index
+    let engine: LoupeSettings
+    let roots: RootPolicy
+
+    /// The reply to `request`, one of the write commands, once its changes are committed.
+    func execute(_ request: Request) throws -> Reply {
+        switch request {
+        case .index(let path):
+            _ = try roots.check(path)
+            let report = try FolderIndexer(index: index, options: engine.indexing).run(roots: roots.roots)
+            return .ok([
+                Reply.Field("added", String(report.added)), Reply.Field("updated", String(report.updated)),
+                Reply.Field("removed", String(report.removed)), Reply.Field("unchanged", String(report.unchanged)),
+                Reply.Field("skipped", String(report.skipped.count)),
+                Reply.Field("took_ms", String(Int(report.seconds * 1000))),
+            ])
+        case .delete(let id):
+            guard try index.reader().docId(forId: id) != nil else { throw ProtocolError(.notFound, "no document with id \(id)") }
+            let writer = try IndexWriter(index: index, memoryBudget: engine.indexing.memoryBudget)
+            writer.delete(id: id)
+            let summary = try writer.commit()
+            return .ok([Reply.Field("deleted", String(summary.deleted))])
+        default:
+            throw ProtocolError(.internalError, "\(request.command.name) is not a write")
+        }
+    }
+}
