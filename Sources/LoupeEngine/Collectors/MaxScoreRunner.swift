@@ -1,69 +1,104 @@
-/// Top-k of a disjunction with MaxScore (Turtle and Flood): leaves are ordered by their score
-/// bound; the lowest ones whose bounds add up to no more than the threshold are "non-essential"
-/// and are only probed for documents the essential ones found, highest bound first, stopping as
-/// soon as the remaining bounds (block-max bounds where tighter) cannot lift the document past
-/// the threshold.
+/// Top-k of a disjunction with block-max MaxScore (Turtle and Flood's MaxScore, refined per
+/// window with block-max bounds as Lucene does).
+///
+/// The doc-id space is walked in windows that end where the first of the leaves' current blocks
+/// ends, so every leaf has one block-max bound for the whole window. Within a window the leaves
+/// are ordered by that bound; the lowest ones whose bounds add up to no more than the threshold
+/// are "non-essential": they are only probed for documents that the essential ones found, highest
+/// bound first, stopping as soon as the remaining bounds cannot lift the document past the
+/// threshold. A window where even all bounds together cannot beat the threshold is skipped
+/// without decoding anything.
 ///
 /// Scores are added in the leaves' original order, so they equal exhaustive scoring to the bit.
-struct MaxScoreRunner {
-    private let leaves: [BlockMaxScorer]
-    private let order: [Int]  // leaf indices by ascending bound
-    private let bounds: [Double]  // by position in `order`
-    private let prefix: [Double]  // prefix[i] = bounds[0...i]
+struct MaxScoreRunner<Leaf: BlockMaxScorer> {
+    private let leaves: [Leaf]
 
-    init(_ leaves: [BlockMaxScorer]) {
-        self.leaves = leaves
-        order = leaves.indices.sorted { leaves[$0].maxScore < leaves[$1].maxScore }
-        bounds = order.map { leaves[$0].maxScore }
-        var running = 0.0
-        prefix = bounds.map { running += $0; return running }
-    }
+    init(_ leaves: [Leaf]) { self.leaves = leaves }
 
     func run(_ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
         let n = leaves.count
         var threshold = collector.threshold
-        var essential = 0
-        var scores = [Double](repeating: 0, count: n)
         var offered = 0
-        while essential < n {
-            var candidate = terminatedDoc
-            for i in essential..<n { candidate = min(candidate, leaves[order[i]].doc) }
-            if candidate == terminatedDoc { break }
-            if deleted?(candidate) != true {
-                for i in 0..<n { scores[i] = 0 }
-                var partial = 0.0
-                for i in essential..<n where leaves[order[i]].doc == candidate {
-                    let s = leaves[order[i]].score()
-                    scores[order[i]] = s
-                    partial += s
+        var scores = [Double](repeating: 0, count: n)
+        var order = Array(0..<n)
+        var bounds = [Double](repeating: 0, count: n)  // window bound per leaf (original index)
+        var prefix = [Double](repeating: 0, count: n)  // by position in `order`
+        var windowStart: UInt32 = leaves.reduce(terminatedDoc) { min($0, $1.doc) }
+
+        while windowStart != terminatedDoc {
+            // The window: up to the end of the shallowest current block.
+            var windowEnd = terminatedDoc
+            for i in 0..<n {
+                windowEnd = min(windowEnd, leaves[i].shallowAdvance(to: windowStart))
+                bounds[i] = leaves[i].blockMaxScore()
+            }
+            var essential = partition(&order, &prefix, bounds, threshold)
+            if essential == n {
+                windowStart = windowEnd == terminatedDoc ? terminatedDoc : windowEnd + 1
+                continue
+            }
+            while true {
+                // The next candidate in the window, from the essential leaves.
+                var candidate = terminatedDoc
+                for p in essential..<n {
+                    let d = leaves[order[p]].advance(to: windowStart)
+                    candidate = min(candidate, d)
                 }
-                var competitive = true
-                var i = essential - 1
-                while i >= 0 {
-                    if partial + prefix[i] <= threshold {
-                        competitive = false
-                        break
-                    }
-                    let leaf = leaves[order[i]]
-                    if leaf.advance(to: candidate) == candidate {
-                        let s = leaf.score()
-                        scores[order[i]] = s
+                if candidate > windowEnd { break }
+                if deleted?(candidate) != true {
+                    for i in 0..<n { scores[i] = 0 }
+                    var partial = 0.0
+                    for p in essential..<n where leaves[order[p]].doc == candidate {
+                        let s = leaves[order[p]].score()
+                        scores[order[p]] = s
                         partial += s
                     }
-                    i -= 1
-                }
-                if competitive {
-                    var total = 0.0
-                    for s in scores { total += s }
-                    offered += 1
-                    if collector.offer(doc: candidate, score: total) {
-                        threshold = collector.threshold
-                        while essential < n && prefix[essential] <= threshold { essential += 1 }
+                    var competitive = true
+                    var p = essential - 1
+                    while p >= 0 {
+                        if partial + prefix[p] <= threshold {
+                            competitive = false
+                            break
+                        }
+                        let leaf = leaves[order[p]]
+                        if leaf.advance(to: candidate) == candidate {
+                            let s = leaf.score()
+                            scores[order[p]] = s
+                            partial += s
+                        }
+                        p -= 1
+                    }
+                    if competitive {
+                        var total = 0.0
+                        for s in scores { total += s }
+                        offered += 1
+                        if collector.offer(doc: candidate, score: total) {
+                            threshold = collector.threshold
+                            essential = partition(&order, &prefix, bounds, threshold)
+                            if essential == n { break }
+                        }
                     }
                 }
+                if candidate == terminatedDoc { break }
+                windowStart = candidate + 1
             }
-            for i in essential..<n where leaves[order[i]].doc == candidate { leaves[order[i]].next() }
+            windowStart = windowEnd == terminatedDoc ? terminatedDoc : max(windowStart, windowEnd + 1)
         }
         return offered
+    }
+
+    /// Orders leaves by bound, fills the prefix sums, and returns the first essential position:
+    /// leaves before it cannot, even all together, beat `threshold`.
+    @inline(__always)
+    private func partition(_ order: inout [Int], _ prefix: inout [Double], _ bounds: [Double], _ threshold: Double) -> Int {
+        order.sort { bounds[$0] < bounds[$1] }
+        var running = 0.0
+        var essential = 0
+        for p in 0..<order.count {
+            running += bounds[order[p]]
+            prefix[p] = running
+            if running <= threshold { essential = p + 1 }
+        }
+        return essential
     }
 }

@@ -15,12 +15,16 @@ enum TopDocs {
         switch (algorithm, scorer) {
         case (.exhaustive, _), (_, _) where k == 0:
             offered = exhaustive(scorer, &collector, deleted)
-        case (.maxscore, let union as DisjunctionScorer) where union.blockMaxLeaves != nil:
-            offered = MaxScoreRunner(union.blockMaxLeaves!).run(&collector, deleted)
+        case (.maxscore, let union as DisjunctionScorer) where union.leaves(TermScorer.self) != nil:
+            offered = MaxScoreRunner(union.leaves(TermScorer.self)!).run(&collector, deleted)
+        case (.maxscore, let union as DisjunctionScorer) where union.leaves(BM25FTermScorer.self) != nil:
+            offered = MaxScoreRunner(union.leaves(BM25FTermScorer.self)!).run(&collector, deleted)
         case (.bmw, let union as DisjunctionScorer) where union.blockMaxLeaves != nil:
             offered = BlockMaxWANDRunner(union.blockMaxLeaves!).run(&collector, deleted)
         case (_, let conjunction as ConjunctionScorer) where conjunction.blockMaxLeaves != nil:
             offered = BlockMaxConjunctionRunner(conjunction.blockMaxLeaves!).run(&collector, deleted)
+        case (_, let term as TermScorer):
+            offered = TermTopKRunner(term: term).run(&collector, deleted)
         case (_, let term as BlockMaxScorer):
             offered = BlockMaxConjunctionRunner([term]).run(&collector, deleted)
         default:
@@ -57,6 +61,12 @@ enum TopDocs {
 }
 
 extension DisjunctionScorer {
+    /// The sub-scorers when every one is a `Leaf`.
+    func leaves<Leaf: BlockMaxScorer>(_ type: Leaf.Type) -> [Leaf]? {
+        let leaves = scorers.compactMap { $0 as? Leaf }
+        return leaves.count == scorers.count ? leaves : nil
+    }
+
     /// The sub-scorers when every one bounds its blocks.
     var blockMaxLeaves: [BlockMaxScorer]? {
         let leaves = scorers.compactMap { $0 as? BlockMaxScorer }

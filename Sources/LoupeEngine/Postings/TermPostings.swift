@@ -94,6 +94,39 @@ public final class TermPostings {
         return doc
     }
 
+    /// The decoded block, from the current posting on: doc ids and term frequencies.
+    @inline(__always)
+    var remainingBlock: (docs: UnsafeMutablePointer<UInt32>, tfs: UnsafeMutablePointer<UInt32>, range: Range<Int>) {
+        (docs, tfs, cursor..<count)
+    }
+
+    /// The impacts of the decoded block.
+    @inline(__always)
+    var decodedImpacts: Impacts { chunks[decodedChunk].impacts(ofBlock: decodedBlock) }
+
+    /// Decodes the next block for which `skip(impacts)` is false, skipping the others on their
+    /// metadata alone; false (and ``doc`` terminated) at the end.
+    @inline(__always)
+    func loadNextBlock(skippingWhile skip: (Impacts) -> Bool) -> Bool {
+        var chunk = decodedChunk
+        var block = decodedBlock + 1
+        while chunk < chunks.count {
+            if block >= chunks[chunk].blockCount {
+                chunk += 1
+                block = 0
+                continue
+            }
+            if !skip(chunks[chunk].impacts(ofBlock: block)) {
+                load(chunk: chunk, block: block)
+                return true
+            }
+            block += 1
+        }
+        doc = terminatedDoc
+        chunkIndex = chunks.count
+        return false
+    }
+
     /// Moves to the first posting whose doc id is ≥ `target` and returns it (or ``terminatedDoc``).
     /// Blocks that end before `target` are skipped without being decoded.
     @inline(__always)
