@@ -12,6 +12,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var remote: ServerOptions
+
     @Argument(help: "The query.")
     var query: String
 
@@ -45,6 +47,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let address = try remote.address() { return try RemoteSearch(command: self).run(address) }
         let settings = try common.settings()
         let index = try common.openIndex(settings)
         var options = settings.search
