@@ -25,9 +25,11 @@ let package = Package(
     targets: [
         // Storage: the LMDB C library and our Swift wrapper over it. Knows bytes, not terms.
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
+        // Zstandard, for the document store's compressed blocks.
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(name: "LoupeStorage", dependencies: ["CLMDB"]),
         // Postings codec: block encoding of doc ids, frequencies and positions. Knows bytes, not LMDB.
-        .target(name: "LoupeCodec", swiftSettings: hotPath),
+        .target(name: "LoupeCodec", dependencies: ["CZstd"], swiftSettings: hotPath),
         // Analysis: tokenizer, folding, stop words, the Porter2 stemmer, analyzer presets.
         .target(name: "LoupeAnalysis"),
         // Extraction: turning files (text, Markdown, HTML) and JSON lines into title + text.

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages Loupe builds against, only when they are missing:
-# LMDB's headers (liblmdb-dev) and pkg-config, which SwiftPM uses to find them.
+# the headers of LMDB (liblmdb-dev) and Zstandard (libzstd-dev), and pkg-config, which SwiftPM
+# uses to find them.
 set -euo pipefail
 missing=()
 dpkg -s liblmdb-dev >/dev/null 2>&1 || missing+=(liblmdb-dev)
+dpkg -s libzstd-dev >/dev/null 2>&1 || missing+=(libzstd-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2

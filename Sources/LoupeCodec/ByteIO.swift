@@ -80,6 +80,12 @@ public struct ByteReader {
         }
     }
 
+    /// Moves past `count` bytes.
+    public mutating func skip(_ count: Int) throws(Malformed) {
+        guard count >= 0, count <= bytes.count - offset else { throw Malformed(description: "truncated at byte \(offset)") }
+        offset += count
+    }
+
     /// A length-prefixed (varint) UTF-8 string.
     public mutating func string() throws(Malformed) -> String {
         let count = Int(try varint())

@@ -19,7 +19,7 @@ public final class Index: Sendable {
 
     /// Handles of every named database.
     struct Tables: Sendable {
-        let meta, terms, postings, positions, documents, ids, texts, norms, tombstones: Database
+        let meta, terms, postings, positions, docstore, ids, norms, tombstones: Database
     }
 
     /// Options for opening an index.
@@ -60,8 +60,8 @@ public final class Index: Sendable {
         for name in IndexFormat.Table.all { handles[name] = try env.openDatabase(name) }
         let tables = Tables(
             meta: handles["meta"]!, terms: handles["terms"]!, postings: handles["postings"]!,
-            positions: handles["positions"]!, documents: handles["documents"]!, ids: handles["ids"]!,
-            texts: handles["texts"]!, norms: handles["norms"]!, tombstones: handles["tombstones"]!)
+            positions: handles["positions"]!, docstore: handles["docstore"]!, ids: handles["ids"]!,
+            norms: handles["norms"]!, tombstones: handles["tombstones"]!)
         let settings: AnalyzerSettings = try env.write { txn in
             if let stored = try txn.get(tables.meta, key: Array("analyzer".utf8)) {
                 let version = try txn.get(tables.meta, key: Array("format".utf8)).map { $0.loadUnaligned(as: UInt32.self) }

@@ -14,12 +14,11 @@ public enum IndexFormat {
         static let terms = "terms"
         static let postings = "postings"
         static let positions = "positions"
-        static let documents = "documents"
+        static let docstore = "docstore"
         static let ids = "ids"
-        static let texts = "texts"
         static let norms = "norms"
         static let tombstones = "tombstones"
-        static let all = [meta, terms, postings, positions, documents, ids, texts, norms, tombstones]
+        static let all = [meta, terms, postings, positions, docstore, ids, norms, tombstones]
     }
 
     /// Documents per norms page: key `field, docId >> normsShift`.
@@ -44,7 +43,7 @@ public enum IndexFormat {
         return key
     }
 
-    /// `documents` / `texts` key: the doc id, big-endian.
+    /// `docstore` key (a block's last doc id) and `ids` value: the doc id, big-endian.
     static func docKey(_ doc: UInt32) -> [UInt8] { bigEndian(doc) }
 
     /// `norms` key: field byte, then the page number, big-endian.

@@ -32,9 +32,9 @@ public struct FolderIndexer {
         var known: [String: Known] = [:]
         do {
             let reader = try index.reader()
-            try reader.forEachId { id, doc in
-                if let record = try reader.document(doc), absoluteRoots.contains(where: { record.source.hasPrefix($0) }) {
-                    known[id] = Known(size: record.size, mtime: record.mtimeNanoseconds, hash: record.contentHash, source: record.source)
+            try reader.forEachLiveDocument { _, record, _ in
+                if absoluteRoots.contains(where: { record.source.hasPrefix($0) }) {
+                    known[record.id] = Known(size: record.size, mtime: record.mtimeNanoseconds, hash: record.contentHash, source: record.source)
                 }
             }
         }

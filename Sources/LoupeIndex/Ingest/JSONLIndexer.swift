@@ -28,8 +28,8 @@ public struct JSONLIndexer {
         do {
             let reader = try index.reader()
             if reader.statistics.liveDocs > 0 {
-                try reader.forEachId { id, doc in
-                    if let record = try reader.document(doc), record.source == source { known[id] = record.contentHash }
+                try reader.forEachLiveDocument { _, record, _ in
+                    if record.source == source { known[record.id] = record.contentHash }
                 }
             }
         }

@@ -14,6 +14,7 @@ public final class IndexReader: @unchecked Sendable {
     let snapshot: Snapshot
     private var tables: Index.Tables { index.tables }
     private var norms: [PageTable] = []
+    private var cachedBlock: DocumentBlock?
     private var tombstones: PageTable! = nil
 
     init(index: Index, snapshot: Snapshot) throws {
@@ -115,14 +116,39 @@ public final class IndexReader: @unchecked Sendable {
         return base.load(fromByteOffset: bit >> 3, as: UInt8.self) & (1 << UInt8(bit & 7)) != 0
     }
 
-    /// The stored record of `doc`, or nil.
-    public func document(_ doc: UInt32) throws -> DocumentRecord? {
-        try snapshot.get(tables.documents, key: IndexFormat.docKey(doc)).map { try DocumentRecord(decoding: $0) }
+    /// The document-store block holding `doc` (the last one read is kept).
+    private func block(containing doc: UInt32) throws -> DocumentBlock? {
+        if let cached = cachedBlock, cached.contains(doc) { return cached }
+        let found: DocumentBlock? = try snapshot.withCursor(tables.docstore) { cursor in
+            guard let entry = try cursor.seek(atOrAfter: IndexFormat.docKey(doc)) else { return nil }
+            let block = try DocumentBlock(decoding: entry.value)
+            return block.contains(doc) ? block : nil
+        }
+        if found != nil { cachedBlock = found }
+        return found
     }
 
-    /// The indexed text of `doc` (what snippets are cut from), or nil when it was not stored.
+    /// The stored record of `doc` (deleted documents keep theirs until compaction), or nil.
+    public func document(_ doc: UInt32) throws -> DocumentRecord? {
+        try block(containing: doc)?.record(doc)
+    }
+
+    /// The indexed text of `doc` (what snippets are cut from), or nil for an unknown doc id.
     public func text(_ doc: UInt32) throws -> String? {
-        try snapshot.get(tables.texts, key: IndexFormat.docKey(doc)).map { String(decoding: $0, as: UTF8.self) }
+        try block(containing: doc)?.text(doc)
+    }
+
+    /// Calls `body` for every live document with its record and text, in doc-id order.
+    public func forEachLiveDocument(_ body: (UInt32, DocumentRecord, String) throws -> Void) throws {
+        try snapshot.withCursor(tables.docstore) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                for (doc, record, text) in try DocumentBlock(decoding: e.value).documents() where !isDeleted(doc) {
+                    try body(doc, record, text)
+                }
+                entry = try cursor.next()
+            }
+        }
     }
 
     /// The live doc id of the document with external id `id`, or nil.
@@ -144,7 +170,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Entries and bytes of each table, for `loupe stats`.
     public func tableStatistics() throws -> [(name: String, statistics: DatabaseStatistics)] {
         let t = tables
-        return try [t.meta, t.terms, t.postings, t.positions, t.documents, t.ids, t.texts, t.norms, t.tombstones]
+        return try [t.meta, t.terms, t.postings, t.positions, t.docstore, t.ids, t.norms, t.tombstones]
             .map { ($0.name, try snapshot.statistics($0)) }
     }
 }

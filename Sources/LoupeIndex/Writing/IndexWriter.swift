@@ -152,6 +152,7 @@ public final class IndexWriter {
 
         // Ids and deletions, in the order they were asked for.
         var deletions: [UInt32] = []
+        var lastBlock: DocumentBlock?
         for operation in operations {
             switch operation {
             case .add(let index):
@@ -168,15 +169,21 @@ public final class IndexWriter {
                 }
             case .touch(let id, let mtime, let size):
                 guard let doc = try txn.get(t.ids, key: Array(id.utf8)).map({ IndexFormat.readBigEndian($0) }),
-                    let bytes = try txn.get(t.documents, key: IndexFormat.docKey(doc))
+                    let block = try documentBlock(containing: doc, txn)
                 else { continue }
-                var record = try DocumentRecord(decoding: bytes)
-                record.mtimeNanoseconds = mtime
-                record.size = size
-                try txn.put(t.documents, key: IndexFormat.docKey(doc), value: record.encoded())
+                let documents = try block.documents().map { entry in
+                    var record = entry.record
+                    if entry.doc == doc {
+                        record.mtimeNanoseconds = mtime
+                        record.size = size
+                    }
+                    return (record, entry.text)
+                }
+                try txn.put(
+                    t.docstore, key: IndexFormat.docKey(block.lastDoc), value: DocumentBlock.encode(firstDoc: block.firstDoc, documents))
             }
         }
-        for doc in deletions where try tombstone(doc, txn, &stats) { summary.deleted += 1 }
+        for doc in deletions where try tombstone(doc, txn, &stats, &lastBlock) { summary.deleted += 1 }
         stats.nextDocId = max(stats.nextDocId, nextDocId)
         try txn.put(t.meta, key: statsKey, value: stats.encoded())
         return summary
@@ -224,10 +231,19 @@ public final class IndexWriter {
     private func writeDocuments(_ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics) throws {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
+        var block: [(record: DocumentRecord, text: String)] = []
+        var blockBytes = 0
+        func flushBlock(lastDoc: UInt32) throws {
+            guard !block.isEmpty else { return }
+            let value = DocumentBlock.encode(firstDoc: lastDoc + 1 - UInt32(block.count), block)
+            try txn.put(t.docstore, key: IndexFormat.docKey(lastDoc), value: value)
+            block.removeAll(keepingCapacity: true)
+            blockBytes = 0
+        }
         for document in pending {
-            let key = IndexFormat.docKey(document.doc)
-            try txn.put(t.documents, key: key, value: document.record.encoded())
-            try txn.put(t.texts, key: key, value: Array(document.text.utf8))
+            block.append((document.record, document.text))
+            blockBytes += document.text.utf8.count + 64
+            if blockBytes >= DocumentBlock.targetSize { try flushBlock(lastDoc: document.doc) }
             stats.liveDocs += 1
             for field in IndexField.allCases {
                 let length = document.record.length(field)
@@ -240,11 +256,23 @@ public final class IndexWriter {
                 pages[pageKey]!.storeLE(length, at: Int(document.doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
             }
         }
+        try flushBlock(lastDoc: pending.last?.doc ?? 0)
         for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
     }
 
+    /// The document-store block holding `doc`, as this transaction sees it.
+    private func documentBlock(containing doc: UInt32, _ txn: borrowing WriteTransaction) throws -> DocumentBlock? {
+        try txn.withCursor(index.tables.docstore) { cursor in
+            guard let entry = try cursor.seek(atOrAfter: IndexFormat.docKey(doc)) else { return nil }
+            let block = try DocumentBlock(decoding: entry.value)
+            return block.contains(doc) ? block : nil
+        }
+    }
+
     /// Marks `doc` deleted and takes it out of every statistic. Returns false if it already was.
-    private func tombstone(_ doc: UInt32, _ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics) throws -> Bool {
+    private func tombstone(
+        _ doc: UInt32, _ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics, _ lastBlock: inout DocumentBlock?
+    ) throws -> Bool {
         let t = index.tables
         let pageKey = IndexFormat.bigEndian(doc >> IndexFormat.tombstoneShift)
         var page = try txn.get(t.tombstones, key: pageKey).map(Array.init) ?? [UInt8](repeating: 0, count: IndexFormat.tombstonePageBytes)
@@ -253,10 +281,10 @@ public final class IndexWriter {
         page[bit >> 3] |= 1 << UInt8(bit & 7)
         try txn.put(t.tombstones, key: pageKey, value: page)
 
-        let docKey = IndexFormat.docKey(doc)
-        guard let recordBytes = try txn.get(t.documents, key: docKey) else { throw IndexError.corrupt("document \(doc) has no record") }
-        let record = try DocumentRecord(decoding: recordBytes)
-        let text = try txn.get(t.texts, key: docKey).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if lastBlock?.contains(doc) != true { lastBlock = try documentBlock(containing: doc, txn) }
+        guard let block = lastBlock else { throw IndexError.corrupt("document \(doc) has no record") }
+        let record = try block.record(doc)
+        let text = block.text(doc)
         for (field, content) in [(IndexField.body, text), (.title, record.title), (.path, record.id)] {
             var frequencies: [[UInt8]: UInt32] = [:]
             analyzer.analyze(content) { term, _, _ in frequencies[IndexFormat.termKey(field, term), default: 0] += 1 }
@@ -269,7 +297,6 @@ public final class IndexWriter {
             }
             stats.totalLengths[Int(field.rawValue)] -= UInt64(record.length(field))
         }
-        try txn.delete(t.texts, key: docKey)
         stats.liveDocs -= 1
         stats.deletedDocs += 1
         return true

@@ -1,0 +1,34 @@
+import CZstd
+
+/// Zstandard compression of whole buffers (the document store's blocks).
+public enum Zstd {
+    /// A buffer that does not decompress (damaged data).
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// `bytes` compressed at `level` (1 fastest … 19 smallest).
+    public static func compress(_ bytes: UnsafeRawBufferPointer, level: Int32 = 3) -> [UInt8] {
+        let bound = ZSTD_compressBound(bytes.count)
+        var out = [UInt8](repeating: 0, count: bound)
+        let written = out.withUnsafeMutableBytes { o in
+            ZSTD_compress(o.baseAddress, bound, bytes.baseAddress, bytes.count, level)
+        }
+        precondition(ZSTD_isError(written) == 0, "zstd cannot fail on a buffer of its own bound")
+        out.removeLast(bound - written)
+        return out
+    }
+
+    /// Decompresses `bytes`, which must expand to exactly `size` bytes.
+    public static func decompress(_ bytes: UnsafeRawBufferPointer, size: Int) throws(Failure) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: size)
+        let written = out.withUnsafeMutableBytes { o in
+            ZSTD_decompress(o.baseAddress, size, bytes.baseAddress, bytes.count)
+        }
+        guard ZSTD_isError(written) == 0 else {
+            throw Failure(description: "zstd: " + String(cString: ZSTD_getErrorName(written)))
+        }
+        guard written == size else { throw Failure(description: "zstd: expanded to \(written) bytes, expected \(size)") }
+        return out
+    }
+}
