@@ -2,8 +2,8 @@
 /// never touch them.
 ///
 /// ```
-/// u32 blockCount
-/// u32 endOffset × blockCount     where each block's bytes end, from the chunk start
+/// u8 kind: 0 blocked, 1 short (a single block: no offsets)
+/// blocked only: u32 blockCount, u32 endOffset × blockCount (where each block's bytes end)
 /// blocks: for each document of the block, in doc order, its `tf` positions as varints:
 ///         the first absolute, the others as gaps from the previous one
 /// ```
@@ -16,26 +16,33 @@ public struct PositionsChunk {
     public let byteCount: Int
     /// Number of blocks.
     public let blockCount: Int
+    private let isShort: Bool
 
     /// Wraps `bytes`; nil when the header does not fit.
     public init?(_ bytes: UnsafeRawBufferPointer) {
-        guard let start = bytes.baseAddress, bytes.count >= 4 else { return nil }
+        guard let start = bytes.baseAddress, bytes.count >= 1 else { return nil }
         base = start
         byteCount = bytes.count
-        blockCount = Int(start.loadLE32(0))
-        guard 4 + 4 * blockCount <= bytes.count else { return nil }
+        isShort = start.load(as: UInt8.self) == 1
+        if isShort {
+            blockCount = 1
+        } else {
+            guard bytes.count >= 5 else { return nil }
+            blockCount = Int(start.loadLE32(1))
+            guard 5 + 4 * blockCount <= bytes.count else { return nil }
+        }
     }
 
     /// Where `block`'s bytes begin.
     @inline(__always)
     public func start(ofBlock block: Int) -> UnsafePointer<UInt8> {
-        let offset = block == 0 ? 4 + 4 * blockCount : Int(base.loadLE32(4 + 4 * (block - 1)))
+        let offset = isShort ? 1 : block == 0 ? 5 + 4 * blockCount : Int(base.loadLE32(5 + 4 * (block - 1)))
         return (base + offset).assumingMemoryBound(to: UInt8.self)
     }
 
     /// Where `block`'s bytes end.
     @inline(__always)
-    public func end(ofBlock block: Int) -> Int { Int(base.loadLE32(4 + 4 * block)) }
+    public func end(ofBlock block: Int) -> Int { isShort ? byteCount : Int(base.loadLE32(5 + 4 * block)) }
 
     /// Decodes the positions of one document into `out` (room for `tf` values), given the number of
     /// positions stored before it in the same block.
@@ -60,8 +67,9 @@ public enum PositionsChunkEncoder {
     ///   - docEnds: for each document, the offset in `bytes` where its positions end.
     public static func encode(bytes: UnsafeRawBufferPointer, docEnds: UnsafeBufferPointer<UInt32>) -> [UInt8] {
         let blockCount = (docEnds.count + BitPacking.blockSize - 1) / BitPacking.blockSize
-        let headerSize = 4 + 4 * blockCount
-        var out: [UInt8] = []
+        if blockCount <= 1 { return [1] + bytes }
+        let headerSize = 5 + 4 * blockCount
+        var out: [UInt8] = [0]
         out.reserveCapacity(headerSize + bytes.count)
         out.appendLE(UInt32(blockCount))
         for block in 0..<blockCount {

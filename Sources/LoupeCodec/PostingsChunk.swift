@@ -13,16 +13,44 @@ public struct PostingsChunk {
     public let blockCount: Int
     /// The first doc id of the chunk.
     public let firstDoc: UInt32
+    /// True for the short layout (one tail block, varint header).
+    public let isShort: Bool
+    private let firstDataOffset: Int
+    private let shortLastDoc: UInt32
+    private let shortImpacts: Impacts
 
-    /// Wraps `bytes`. Fails only when the buffer is too short for its header and skip table.
+    /// Wraps `bytes`. Fails when the buffer is too short for its header and skip table.
     public init?(_ bytes: UnsafeRawBufferPointer) {
-        guard let start = bytes.baseAddress, bytes.count >= PostingsChunkFormat.headerSize else { return nil }
+        guard let start = bytes.baseAddress, bytes.count >= 1 else { return nil }
         base = start
         byteCount = bytes.count
-        docCount = Int(start.loadLE32(0))
-        blockCount = Int(start.loadLE32(4))
-        firstDoc = start.loadLE32(8)
-        guard PostingsChunkFormat.headerSize + blockCount * PostingsChunkFormat.skipEntrySize <= bytes.count else {
+        switch start.load(as: UInt8.self) {
+        case PostingsChunkFormat.blocked:
+            guard bytes.count >= PostingsChunkFormat.headerSize else { return nil }
+            isShort = false
+            docCount = Int(start.loadLE32(1))
+            blockCount = Int(start.loadLE32(5))
+            firstDoc = start.loadLE32(9)
+            firstDataOffset = PostingsChunkFormat.headerSize + blockCount * PostingsChunkFormat.skipEntrySize
+            guard firstDataOffset <= bytes.count else { return nil }
+            shortLastDoc = 0
+            shortImpacts = Impacts(tf1: 0, length1: 0, tf2: 0, length2: 0)
+        case PostingsChunkFormat.short:
+            var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[1...]))
+            guard let count = try? reader.varint(), let first = try? reader.varint(), let span = try? reader.varint(),
+                let tf1 = try? reader.varint(), let length1 = try? reader.varint(), let tf2 = try? reader.varint(),
+                let length2 = try? reader.varint(), count < UInt64(BitPacking.blockSize), first + span <= UInt64(UInt32.max)
+            else { return nil }
+            isShort = true
+            docCount = Int(count)
+            blockCount = count == 0 ? 0 : 1
+            firstDoc = UInt32(first)
+            shortLastDoc = UInt32(first + span)
+            shortImpacts = Impacts(
+                tf1: UInt32(truncatingIfNeeded: tf1), length1: UInt32(truncatingIfNeeded: length1),
+                tf2: UInt32(truncatingIfNeeded: tf2), length2: UInt32(truncatingIfNeeded: length2))
+            firstDataOffset = 1 + reader.offset
+        default:
             return nil
         }
     }
@@ -33,10 +61,10 @@ public struct PostingsChunk {
     }
 
     /// The last doc id of `block`.
-    @inline(__always) public func lastDoc(ofBlock block: Int) -> UInt32 { skip(block, 0) }
+    @inline(__always) public func lastDoc(ofBlock block: Int) -> UInt32 { isShort ? shortLastDoc : skip(block, 0) }
     /// The (tf, length) pairs that dominate every posting of `block`.
     @inline(__always) public func impacts(ofBlock block: Int) -> Impacts {
-        Impacts(tf1: skip(block, 2), length1: skip(block, 3), tf2: skip(block, 4), length2: skip(block, 5))
+        isShort ? shortImpacts : Impacts(tf1: skip(block, 2), length1: skip(block, 3), tf2: skip(block, 4), length2: skip(block, 5))
     }
     /// The last doc id of the chunk.
     public var lastDoc: UInt32 { blockCount == 0 ? firstDoc : lastDoc(ofBlock: blockCount - 1) }
@@ -49,9 +77,12 @@ public struct PostingsChunk {
 
     @inline(__always)
     private func dataStart(ofBlock block: Int) -> Int {
-        block == 0
-            ? PostingsChunkFormat.headerSize + blockCount * PostingsChunkFormat.skipEntrySize
-            : Int(skip(block - 1, 1))
+        block == 0 ? firstDataOffset : Int(skip(block - 1, 1))
+    }
+
+    @inline(__always)
+    private func dataEnd(ofBlock block: Int) -> Int {
+        isShort ? byteCount : Int(skip(block, 1))
     }
 
     /// Decodes `block` into `docs` and `tfs` (each with room for 128 values) and returns its count.
@@ -118,7 +149,7 @@ public struct PostingsChunk {
         var previousEnd = dataStart(ofBlock: 0)
         var previousDoc: UInt32? = nil
         for block in 0..<blockCount {
-            let end = Int(skip(block, 1))
+            let end = dataEnd(ofBlock: block)
             guard end >= previousEnd, end <= byteCount else {
                 throw ByteReader.Malformed(description: "block \(block) data [\(previousEnd), \(end)) outside chunk of \(byteCount) bytes")
             }

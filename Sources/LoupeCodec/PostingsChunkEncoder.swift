@@ -12,20 +12,21 @@ public enum PostingsChunkEncoder {
     public static func encode(docs: [UInt32], tfs: [UInt32], lengths: [UInt32], averageLength: Double = 100) -> [UInt8] {
         precondition(docs.count == tfs.count && docs.count == lengths.count)
         let blockSize = BitPacking.blockSize
+        var scratch: [UInt64] = []
+        if docs.count < blockSize { return encodeShort(docs: docs, tfs: tfs, lengths: lengths, averageLength: averageLength) }
         let blockCount = (docs.count + blockSize - 1) / blockSize
         var out: [UInt8] = []
-        out.reserveCapacity(PostingsChunkFormat.headerSize + blockCount * 16 + docs.count * 2)
+        out.reserveCapacity(PostingsChunkFormat.headerSize + blockCount * PostingsChunkFormat.skipEntrySize + docs.count * 2)
+        out.append(PostingsChunkFormat.blocked)
         out.appendLE(UInt32(docs.count))
         out.appendLE(UInt32(blockCount))
         out.appendLE(docs.first ?? 0)
-        out.appendLE(UInt32(0))
         let skipStart = out.count
         out.append(contentsOf: repeatElement(0, count: blockCount * PostingsChunkFormat.skipEntrySize))
 
         var deltas = [UInt32](repeating: 0, count: blockSize)
         var freqs = [UInt32](repeating: 0, count: blockSize)
         var previous = docs.first ?? 0
-        var scratch: [UInt64] = []
         for block in 0..<blockCount {
             let start = block * blockSize
             let end = min(start + blockSize, docs.count)
@@ -72,6 +73,29 @@ public enum PostingsChunkEncoder {
             out.storeLE(impacts.length1, at: skip + 12)
             out.storeLE(impacts.tf2, at: skip + 16)
             out.storeLE(impacts.length2, at: skip + 20)
+        }
+        return out
+    }
+
+    /// The short layout: fewer than 128 postings, varint header, one tail block.
+    private static func encodeShort(docs: [UInt32], tfs: [UInt32], lengths: [UInt32], averageLength: Double) -> [UInt8] {
+        var out: [UInt8] = [PostingsChunkFormat.short]
+        var scratch: [UInt64] = []
+        for i in 1..<max(docs.count, 1) where docs[i] <= docs[i - 1] { preconditionFailure("doc ids must increase") }
+        precondition(tfs.allSatisfy { $0 >= 1 }, "term frequency must be at least 1")
+        let impacts = tfs.withUnsafeBufferPointer { t in
+            lengths.withUnsafeBufferPointer { Impacts.cover(tfs: t, lengths: $0, averageLength: averageLength, scratch: &scratch) }
+        }
+        let first = docs.first ?? 0
+        VarInt.append(UInt32(docs.count), to: &out)
+        VarInt.append(first, to: &out)
+        VarInt.append((docs.last ?? 0) &- first, to: &out)
+        for value in [impacts.tf1, impacts.length1, impacts.tf2, impacts.length2] { VarInt.append(value, to: &out) }
+        var previous = first
+        for i in 0..<docs.count {
+            VarInt.append(docs[i] &- previous, to: &out)
+            VarInt.append(tfs[i], to: &out)
+            previous = docs[i]
         }
         return out
     }

@@ -51,6 +51,14 @@ import Testing
         try roundTrip(docs, tfs, lengths)
     }
 
+    @Test func shortListsUseTheCompactLayout() throws {
+        let short = PostingsChunkEncoder.encode(docs: [7], tfs: [2], lengths: [30])
+        #expect(short[0] == PostingsChunkFormat.short)
+        #expect(short.count <= 12)
+        let blocked = PostingsChunkEncoder.encode(docs: (0..<128).map { UInt32($0) }, tfs: .init(repeating: 1, count: 128), lengths: .init(repeating: 1, count: 128))
+        #expect(blocked[0] == PostingsChunkFormat.blocked)
+    }
+
     @Test func roundTripsAnEmptyList() throws {
         let bytes = PostingsChunkEncoder.encode(docs: [], tfs: [], lengths: [])
         try bytes.withUnsafeBytes { raw in
@@ -95,6 +103,7 @@ import Testing
         let (docs, tfs, lengths) = randomList(count: 300, maxGap: 20, seed: 7)
         var bytes = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths)
         bytes.storeLE(docs[5], at: PostingsChunkFormat.headerSize)  // block 0's last doc is now wrong
+        #expect(bytes[0] == PostingsChunkFormat.blocked)
         bytes.withUnsafeBytes { raw in
             let chunk = PostingsChunk(raw)!
             #expect(throws: ByteReader.Malformed.self) { try chunk.validate { _ in nil } }

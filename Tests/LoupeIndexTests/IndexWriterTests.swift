@@ -15,7 +15,7 @@ import Testing
         guard let info = try reader.termInfo(field, term) else { return [] }
         var out: [UInt32] = []
         var docs = [UInt32](repeating: 0, count: 128)
-        for chunk in try reader.postingsChunks(termId: info.termId) {
+        for chunk in try reader.postingsChunks(info) {
             for block in 0..<chunk.blockCount {
                 let n = docs.withUnsafeMutableBufferPointer { chunk.decode(block: block, docs: $0.baseAddress!, tfs: nil) }
                 out += docs[0..<n]
@@ -107,7 +107,9 @@ import Testing
         #expect(reader.statistics.liveDocs == 300)
         let info = try #require(try reader.termInfo(.body, "common"))
         #expect(info.docFreq == 300)
-        #expect(try reader.postingsChunks(termId: info.termId).count == 300)
+        // The first commit inlined the chunk in the term entry; it moved out when the term grew.
+        #expect(info.inline == nil)
+        #expect(try reader.postingsChunks(info).count == 300)
         #expect(try postings(reader, "common") == (0..<300).map { UInt32($0) })
         #expect(try postings(reader, "word3") == stride(from: 3, to: 300, by: 7).map { UInt32($0) })
     }
@@ -134,6 +136,19 @@ import Testing
         #expect(throws: IndexError.self) { try Index.open(at: dir.path + "/nothing-here") }
     }
 
+    @Test func rareTermsLiveInlineInTheDictionary() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "a", title: "", text: "unique words here"))
+        try writer.commit()
+        let reader = try index.reader()
+        let info = try #require(try reader.termInfo(.body, "unique"))
+        #expect(info.inline != nil)
+        #expect(try reader.tableStatistics().first { $0.name == "postings" }?.statistics.entries == 0)
+        #expect(try postings(reader, "unique") == [0])
+    }
+
     @Test func everyPositionIsStored() throws {
         let dir = TemporaryDirectory("writer")
         let index = try makeIndex(dir)
@@ -142,8 +157,8 @@ import Testing
         try writer.commit()
         let reader = try index.reader()
         let info = try #require(try reader.termInfo(.body, "a"))
-        let chunk = try #require(try reader.postingsChunks(termId: info.termId).first)
-        let positions = try #require(try reader.positionsChunk(termId: info.termId, lastDoc: chunk.lastDoc))
+        let chunk = try #require(try reader.postingsChunks(info).first)
+        let positions = try #require(try reader.positionsChunk(info, lastDoc: chunk.lastDoc))
         var out = [UInt32](repeating: 0, count: 3)
         out.withUnsafeMutableBufferPointer { positions.positions(block: 0, skipping: 0, tf: 3, into: $0.baseAddress!) }
         #expect(out == [0, 2, 4])

@@ -44,7 +44,7 @@ struct MaxScoreRunner<Leaf: BlockMaxScorer> {
                     let d = leaves[order[p]].advance(to: windowStart)
                     candidate = min(candidate, d)
                 }
-                if candidate > windowEnd { break }
+                if candidate > windowEnd || candidate == terminatedDoc { break }
                 if deleted?(candidate) != true {
                     for i in 0..<n { scores[i] = 0 }
                     var partial = 0.0
@@ -79,7 +79,6 @@ struct MaxScoreRunner<Leaf: BlockMaxScorer> {
                         }
                     }
                 }
-                if candidate == terminatedDoc { break }
                 windowStart = candidate + 1
             }
             windowStart = windowEnd == terminatedDoc ? terminatedDoc : max(windowStart, windowEnd + 1)

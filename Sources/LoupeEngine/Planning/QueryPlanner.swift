@@ -103,7 +103,7 @@ struct QueryPlanner {
         var docFreq: UInt32 = 0
         for (field, weight) in fields {
             guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { continue }
-            let p = TermPostings(chunks: try reader.postingsChunks(termId: info.termId), info: info)
+            let p = TermPostings(chunks: try reader.postingsChunks(info), info: info)
             guard p.doc != terminatedDoc else { continue }
             docFreq = max(docFreq, info.docFreq)
             let average = reader.statistics.averageLength(field)
@@ -125,7 +125,7 @@ struct QueryPlanner {
 
     func termScorer(_ term: String, _ field: IndexField, boost: Double) throws -> TermScorer? {
         guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { return nil }
-        let postings = TermPostings(chunks: try reader.postingsChunks(termId: info.termId), info: info)
+        let postings = TermPostings(chunks: try reader.postingsChunks(info), info: info)
         guard postings.doc != terminatedDoc else { return nil }
         return TermScorer(
             term: term, field: field, postings: postings, weight: weight(docFreq: Double(info.docFreq), field: field, boost: boost),

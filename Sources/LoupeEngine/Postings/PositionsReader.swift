@@ -22,7 +22,7 @@ final class PositionsReader {
         let (chunk, block, preceding) = postings.positionCoordinates
         if !tried[chunk] {
             tried[chunk] = true
-            loaded[chunk] = try? reader.positionsChunk(termId: postings.info.termId, lastDoc: postings.chunkViews[chunk].lastDoc)
+            loaded[chunk] = try? reader.positionsChunk(postings.info, lastDoc: postings.chunkViews[chunk].lastDoc)
         }
         guard let positions = loaded[chunk] else { return false }
         positions.positions(block: block, skipping: preceding, tf: Int(postings.tf), into: out)

@@ -1,14 +1,23 @@
 import LoupeCodec
 
-/// What the term dictionary stores for one (field, term): `terms` value, 16 bytes little-endian:
-/// u32 term id, u32 document frequency (live documents), u64 total term frequency.
-public struct TermInfo: Sendable, Equatable {
+/// What the term dictionary stores for one (field, term).
+///
+/// `terms` value: u32 term id, u32 document frequency (live documents), u64 total term frequency
+/// (16 bytes, little-endian), optionally followed by the term's only postings chunk and its
+/// positions chunk, inlined: varint postings length, the postings chunk, then the positions
+/// chunk (the rest). Rare terms (a short chunk written in one commit) live inline, so they cost
+/// no entries in `postings` and `positions`; a term's chunks move out when another commit adds
+/// to it.
+public struct TermInfo: @unchecked Sendable, Equatable {
     /// Key prefix of the term's chunks in `postings` and `positions`.
     public var termId: UInt32
     /// Live documents containing the term in this field.
     public var docFreq: UInt32
     /// Occurrences in live documents.
     public var totalTermFreq: UInt64
+    /// The inlined postings and positions chunks, borrowed from the map (valid while the
+    /// transaction or reader that read them lives), or nil.
+    public var inline: (postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer)?
 
     public init(termId: UInt32, docFreq: UInt32, totalTermFreq: UInt64) {
         self.termId = termId
@@ -16,12 +25,28 @@ public struct TermInfo: Sendable, Equatable {
         self.totalTermFreq = totalTermFreq
     }
 
+    public static func == (a: TermInfo, b: TermInfo) -> Bool {
+        a.termId == b.termId && a.docFreq == b.docFreq && a.totalTermFreq == b.totalTermFreq
+            && a.inline.map { Array($0.postings) + Array($0.positions) } == b.inline.map { Array($0.postings) + Array($0.positions) }
+    }
+
+    /// The value bytes; `inline` chunks (if any) are copied in.
     func encoded() -> [UInt8] {
+        encoded(inlinePostings: inline.map { Array($0.postings) }, inlinePositions: inline.map { Array($0.positions) })
+    }
+
+    /// The value bytes with the given chunks inlined (or none).
+    func encoded(inlinePostings: [UInt8]?, inlinePositions: [UInt8]?) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(16)
+        out.reserveCapacity(16 + (inlinePostings?.count ?? 0) + (inlinePositions?.count ?? 0) + 2)
         out.appendLE(termId)
         out.appendLE(docFreq)
         out.appendLE(totalTermFreq)
+        if let inlinePostings, let inlinePositions {
+            VarInt.append(UInt32(inlinePostings.count), to: &out)
+            out += inlinePostings
+            out += inlinePositions
+        }
         return out
     }
 
@@ -30,5 +55,14 @@ public struct TermInfo: Sendable, Equatable {
         termId = try reader.u32()
         docFreq = try reader.u32()
         totalTermFreq = try reader.u64()
+        if !reader.isAtEnd {
+            let length = Int(try reader.varint())
+            let start = reader.offset
+            guard start + length <= bytes.count else { throw IndexError.corrupt("inline postings of term \(termId) overrun") }
+            inline = (
+                UnsafeRawBufferPointer(rebasing: bytes[start..<start + length]),
+                UnsafeRawBufferPointer(rebasing: bytes[(start + length)...])
+            )
+        }
     }
 }

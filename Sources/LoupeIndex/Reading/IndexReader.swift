@@ -80,7 +80,12 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     /// The postings chunks of a term, in doc order, as zero-copy views.
-    public func postingsChunks(termId: UInt32) throws -> [PostingsChunk] {
+    public func postingsChunks(_ info: TermInfo) throws -> [PostingsChunk] {
+        if let inline = info.inline {
+            guard let chunk = PostingsChunk(inline.postings) else { throw IndexError.corrupt("inline postings of term \(info.termId)") }
+            return [chunk]
+        }
+        let termId = info.termId
         let prefix = IndexFormat.bigEndian(termId)
         return try snapshot.withCursor(tables.postings) { cursor in
             var chunks: [PostingsChunk] = []
@@ -94,9 +99,11 @@ public final class IndexReader: @unchecked Sendable {
         }
     }
 
-    /// The positions that belong to the postings chunk of `termId` ending at `lastDoc`.
-    public func positionsChunk(termId: UInt32, lastDoc: UInt32) throws -> PositionsChunk? {
-        try snapshot.get(tables.positions, key: IndexFormat.chunkKey(termId: termId, lastDoc: lastDoc)).flatMap(PositionsChunk.init)
+    /// The positions that belong to the term's postings chunk ending at `lastDoc`.
+    public func positionsChunk(_ info: TermInfo, lastDoc: UInt32) throws -> PositionsChunk? {
+        if let inline = info.inline { return PositionsChunk(inline.positions) }
+        return try snapshot.get(tables.positions, key: IndexFormat.chunkKey(termId: info.termId, lastDoc: lastDoc))
+            .flatMap(PositionsChunk.init)
     }
 
     /// The token count of `field` in document `doc` (0 for unknown documents).

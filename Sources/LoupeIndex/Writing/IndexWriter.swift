@@ -206,24 +206,39 @@ public final class IndexWriter {
             lengths.removeAll(keepingCapacity: true)
             for doc in docs { lengths.append(pending[Int(doc - firstPendingDoc)].record.length(field)) }
             var info: TermInfo
+            var isNew = false
             let key = interner.withKey(slot) { Array($0) }
             if let existing = try txn.get(t.terms, key: key) {
                 info = try TermInfo(decoding: existing)
+                if let inline = info.inline {
+                    // The term grows: its inlined chunk moves out next to the new one.
+                    guard let chunk = PostingsChunk(inline.postings) else { throw IndexError.corrupt("inline postings of a term") }
+                    let outKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: chunk.lastDoc)
+                    let postingsBytes = Array(inline.postings), positionsBytes = Array(inline.positions)
+                    try txn.put(t.postings, key: outKey, value: postingsBytes)
+                    try txn.put(t.positions, key: outKey, value: positionsBytes)
+                    info.inline = nil
+                }
             } else {
                 info = TermInfo(termId: stats.nextTermId, docFreq: 0, totalTermFreq: 0)
                 stats.nextTermId += 1
+                isNew = true
             }
             info.docFreq += UInt32(docs.count)
             info.totalTermFreq += tfs.reduce(UInt64(0)) { $0 + UInt64($1) }
-            try txn.put(t.terms, key: key, value: info.encoded())
-            let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: docs[docs.count - 1])
             let average = averageLengths[Int(field.rawValue)]
-            try txn.put(
-                t.postings, key: chunkKey, value: PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths, averageLength: average))
-            let positions = positionBytes.withUnsafeBytes { b in
+            let postingsBytes = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths, averageLength: average)
+            let positionsBytes = positionBytes.withUnsafeBytes { b in
                 positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
             }
-            try txn.put(t.positions, key: chunkKey, value: positions)
+            if isNew && docs.count < BitPacking.blockSize {
+                try txn.put(t.terms, key: key, value: info.encoded(inlinePostings: postingsBytes, inlinePositions: positionsBytes))
+            } else {
+                try txn.put(t.terms, key: key, value: info.encoded())
+                let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: docs[docs.count - 1])
+                try txn.put(t.postings, key: chunkKey, value: postingsBytes)
+                try txn.put(t.positions, key: chunkKey, value: positionsBytes)
+            }
             summary.terms += 1
         }
     }
