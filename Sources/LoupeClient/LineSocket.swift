@@ -4,8 +4,10 @@ import LoupeProtocol
 /// A blocking stream socket that writes bytes and reads lines, with send and receive timeouts.
 final class LineSocket {
     private let fd: Int32
+    /// Bytes read and not yet returned start at `start`.
     private var buffer: [UInt8] = []
     private var start = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Connects to `address`.
     /// - Throws: ``ClientError/cannotConnect(address:reason:)``.
@@ -17,7 +19,7 @@ final class LineSocket {
         var timeout = timeval(tv_sec: Int(timeoutSeconds), tv_usec: Int((timeoutSeconds - timeoutSeconds.rounded(.down)) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        buffer.reserveCapacity(1 << 16)
+        buffer.reserveCapacity(1 << 17)
     }
 
     deinit { Glibc.close(fd) }
@@ -39,7 +41,12 @@ final class LineSocket {
     /// The next line without its `\n` (and a `\r` before it), or nil at end of stream.
     func readLine() throws(ClientError) -> Substring? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer.withUnsafeBufferPointer({ bytes -> Int? in
+                guard start < bytes.count, let base = bytes.baseAddress,
+                    let hit = memchr(base + start, 0x0A, bytes.count - start)
+                else { return nil }
+                return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            }) {
                 var end = newline
                 if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
@@ -50,16 +57,12 @@ final class LineSocket {
                 buffer.removeFirst(start)
                 start = 0
             }
-            let count = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: 1 << 16))
-            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress! + count, 1 << 16, 0) }
-            if n < 0, errno == EINTR {
-                buffer.removeLast(1 << 16)
-                continue
-            }
-            buffer.removeLast((1 << 16) - max(n, 0))
-            if n == 0 { return nil }
-            guard n > 0 else {
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n > 0 {
+                buffer.append(contentsOf: chunk[0..<n])
+            } else if n == 0 {
+                return nil
+            } else if errno != EINTR {
                 throw .connectionLost(errno == EAGAIN || errno == EWOULDBLOCK ? "no reply in time" : Self.errorText(errno))
             }
         }

@@ -1,6 +1,7 @@
 import LoupeProtocol
 
-/// One connection to a `louped` daemon, used by one thread at a time: send requests, read replies.
+/// One connection to a `louped` daemon: send requests, read replies. It may move between threads,
+/// but only one thread uses it at a time.
 ///
 /// ```swift
 /// let connection = try LoupeConnection(address: .tcp(host: "127.0.0.1", port: 7700))
@@ -9,7 +10,7 @@ import LoupeProtocol
 ///
 /// Calls block until the reply arrives or the timeout passes. Requests may also be pipelined:
 /// ``send(_:)`` several, then ``readReply()`` as many times.
-public final class LoupeConnection {
+public final class LoupeConnection: @unchecked Sendable {
     /// The server's greeting.
     public let greeting: Reply.Greeting
     private let socket: LineSocket

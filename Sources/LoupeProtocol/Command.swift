@@ -23,8 +23,8 @@ public enum Command: String, Sendable, CaseIterable {
     /// One line: the syntax.
     public var usage: String {
         switch self {
-        case .search: "SEARCH [limit=N] [offset=N] [snippets=0|1] [op=and|or] [strict=0|1] [k1=X] [b=X] [--] <query>"
-        case .count: "COUNT [op=and|or] [strict=0|1] [--] <query>"
+        case .search: "SEARCH [limit=N] [offset=N] [snippets=0|1] [op=and|or] [strict=0|1] [k1=X] [b=X] [algorithm=A] [--] <query>"
+        case .count: "COUNT [op=and|or] [strict=0|1] [algorithm=A] [--] <query>"
         case .explain: "EXPLAIN [op=and|or] [strict=0|1] [k1=X] [b=X] [--] <docid> <query>"
         case .get: "GET <docid>"
         case .index: "INDEX <path>"

@@ -87,7 +87,7 @@ public struct SearchRequest: Sendable, Equatable {
     }
 }
 
-/// Options every query command takes: `op=and|or`, `strict=0|1`, `k1=X`, `b=X`.
+/// Options of the query commands: `op=and|or`, `strict=0|1`, `k1=X`, `b=X`, `algorithm=NAME`.
 public struct QueryOptions: Sendable, Equatable {
     /// How bare words combine; nil means the server's default.
     public var defaultOperator: Operator?
@@ -97,17 +97,21 @@ public struct QueryOptions: Sendable, Equatable {
     public var k1: Double?
     /// BM25 b for this query; nil means the server's default.
     public var b: Double?
+    /// The retrieval algorithm (`exhaustive`, `maxscore`, `bmw`); nil means the server's default.
+    /// Every algorithm returns the same hits; this is for benchmarking.
+    public var algorithm: String?
 
     /// How adjacent clauses combine.
     public enum Operator: String, Sendable, Equatable {
         case and, or
     }
 
-    public init(defaultOperator: Operator? = nil, strict: Bool = false, k1: Double? = nil, b: Double? = nil) {
+    public init(defaultOperator: Operator? = nil, strict: Bool = false, k1: Double? = nil, b: Double? = nil, algorithm: String? = nil) {
         self.defaultOperator = defaultOperator
         self.strict = strict
         self.k1 = k1
         self.b = b
+        self.algorithm = algorithm
     }
 
     var words: [String] {
@@ -116,6 +120,7 @@ public struct QueryOptions: Sendable, Equatable {
         if strict { words.append("strict=1") }
         if let k1 { words.append("k1=\(k1)") }
         if let b { words.append("b=\(b)") }
+        if let algorithm { words.append("algorithm=\(algorithm)") }
         return words
     }
 }

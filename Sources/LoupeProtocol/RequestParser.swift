@@ -72,8 +72,8 @@ public struct RequestParser: Sendable {
     }
 
     private static let optionNames: [Command: Set<String>] = [
-        .search: ["limit", "offset", "snippets", "op", "strict", "k1", "b"],
-        .count: ["op", "strict"],
+        .search: ["limit", "offset", "snippets", "op", "strict", "k1", "b", "algorithm"],
+        .count: ["op", "strict", "algorithm"],
         .explain: ["op", "strict", "k1", "b"],
     ]
 
@@ -84,6 +84,11 @@ public struct RequestParser: Sendable {
             options.defaultOperator = op
         case "strict": options.strict = try flag(name, value, command)
         case "k1": options.k1 = try number(name, value, command)
+        case "algorithm":
+            guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else {
+                throw usageError(command, "algorithm must be a name, got '\(value.prefix(40))'")
+            }
+            options.algorithm = String(value)
         default: options.b = try number(name, value, command)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import LoupeIndex
 import LoupeProtocol
@@ -53,12 +54,14 @@ final class Dispatcher: Sendable {
             Self.reply {
                 let stats = try index.reader().statistics
                 let (p50, p99) = statistics.latencyPercentiles()
+                let cpu = ProcessCPU.now()
                 let fields: [(String, String)] = [
                     ("protocol", String(LoupeProtocol.version)), ("server", LoupeServer.version), ("index", index.path),
                     ("docs", String(stats.liveDocs)), ("deleted_docs", String(stats.deletedDocs)), ("terms", String(stats.nextTermId)),
                     ("index_bytes", String(index.usedBytes)), ("uptime_s", String(statistics.uptimeSeconds)),
                     ("connections", String(statistics.openConnections)), ("queries", String(statistics.queriesServed)),
                     ("latency_p50_us", String(p50)), ("latency_p99_us", String(p99)),
+                    ("cpu_user_s", String(format: "%.3f", cpu.user)), ("cpu_system_s", String(format: "%.3f", cpu.system)),
                     ("max_line", String(limits.maxLineBytes)), ("max_connections", String(limits.maxConnections)),
                 ]
                 return .info(fields.map { Reply.Field($0.0, $0.1) })

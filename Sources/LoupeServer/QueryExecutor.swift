@@ -73,6 +73,13 @@ struct QueryExecutor: Sendable {
         options.maxExpansions = limits.maxExpansions
         options.strict = query.strict
         if let op = query.defaultOperator { options.defaultOperator = op == .and ? .and : .or }
+        if let name = query.algorithm {
+            guard let algorithm = RetrievalAlgorithm(rawValue: name) else {
+                throw ProtocolError(
+                    .badArgument, "algorithm must be one of \(RetrievalAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")), got \(name)")
+            }
+            options.algorithm = algorithm
+        }
         if query.k1 != nil || query.b != nil {
             options.bm25 = BM25Parameters(k1: query.k1 ?? engine.bm25.k1, b: query.b ?? engine.bm25.b)
         }

@@ -22,6 +22,8 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @OptionGroup var daemon: RemoteBenchOptions
+
     @Option(name: .long, help: "The query file, one query per line.")
     var queries: String
 
@@ -48,6 +50,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let address = try daemon.remote.address() { return try RemoteBench(command: self, connections: daemon.connections).run(address) }
         let settings = try common.settings()
         let index = try common.openIndex(settings)
         guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }

@@ -31,7 +31,7 @@ struct RequestParserTests {
 
     @Test func badNumbersAndMissingArgumentsAreBadArguments() {
         for line in ["SEARCH limit=abc war", "SEARCH limit=-1 war", "SEARCH limit=99999999999999999999999 war", "SEARCH offset= war",
-                     "SEARCH snippets=2 war", "SEARCH op=xor war", "SEARCH k1=-1 war", "SEARCH k1=nan war", "SEARCH", "SEARCH limit=5",
+                     "SEARCH snippets=2 war", "SEARCH op=xor war", "SEARCH k1=-1 war", "SEARCH k1=nan war", "SEARCH algorithm=B2 war", "SEARCH", "SEARCH limit=5",
                      "SEARCH limit=1 limit=2 war", "COUNT", "EXPLAIN", "EXPLAIN a.txt", "GET", "DELETE   ", "INDEX", "AUTH",
                      "PING now", "HELP FOO"] {
             #expect(code(line) == .badArgument, "\(line)")
@@ -56,7 +56,7 @@ struct RequestParserTests {
         let requests: [Request] = [
             .search(SearchRequest(query: "a \"b c\"~2 -d", limit: 3, offset: 2, snippets: true, options: QueryOptions(defaultOperator: .or, k1: 1.5))),
             .search(SearchRequest(query: "limit=3")),
-            .count(query: "x", options: QueryOptions(strict: true)),
+            .count(query: "x", options: QueryOptions(strict: true, algorithm: "bmw")),
             .explain(id: "dir/a file.txt", query: "q", options: QueryOptions(b: 0.5)),
             .get(id: "x y"), .delete(id: "tab\there"), .index(path: "/r/s"), .info, .ping, .help(command: nil), .help(command: .search),
             .quit, .auth(token: "s3cret"),

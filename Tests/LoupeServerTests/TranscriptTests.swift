@@ -18,7 +18,7 @@ struct TranscriptTests {
             #expect(help.first == "HELP 12" && help.last == "END" && help.count == 14)
             #expect(help[1].hasPrefix("SEARCH [limit=N]"))
             #expect(try session.exchange("help count") == [
-                "HELP 2", "COUNT [op=and|or] [strict=0|1] [--] <query>", "the number of matching documents: COUNT <N> took_us=<t>", "END",
+                "HELP 2", "COUNT [op=and|or] [strict=0|1] [algorithm=A] [--] <query>", "the number of matching documents: COUNT <N> took_us=<t>", "END",
             ])
             #expect(try session.exchange("QUIT") == ["BYE"])
             #expect(try connection.readLine() == nil)
@@ -80,7 +80,7 @@ struct TranscriptTests {
             #expect(try session.exchange("COUNT war").maskingTimes == ["COUNT 3 took_us=T"])
             #expect(try session.exchange("DELETE new.txt") == ["ERR NOT_FOUND no document with id new.txt"])
             let info = try session.exchange("INFO")
-            #expect(info.first == "INFO 14" && info.last == "END")
+            #expect(info.first == "INFO 16" && info.last == "END")
             let values = Dictionary(uniqueKeysWithValues: info.dropFirst().dropLast().map { line in
                 let parts = line.split(separator: "\t", maxSplits: 1)
                 return (String(parts[0]), String(parts[1]))
