@@ -1,4 +1,5 @@
 import Foundation
+import LoupeTestSupport
 import LoupeClient
 import LoupeProtocol
 import Testing
@@ -89,6 +90,19 @@ struct AccessTests {
                 #expect(error == ProtocolError(.busy, "too many connections (the maximum is 3); try again later"))
             }
             withExtendedLifetime((second, third)) {}
+        }
+        try await server.stop()
+    }
+
+    @Test func aUnixSocketServesToo() async throws {
+        let socketDirectory = TemporaryDirectory("sock")
+        let path = socketDirectory.path + "/louped.sock"
+        let server = try await TestServer { $0.unixSocket = path }
+        try await blocking {
+            let connection = try LoupeConnection(address: .unix(path: path))
+            let reply = try connection.call(.count(query: "war", options: QueryOptions()))
+            guard case .count(let total, _) = reply else { throw ClientError.protocolViolation("COUNT answered \(reply)") }
+            #expect(total == 3)
         }
         try await server.stop()
     }
