@@ -12,8 +12,10 @@ import LoupeQuery
 ///
 /// - **Term** `text` (field `nil` = the default fields, body and title): the text is analyzed.
 ///   No token (a stop word, punctuation only) matches nothing. One token matches a document
-///   holding that term in any of the fields. Several tokens (`e-mail`, `alpha-beta`) are an exact
-///   phrase of those tokens, with their analyzed positions as offsets.
+///   holding that term in any of the fields. A word the analyzer splits into several tokens
+///   (`e-mail`, `alpha-beta`) matches any of its parts, as Lucene's classic parser reads it
+///   (docs/query-syntax.md, "How words are matched"): `alpha-beta` is `alpha OR beta`, in any
+///   of the fields, and not a phrase.
 /// - **Prefix** `text*`: the text is normalized with `Analyzer.normalize(_:)` (case and
 ///   diacritic folding only: no stemming, no splitting). An empty prefix matches nothing;
 ///   otherwise a document matches when one of its terms in one of the fields starts with the
@@ -53,7 +55,7 @@ struct ReferenceMatcher: Sendable {
         case .matchNone:
             return false
         case .term(let text, let field, _):
-            return matchesWords(analyzer.tokens(text), slop: 0, fields(field), document)
+            return analyzer.tokens(text).contains { matchesWords([$0], slop: 0, fields(field), document) }
         case .prefix(let text, let field, _):
             let prefix = analyzer.normalize(text)
             guard !prefix.isEmpty else { return false }
