@@ -37,6 +37,12 @@ public struct JSONLIndexer {
         let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget)
         var seen = Set<String>()
         var lines = 0
+        // Documents go to the writer in groups, which it analyzes on several threads.
+        var group: [DocumentInput] = []
+        func flush() throws {
+            if let commit = try writer.add(contentsOf: group) { report.absorb(commit) }
+            group.removeAll(keepingCapacity: true)
+        }
         try JSONLinesReader(path: absolute).forEach { result in
             lines += 1
             if lines % 1024 == 0 { progress(IndexingProgress(done: report.bytes, total: fileSize, bytes: report.bytes)) }
@@ -52,9 +58,11 @@ public struct JSONLIndexer {
                     return
                 }
                 if known[line.id] != nil || !firstTime { report.updated += 1 } else { report.added += 1 }
-                if let commit = try writer.add(document) { report.absorb(commit) }
+                group.append(document)
+                if group.count == 2048 { try flush() }
             }
         }
+        try flush()
         for id in known.keys where !seen.contains(id) {
             writer.delete(id: id)
             report.removed += 1

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LoupeAnalysis
 import LoupeCodec
 import LoupeStorage
@@ -12,7 +14,9 @@ import LoupeStorage
 /// Doc ids only grow. Replacing a document (adding one whose id exists) tombstones the old
 /// version; statistics (live documents, lengths, document frequencies) are updated exactly at
 /// each commit; postings of deleted documents stay on disk, skipped by readers, until compaction.
-/// One writer per index at a time: writes must come from one thread.
+/// One writer per index at a time: writes must come from one thread. ``add(contentsOf:)``
+/// analyzes and inverts a group of documents on several threads (one ``InvertedBatch`` each);
+/// the commit merges their postings term by term.
 public final class IndexWriter {
     /// The index being written.
     public let index: Index
@@ -20,15 +24,13 @@ public final class IndexWriter {
     public let memoryBudget: Int
     private let analyzer: Analyzer
 
-    private var interner = TermInterner()
-    private var postings = PostingsAccumulator()
+    /// Threads that invert documents in ``add(contentsOf:)``.
+    public let workers: Int
+    private var batches: [InvertedBatch]
     private var pending: [PendingDocument] = []
     private var operations: [Operation] = []
     private var pendingTextBytes = 0
     private var nextDocId: UInt32
-    private var scratch: [UInt64] = []
-    private var positionScratch: [UInt32] = []
-    private var postingsCount = 0
 
     private struct PendingDocument {
         var doc: UInt32
@@ -43,17 +45,22 @@ public final class IndexWriter {
     }
 
     /// Creates the writer. Only one writer may be used per index at a time.
-    public init(index: Index, memoryBudget: Int = 512 << 20) throws {
+    /// - Parameter workers: threads that invert documents (default: the active processors, at most 4).
+    public init(index: Index, memoryBudget: Int = 512 << 20, workers: Int? = nil) throws {
         self.index = index
         self.memoryBudget = memoryBudget
         self.analyzer = index.analyzer
+        self.workers = max(1, workers ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        batches = (0..<self.workers).map { _ in InvertedBatch() }
         nextDocId = try index.reader().statistics.nextDocId
     }
 
     /// Bytes held by the pending batch.
     public var pendingBytes: Int {
-        interner.memoryBytes + postings.memoryBytes + pendingTextBytes + pending.count * 160
+        batches.reduce(0) { $0 + $1.memoryBytes } + pendingTextBytes + pending.count * 160
     }
+
+    private var postingsCount: Int { batches.reduce(0) { $0 + $1.postings } }
 
     /// Documents waiting for the next commit.
     public var pendingDocuments: Int { pending.count }
@@ -62,20 +69,55 @@ public final class IndexWriter {
     /// - Returns: the summary of a commit made because the memory budget was reached, if any.
     @discardableResult
     public func add(_ document: DocumentInput) throws -> CommitSummary? {
-        guard nextDocId < UInt32.max else { throw IndexError.corrupt("doc ids exhausted; run `loupe compact`") }
-        let doc = nextDocId
-        nextDocId += 1
-        var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
-        lengths[Int(IndexField.body.rawValue)] = invert(document.text, field: .body, doc: doc)
-        lengths[Int(IndexField.title.rawValue)] = invert(document.title, field: .title, doc: doc)
-        lengths[Int(IndexField.path.rawValue)] = invert(document.id, field: .path, doc: doc)
-        let record = DocumentRecord(
-            id: document.id, title: document.title, source: document.source, contentHash: document.contentHash,
-            mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths)
-        operations.append(.add(pending.count))
-        pending.append(PendingDocument(doc: doc, record: record, text: document.text))
-        pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
+        try add(contentsOf: [document])
+    }
+
+    /// Queues `documents` in order (a later one replaces an earlier one with the same id),
+    /// analyzing them on ``workers`` threads.
+    /// - Returns: the summary of a commit made because the memory budget was reached, if any.
+    @discardableResult
+    public func add(contentsOf documents: [DocumentInput]) throws -> CommitSummary? {
+        guard !documents.isEmpty else { return nil }
+        guard UInt64(nextDocId) + UInt64(documents.count) < UInt64(UInt32.max) else {
+            throw IndexError.corrupt("doc ids exhausted; run `loupe compact`")
+        }
+        let first = nextDocId
+        nextDocId += UInt32(documents.count)
+        let records = invert(documents, firstDoc: first)
+        for (i, document) in documents.enumerated() {
+            operations.append(.add(pending.count))
+            pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
+            pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
+        }
         return pendingBytes >= memoryBudget ? try commit() : nil
+    }
+
+    /// Inverts `documents` (doc ids from `firstDoc` on) into the batches, one contiguous slice per
+    /// worker, and returns their records.
+    private func invert(_ documents: [DocumentInput], firstDoc: UInt32) -> [DocumentRecord] {
+        let slices = documents.count < 64 ? 1 : workers
+        let per = (documents.count + slices - 1) / slices
+        let records = UnsafeMutableBufferPointer<DocumentRecord?>.allocate(capacity: documents.count)
+        records.initialize(repeating: nil)
+        defer { records.deallocate() }
+        let analyzer = self.analyzer
+        batches.withUnsafeMutableBufferPointer { batches in
+            let shared = WorkerBuffers(batches: batches, records: records)
+            DispatchQueue.concurrentPerform(iterations: slices) { w in
+                for i in (w * per)..<min(documents.count, (w + 1) * per) {
+                    let document = documents[i]
+                    let doc = firstDoc + UInt32(i)
+                    var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
+                    for (field, text) in [(IndexField.body, document.text), (.title, document.title), (.path, document.id)] {
+                        lengths[Int(field.rawValue)] = shared.batches[w].invert(text, field: field, doc: doc, analyzer: analyzer)
+                    }
+                    shared.records[i] = DocumentRecord(
+                        id: document.id, title: document.title, source: document.source, contentHash: document.contentHash,
+                        mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths)
+                }
+            }
+        }
+        return records.map { $0! }
     }
 
     /// Queues the deletion of the document with external id `id` (no effect if there is none).
@@ -89,52 +131,22 @@ public final class IndexWriter {
         operations.append(.touch(id: id, mtimeNanoseconds: mtimeNanoseconds, size: size))
     }
 
-    /// Analyzes `text` into the pending postings of `field` for `doc`; returns the token count.
-    private func invert(_ text: String, field: IndexField, doc: UInt32) -> UInt32 {
-        scratch.removeAll(keepingCapacity: true)
-        analyzer.analyze(text) { term, position, _ in
-            let slot = interner.intern(field: field.rawValue, term: term)
-            scratch.append(UInt64(slot) << 32 | UInt64(position))
-        }
-        guard !scratch.isEmpty else { return 0 }
-        scratch.sort()
-        var i = 0
-        while i < scratch.count {
-            let slot = Int(scratch[i] >> 32)
-            positionScratch.removeAll(keepingCapacity: true)
-            while i < scratch.count && Int(scratch[i] >> 32) == slot {
-                positionScratch.append(UInt32(truncatingIfNeeded: scratch[i]))
-                i += 1
-            }
-            positionScratch.withUnsafeBufferPointer { postings.add(slot: slot, doc: doc, positions: $0) }
-            postingsCount += 1
-        }
-        return UInt32(scratch.count)
-    }
-
     /// Writes everything pending in one transaction and makes it visible to new readers.
     /// On a throw nothing of the batch is written and the batch stays pending.
     @discardableResult
     public func commit() throws -> CommitSummary {
         guard !operations.isEmpty else { return CommitSummary() }
         let summary = try index.environment.write { txn in try write(txn) }
-        interner = TermInterner()
-        postings = PostingsAccumulator()
-        pending.removeAll()
-        operations.removeAll()
-        pendingTextBytes = 0
-        postingsCount = 0
+        rollback()
         return summary
     }
 
     /// Drops everything pending; ids handed out are not reused.
     public func rollback() {
-        interner = TermInterner()
-        postings = PostingsAccumulator()
+        batches = (0..<workers).map { _ in InvertedBatch() }
         pending.removeAll()
         operations.removeAll()
         pendingTextBytes = 0
-        postingsCount = 0
     }
 
     // MARK: - The commit transaction (repeatable: it reads the batch and never changes it)
@@ -151,6 +163,7 @@ public final class IndexWriter {
         try writeDocuments(txn, &stats)
 
         // Ids and deletions, in the order they were asked for.
+        var ids = try SortedPuts(t.ids, txn)
         var deletions: [UInt32] = []
         var lastBlock: DocumentBlock?
         for operation in operations {
@@ -159,7 +172,7 @@ public final class IndexWriter {
                 let document = pending[index]
                 let key = Array(document.record.id.utf8)
                 if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
-                try txn.put(t.ids, key: key, value: IndexFormat.docKey(document.doc))
+                try ids.put(key, IndexFormat.docKey(document.doc), txn)
                 summary.added += 1
             case .delete(let id):
                 let key = Array(id.utf8)
@@ -191,23 +204,36 @@ public final class IndexWriter {
 
     private func writeTerms(_ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics, _ summary: inout CommitSummary) throws {
         let t = index.tables
-        var docs: [UInt32] = [], tfs: [UInt32] = [], lengths: [UInt32] = []
-        var positionBytes: [UInt8] = [], positionEnds: [UInt32] = []
+        var merged = DecodedPostings()
+        var parts = [DecodedPostings](repeating: DecodedPostings(), count: batches.count)
+        var lengths: [UInt32] = []
         let firstPendingDoc = pending.first?.doc ?? 0
+        var terms = try SortedPuts(t.terms, txn)
+        var postingsTable = try SortedPuts(t.postings, txn)
+        var positionsTable = try SortedPuts(t.positions, txn)
         // Average lengths of the committed and pending documents: they make the block impacts tight.
         let averageLengths = IndexField.allCases.map { field in
             let total = stats.totalLengths[Int(field.rawValue)] + pending.reduce(0) { $0 + UInt64($1.record.length(field)) }
             let count = UInt64(stats.liveDocs) + UInt64(pending.count)
             return count == 0 ? 1 : Double(total) / Double(count)
         }
-        for slot in interner.sortedSlots() {
-            let field = IndexField(rawValue: interner.field(slot))!
-            postings.decode(slot: slot, docs: &docs, tfs: &tfs, positionBytes: &positionBytes, positionEnds: &positionEnds)
+        try TermMerge(batches.map(\.interner)).forEachTerm { key, slots in
+            let field = IndexField(rawValue: key[0])!
+            merged.removeAll()
+            if slots.count == 1 {
+                batches[slots[0].batch].decode(slot: slots[0].slot, into: &merged)
+            } else {
+                for (batch, slot) in slots {
+                    parts[batch].removeAll()
+                    batches[batch].decode(slot: slot, into: &parts[batch])
+                }
+                merged.merge(slots.map { parts[$0.batch] })
+            }
+            let docs = merged.docs, tfs = merged.tfs
             lengths.removeAll(keepingCapacity: true)
             for doc in docs { lengths.append(pending[Int(doc - firstPendingDoc)].record.length(field)) }
             var info: TermInfo
             var isNew = false
-            let key = interner.withKey(slot) { Array($0) }
             if let existing = try txn.get(t.terms, key: key) {
                 info = try TermInfo(decoding: existing)
                 if let inline = info.inline {
@@ -215,8 +241,8 @@ public final class IndexWriter {
                     guard let chunk = PostingsChunk(inline.postings) else { throw IndexError.corrupt("inline postings of a term") }
                     let outKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: chunk.lastDoc)
                     let postingsBytes = Array(inline.postings), positionsBytes = Array(inline.positions)
-                    try txn.put(t.postings, key: outKey, value: postingsBytes)
-                    try txn.put(t.positions, key: outKey, value: positionsBytes)
+                    try postingsTable.put(outKey, postingsBytes, txn)
+                    try positionsTable.put(outKey, positionsBytes, txn)
                     info.inline = nil
                 }
             } else {
@@ -228,16 +254,16 @@ public final class IndexWriter {
             info.totalTermFreq += tfs.reduce(UInt64(0)) { $0 + UInt64($1) }
             let average = averageLengths[Int(field.rawValue)]
             let postingsBytes = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths, averageLength: average)
-            let positionsBytes = positionBytes.withUnsafeBytes { b in
-                positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
+            let positionsBytes = merged.positionBytes.withUnsafeBytes { b in
+                merged.positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
             }
             if isNew && docs.count < BitPacking.blockSize {
-                try txn.put(t.terms, key: key, value: info.encoded(inlinePostings: postingsBytes, inlinePositions: positionsBytes))
+                try terms.put(key, info.encoded(inlinePostings: postingsBytes, inlinePositions: positionsBytes), txn)
             } else {
-                try txn.put(t.terms, key: key, value: info.encoded())
+                try terms.put(key, info.encoded(), txn)
                 let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: docs[docs.count - 1])
-                try txn.put(t.postings, key: chunkKey, value: postingsBytes)
-                try txn.put(t.positions, key: chunkKey, value: positionsBytes)
+                try postingsTable.put(chunkKey, postingsBytes, txn)
+                try positionsTable.put(chunkKey, positionsBytes, txn)
             }
             summary.terms += 1
         }
@@ -246,12 +272,13 @@ public final class IndexWriter {
     private func writeDocuments(_ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics) throws {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
+        var docstore = try SortedPuts(t.docstore, txn)
         var block: [(record: DocumentRecord, text: String)] = []
         var blockBytes = 0
         func flushBlock(lastDoc: UInt32) throws {
             guard !block.isEmpty else { return }
             let value = DocumentBlock.encode(firstDoc: lastDoc + 1 - UInt32(block.count), block)
-            try txn.put(t.docstore, key: IndexFormat.docKey(lastDoc), value: value)
+            try docstore.put(IndexFormat.docKey(lastDoc), value, txn)
             block.removeAll(keepingCapacity: true)
             blockBytes = 0
         }

@@ -1,0 +1,29 @@
+import LoupeStorage
+
+/// Puts into one table that use `MDB_APPEND` while keys arrive above the table's last key.
+///
+/// A commit writes most tables in key order (terms sorted, doc ids increasing), and appending
+/// fills LMDB pages completely instead of splitting them in half: on a bulk load this makes the
+/// tables about a third smaller and the puts several times faster. Keys that arrive out of order
+/// fall back to ordinary puts; correctness never depends on the order, as long as every put to
+/// the table in the transaction goes through the same value (it tracks the table's largest key).
+struct SortedPuts {
+    let database: Database
+    private var lastKey: [UInt8]?
+
+    /// Reads the table's current last key.
+    init(_ database: Database, _ txn: borrowing WriteTransaction) throws {
+        self.database = database
+        lastKey = try txn.withCursor(database) { cursor in try cursor.last().map { Array($0.key) } }
+    }
+
+    /// Stores `value` under `key`, appending when `key` sorts after every key so far.
+    mutating func put(_ key: [UInt8], _ value: [UInt8], _ txn: borrowing WriteTransaction) throws {
+        if let last = lastKey, !last.lexicographicallyPrecedes(key) {
+            try txn.put(database, key: key, value: value)
+            return
+        }
+        try txn.put(database, key: key, value: value, flags: .append)
+        lastKey = key
+    }
+}
