@@ -1,3 +1,4 @@
+import Dispatch
 import LoupeConfig
 import LoupeEngine
 import LoupeIndex
@@ -35,10 +36,11 @@ struct QueryExecutor: Sendable {
                         highlights: hit.snippet?.highlights ?? [])
                 }))
         case .count(let query, let queryOptions):
-            var options = try options(queryOptions)
-            options.limit = 0
-            let results = try searcher.search(query, options: options)
-            return .count(total: results.total, tookMicroseconds: results.tookMicroseconds)
+            // Counting only: no top-k collection and no records, as in-process `loupe bench --mode count`.
+            let started = DispatchTime.now().uptimeNanoseconds
+            let options = try options(queryOptions)
+            let total = try searcher.count(try searcher.parse(query, options: options), options: options)
+            return .count(total: total, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - started) / 1000))
         case .explain(let id, let query, let queryOptions):
             guard let explanation = try searcher.explain(query, id: id, options: try options(queryOptions)) else {
                 return .explanation(Reply.Explanation(matched: false, score: 0, parts: []))
