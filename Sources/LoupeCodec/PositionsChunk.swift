@@ -44,6 +44,23 @@ public struct PositionsChunk {
     @inline(__always)
     public func end(ofBlock block: Int) -> Int { isShort ? byteCount : Int(base.loadLE32(5 + 4 * block)) }
 
+    /// Checks that `block` holds exactly the positions of documents with term frequencies `tfs`
+    /// (bounds-checked), each document's strictly increasing.
+    public func validate(block: Int, tfs: UnsafeBufferPointer<UInt32>) throws(ByteReader.Malformed) {
+        guard block < blockCount else { throw ByteReader.Malformed(description: "no positions block \(block)") }
+        let begin = start(ofBlock: block) - base.assumingMemoryBound(to: UInt8.self)
+        let end = end(ofBlock: block)
+        guard begin <= end, end <= byteCount else { throw ByteReader.Malformed(description: "positions block \(block) out of bounds") }
+        var reader = ByteReader(UnsafeRawBufferPointer(start: base + begin, count: end - begin))
+        for (i, tf) in tfs.enumerated() {
+            for j in 0..<Int(tf) {
+                let gap = try reader.varint()
+                if j > 0 && gap == 0 { throw ByteReader.Malformed(description: "positions of document \(i) of block \(block) do not increase") }
+            }
+        }
+        guard reader.isAtEnd else { throw ByteReader.Malformed(description: "positions block \(block) has stray bytes") }
+    }
+
     /// Decodes the positions of one document into `out` (room for `tf` values), given the number of
     /// positions stored before it in the same block.
     @inline(__always)

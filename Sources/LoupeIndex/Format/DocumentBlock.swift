@@ -1,32 +1,35 @@
 import LoupeCodec
 
-/// A block of consecutive documents in the `docstore` table: their records and indexed texts,
-/// compressed together (documents compress far better in company than alone).
+/// A block of documents in the `docstore` table: their records and indexed texts, compressed
+/// together (documents compress far better in company than alone).
 ///
 /// Value layout: u8 codec (0 stored, 1 zstd), varint size of the raw payload, then the payload,
-/// compressed or not. Raw payload: varint first doc id, varint count, then per document varint
-/// record length, the ``DocumentRecord`` bytes, varint text length, the UTF-8 text.
-/// The key is the block's last doc id, big-endian, so a cursor seek to a doc id finds its block.
+/// compressed or not. Raw payload: varint count, then per document varint doc-id gap (the first
+/// absolute), varint record length, the ``DocumentRecord`` bytes, varint text length, the UTF-8
+/// text. Doc ids increase within a block and from block to block; compaction drops deleted
+/// documents, so they need not be consecutive. The key is the block's last doc id, big-endian,
+/// so a cursor seek to a doc id finds the only block that can hold it.
 struct DocumentBlock {
     /// Raw payload bytes a block aims for before it is closed.
     static let targetSize = 16 << 10
 
-    let firstDoc: UInt32
+    /// The documents' ids, increasing.
+    let docs: [UInt32]
     private let payload: [UInt8]
     private let records: [Range<Int>]
     private let texts: [Range<Int>]
 
-    /// The number of documents in the block.
-    var count: Int { records.count }
     /// The last doc id in the block.
-    var lastDoc: UInt32 { firstDoc + UInt32(count) - 1 }
+    var lastDoc: UInt32 { docs.last ?? 0 }
 
-    /// Encodes consecutive documents starting at `firstDoc`.
-    static func encode(firstDoc: UInt32, _ documents: [(record: DocumentRecord, text: String)]) -> [UInt8] {
+    /// Encodes documents in increasing doc-id order.
+    static func encode(_ documents: [(doc: UInt32, record: DocumentRecord, text: String)]) -> [UInt8] {
         var raw: [UInt8] = []
-        VarInt.append(firstDoc, to: &raw)
         VarInt.append(UInt32(documents.count), to: &raw)
-        for (record, text) in documents {
+        var previous: UInt32 = 0
+        for (i, (doc, record, text)) in documents.enumerated() {
+            VarInt.append(i == 0 ? doc : doc - previous, to: &raw)
+            previous = doc
             let bytes = record.encoded()
             VarInt.append(UInt32(bytes.count), to: &raw)
             raw += bytes
@@ -55,12 +58,17 @@ struct DocumentBlock {
         guard payload.count == size else { throw IndexError.corrupt("document block of \(payload.count) bytes, expected \(size)") }
         var records: [Range<Int>] = []
         var texts: [Range<Int>] = []
-        var first: UInt32 = 0
+        var docs: [UInt32] = []
         try payload.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
-            first = UInt32(try reader.varint())
             let count = Int(try reader.varint())
-            for _ in 0..<count {
+            var doc: UInt64 = 0
+            for i in 0..<count {
+                let gap = try reader.varint()
+                guard i == 0 || gap > 0 else { throw IndexError.corrupt("document block doc ids do not increase") }
+                doc = i == 0 ? gap : doc + gap
+                guard doc < UInt64(UInt32.max) else { throw IndexError.corrupt("document block doc id out of range") }
+                docs.append(UInt32(doc))
                 let recordLength = Int(try reader.varint())
                 let recordStart = reader.offset
                 guard recordStart + recordLength <= raw.count else { throw IndexError.corrupt("document block overruns") }
@@ -73,29 +81,44 @@ struct DocumentBlock {
                 texts.append(textStart..<textStart + textLength)
             }
         }
-        firstDoc = first
+        self.docs = docs
         self.records = records
         self.texts = texts
     }
 
-    /// True when `doc` is in this block.
-    func contains(_ doc: UInt32) -> Bool { doc >= firstDoc && doc - firstDoc < UInt32(count) }
-
-    /// The record of `doc` (which must be in the block).
-    func record(_ doc: UInt32) throws -> DocumentRecord {
-        try payload.withUnsafeBytes { try DocumentRecord(decoding: UnsafeRawBufferPointer(rebasing: $0[records[Int(doc - firstDoc)]])) }
+    /// The position of `doc` in the block, or nil.
+    private func index(of doc: UInt32) -> Int? {
+        var low = 0, high = docs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if docs[mid] < doc { low = mid + 1 } else { high = mid }
+        }
+        return low < docs.count && docs[low] == doc ? low : nil
     }
 
-    /// The indexed text of `doc` (which must be in the block).
-    func text(_ doc: UInt32) -> String {
-        payload.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[texts[Int(doc - firstDoc)]]), as: UTF8.self) }
+    /// True when `doc` is in this block.
+    func contains(_ doc: UInt32) -> Bool { index(of: doc) != nil }
+
+    /// The record of `doc`, or nil when it is not in the block.
+    func record(_ doc: UInt32) throws -> DocumentRecord? {
+        guard let i = index(of: doc) else { return nil }
+        return try payload.withUnsafeBytes { try DocumentRecord(decoding: UnsafeRawBufferPointer(rebasing: $0[records[i]])) }
+    }
+
+    /// The indexed text of `doc`, or nil when it is not in the block.
+    func text(_ doc: UInt32) -> String? {
+        guard let i = index(of: doc) else { return nil }
+        return payload.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[texts[i]]), as: UTF8.self) }
     }
 
     /// Every document of the block, in doc order.
     func documents() throws -> [(doc: UInt32, record: DocumentRecord, text: String)] {
-        try (0..<count).map { i in
-            let doc = firstDoc + UInt32(i)
-            return (doc, try record(doc), text(doc))
+        try docs.indices.map { i in
+            let (record, text) = try payload.withUnsafeBytes { raw in
+                (try DocumentRecord(decoding: UnsafeRawBufferPointer(rebasing: raw[records[i]])),
+                 String(decoding: UnsafeRawBufferPointer(rebasing: raw[texts[i]]), as: UTF8.self))
+            }
+            return (docs[i], record, text)
         }
     }
 }

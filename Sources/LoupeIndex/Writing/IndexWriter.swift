@@ -190,10 +190,9 @@ public final class IndexWriter {
                         record.mtimeNanoseconds = mtime
                         record.size = size
                     }
-                    return (record, entry.text)
+                    return (entry.doc, record, entry.text)
                 }
-                try txn.put(
-                    t.docstore, key: IndexFormat.docKey(block.lastDoc), value: DocumentBlock.encode(firstDoc: block.firstDoc, documents))
+                try txn.put(t.docstore, key: IndexFormat.docKey(block.lastDoc), value: DocumentBlock.encode(documents))
             }
         }
         for doc in deletions where try tombstone(doc, txn, &stats, &lastBlock) { summary.deleted += 1 }
@@ -273,17 +272,16 @@ public final class IndexWriter {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
         var docstore = try SortedPuts(t.docstore, txn)
-        var block: [(record: DocumentRecord, text: String)] = []
+        var block: [(doc: UInt32, record: DocumentRecord, text: String)] = []
         var blockBytes = 0
         func flushBlock(lastDoc: UInt32) throws {
             guard !block.isEmpty else { return }
-            let value = DocumentBlock.encode(firstDoc: lastDoc + 1 - UInt32(block.count), block)
-            try docstore.put(IndexFormat.docKey(lastDoc), value, txn)
+            try docstore.put(IndexFormat.docKey(lastDoc), DocumentBlock.encode(block), txn)
             block.removeAll(keepingCapacity: true)
             blockBytes = 0
         }
         for document in pending {
-            block.append((document.record, document.text))
+            block.append((document.doc, document.record, document.text))
             blockBytes += document.text.utf8.count + 64
             if blockBytes >= DocumentBlock.targetSize { try flushBlock(lastDoc: document.doc) }
             stats.liveDocs += 1
@@ -324,9 +322,9 @@ public final class IndexWriter {
         try txn.put(t.tombstones, key: pageKey, value: page)
 
         if lastBlock?.contains(doc) != true { lastBlock = try documentBlock(containing: doc, txn) }
-        guard let block = lastBlock else { throw IndexError.corrupt("document \(doc) has no record") }
-        let record = try block.record(doc)
-        let text = block.text(doc)
+        guard let block = lastBlock, let record = try block.record(doc), let text = block.text(doc) else {
+            throw IndexError.corrupt("document \(doc) has no record")
+        }
         for (field, content) in [(IndexField.body, text), (.title, record.title), (.path, record.id)] {
             var frequencies: [[UInt8]: UInt32] = [:]
             analyzer.analyze(content) { term, _, _ in frequencies[IndexFormat.termKey(field, term), default: 0] += 1 }

@@ -1,0 +1,173 @@
+import Foundation
+import LoupeAnalysis
+import LoupeCodec
+import LoupeStorage
+
+/// Verifies every structure of an index against the others, on one snapshot:
+///
+/// - the format version and the analyzer settings;
+/// - the document store (blocks decode, keys match their last doc, doc ids increase, records
+///   decode) against the norms, the `ids` table and the tombstones;
+/// - every term's postings: chunk structure and block metadata (`PostingsChunk.validate`: last
+///   docs, offsets, impacts that dominate every posting), doc ids increasing across chunks and
+///   below the next doc id, positions present and increasing for every posting;
+/// - the statistics against a recount: live and deleted documents, total lengths per field, and
+///   each term's document and term frequencies over live documents;
+/// - no chunk in `postings` or `positions` without its term.
+public struct IndexChecker {
+    public let index: Index
+
+    public init(index: Index) { self.index = index }
+
+    /// The outcome: every problem found (empty when the index is sound) and what was covered.
+    public struct Report: Sendable {
+        public var problems: [String] = []
+        public var documents = 0
+        public var terms = 0
+        public var postings = 0
+        public var seconds = 0.0
+        /// True when no problem was found.
+        public var isSound: Bool { problems.isEmpty }
+    }
+
+    /// Runs every check. Problems are collected (up to `limit`), not thrown; only an index that
+    /// cannot be read at all throws.
+    public func check(limit: Int = 100) throws -> Report {
+        let started = Date()
+        var report = Report()
+        func problem(_ message: String) {
+            if report.problems.count < limit { report.problems.append(message) }
+        }
+        let reader = try index.reader()
+        let snapshot = reader.snapshot
+        let t = index.tables
+        let stats = reader.statistics
+
+        // Format.
+        let version = try snapshot.get(t.meta, key: Array("format".utf8)).map { $0.loadUnaligned(as: UInt32.self) }
+        if version != IndexFormat.version { problem("format version \(version.map(String.init) ?? "missing"), expected \(IndexFormat.version)") }
+        if (try? snapshot.get(t.meta, key: Array("analyzer".utf8)).map { try JSONDecoder().decode(AnalyzerSettings.self, from: Data($0)) }) == nil {
+            problem("the analyzer settings do not decode")
+        }
+
+        // Tombstones.
+        var deleted = Set<UInt32>()
+        try snapshot.withCursor(t.tombstones) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                let page = IndexFormat.readBigEndian(e.key)
+                for (i, byte) in e.value.enumerated() where byte != 0 {
+                    for bit in 0..<8 where byte & (1 << bit) != 0 { deleted.insert(page << IndexFormat.tombstoneShift | UInt32(i * 8 + bit)) }
+                }
+                entry = try cursor.next()
+            }
+        }
+        if deleted.count != Int(stats.deletedDocs) { problem("stats say \(stats.deletedDocs) deleted documents, tombstones hold \(deleted.count)") }
+        if let beyond = deleted.first(where: { $0 >= stats.nextDocId }) { problem("tombstone for doc \(beyond) beyond next doc id \(stats.nextDocId)") }
+
+        // Document store, norms, ids.
+        var live = 0
+        var totals = [UInt64](repeating: 0, count: IndexField.allCases.count)
+        var previousDoc: UInt32? = nil
+        var known = Set<UInt32>()
+        try snapshot.withCursor(t.docstore) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                defer { entry = try? cursor.next() }
+                let block: DocumentBlock
+                do { block = try DocumentBlock(decoding: e.value) } catch {
+                    problem("document block \(IndexFormat.readBigEndian(e.key)): \(error)")
+                    continue
+                }
+                if block.lastDoc != IndexFormat.readBigEndian(e.key) { problem("document block keyed \(IndexFormat.readBigEndian(e.key)) ends at \(block.lastDoc)") }
+                for (doc, record, _) in try block.documents() {
+                    report.documents += 1
+                    if let p = previousDoc, doc <= p { problem("document ids not increasing: \(p) then \(doc)") }
+                    previousDoc = doc
+                    known.insert(doc)
+                    if doc >= stats.nextDocId { problem("document \(doc) beyond next doc id \(stats.nextDocId)") }
+                    for field in IndexField.allCases where reader.length(field, doc) != record.length(field) {
+                        problem("document \(doc): \(field.name) length \(record.length(field)) but norms say \(reader.length(field, doc))")
+                    }
+                    guard !deleted.contains(doc) else { continue }
+                    live += 1
+                    for field in IndexField.allCases { totals[Int(field.rawValue)] += UInt64(record.length(field)) }
+                    if try reader.docId(forId: record.id) != doc { problem("document \(doc) (\(record.id)) is live but ids does not map to it") }
+                }
+            }
+        }
+        if live != Int(stats.liveDocs) { problem("stats say \(stats.liveDocs) live documents, the document store holds \(live)") }
+        if totals != stats.totalLengths { problem("stats total lengths \(stats.totalLengths), recount \(totals)") }
+        var idCount = 0
+        try reader.forEachId { id, doc in
+            idCount += 1
+            if deleted.contains(doc) || !known.contains(doc) { problem("id \(id) maps to doc \(doc), which is not a live document") }
+        }
+        if idCount != Int(stats.liveDocs) { problem("ids holds \(idCount) entries for \(stats.liveDocs) live documents") }
+
+        // Terms and their postings.
+        var externalTerms = Set<UInt32>()
+        var termIds = Set<UInt32>()
+        var docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+        var tfs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+        try reader.forEachTerm { field, termBytes, info in
+            report.terms += 1
+            let name = "\(field.name):\(String(decoding: termBytes, as: UTF8.self))"
+            if info.termId >= stats.nextTermId { problem("term \(name) has id \(info.termId) beyond next term id \(stats.nextTermId)") }
+            if !termIds.insert(info.termId).inserted { problem("term id \(info.termId) is used twice (\(name))") }
+            if info.inline == nil { externalTerms.insert(info.termId) }
+            var liveDocs: UInt32 = 0
+            var liveTf: UInt64 = 0
+            var previous: UInt32? = nil
+            let chunks: [PostingsChunk]
+            do { chunks = try reader.postingsChunks(info) } catch {
+                problem("term \(name): \(error)")
+                return
+            }
+            for chunk in chunks {
+                do { try chunk.validate { reader.length(field, $0) } } catch {
+                    problem("term \(name), chunk ending \(chunk.lastDoc): \(error)")
+                    continue
+                }
+                guard let positionsChunk = try reader.positionsChunk(info, lastDoc: chunk.lastDoc) else {
+                    problem("term \(name): no positions for the chunk ending \(chunk.lastDoc)")
+                    continue
+                }
+                for block in 0..<chunk.blockCount {
+                    let n = docs.withUnsafeMutableBufferPointer { d in
+                        tfs.withUnsafeMutableBufferPointer { f in chunk.decode(block: block, docs: d.baseAddress!, tfs: f.baseAddress!) }
+                    }
+                    do {
+                        try tfs.withUnsafeBufferPointer { try positionsChunk.validate(block: block, tfs: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                    } catch {
+                        problem("term \(name), chunk ending \(chunk.lastDoc): \(error)")
+                    }
+                    for i in 0..<n {
+                        report.postings += 1
+                        if let p = previous, docs[i] <= p { problem("term \(name): doc ids not increasing across chunks (\(p), \(docs[i]))") }
+                        previous = docs[i]
+                        if docs[i] >= stats.nextDocId { problem("term \(name): doc \(docs[i]) beyond next doc id") }
+                        if !deleted.contains(docs[i]) {
+                            liveDocs += 1
+                            liveTf += UInt64(tfs[i])
+                        }
+                    }
+                }
+            }
+            if liveDocs != info.docFreq { problem("term \(name): document frequency \(info.docFreq), recount \(liveDocs)") }
+            if liveTf != info.totalTermFreq { problem("term \(name): total term frequency \(info.totalTermFreq), recount \(liveTf)") }
+        }
+        for table in [t.postings, t.positions] {
+            try snapshot.withCursor(table) { cursor in
+                var entry = try cursor.first()
+                while let e = entry {
+                    let termId = IndexFormat.readBigEndian(e.key)
+                    if !externalTerms.contains(termId) { problem("\(table.name) holds a chunk of term id \(termId), which has no such chunks") }
+                    entry = try cursor.next()
+                }
+            }
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+}
