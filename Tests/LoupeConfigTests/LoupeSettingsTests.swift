@@ -12,6 +12,7 @@ import Testing
         #expect(shipped.indexing.maxFileSize == defaults.indexing.maxFileSize)
         #expect(shipped.indexing.memoryBudget == defaults.indexing.memoryBudget)
         #expect(shipped.indexing.includeHidden == defaults.indexing.includeHidden)
+        #expect(shipped.indexing.compactDeletedRatio == defaults.indexing.compactDeletedRatio)
         #expect(shipped.bm25 == defaults.bm25)
         #expect(shipped.search.fields == defaults.search.fields)
         #expect(shipped.search.limit == defaults.search.limit)

@@ -58,6 +58,7 @@ public struct FolderIndexer {
         }
         progress(IndexingProgress(done: files.count, total: files.count, bytes: report.bytes))
         report.absorb(try writer.commit())
+        try report.compactIfDue(index, options)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }

@@ -6,6 +6,9 @@ public struct IndexingOptions: Sendable {
     public var memoryBudget = 512 << 20
     /// Also index files and folders whose names start with a dot.
     public var includeHidden = false
+    /// Compact after a run once deleted documents make up this share of the documents on disk
+    /// (1 or more turns automatic compaction off).
+    public var compactDeletedRatio = 0.25
 
     public init() {}
 }

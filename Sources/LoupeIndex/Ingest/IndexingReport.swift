@@ -19,8 +19,17 @@ public struct IndexingReport: Sendable {
     public var bytes = 0
     /// Wall time.
     public var seconds = 0.0
+    /// True when the run ended with an automatic compaction.
+    public var compacted = false
 
     public init() {}
+
+    /// Compacts `index` when deletions reached `options.compactDeletedRatio`.
+    mutating func compactIfDue(_ index: Index, _ options: IndexingOptions) throws {
+        guard options.compactDeletedRatio < 1, try Compactor(index: index).isDue(deletedRatio: options.compactDeletedRatio) else { return }
+        try Compactor(index: index).compact()
+        compacted = true
+    }
 
     mutating func absorb(_ commit: CommitSummary) {
         terms += commit.terms

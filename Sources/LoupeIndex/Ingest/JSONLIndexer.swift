@@ -69,6 +69,7 @@ public struct JSONLIndexer {
         }
         progress(IndexingProgress(done: fileSize, total: fileSize, bytes: report.bytes))
         report.absorb(try writer.commit())
+        try report.compactIfDue(index, options)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
