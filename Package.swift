@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "LoupeServerTests",
             dependencies: [
-                "LoupeServer", "LoupeClient", "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeTestSupport", "louped",
+                "LoupeServer", "LoupeClient", "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeTestSupport", "louped", "loupe",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

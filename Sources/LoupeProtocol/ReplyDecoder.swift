@@ -18,9 +18,6 @@ public struct ReplyDecoder: Sendable {
 
     public init() {}
 
-    /// True between the head of a block and its `END`.
-    public var isInsideBlock: Bool { pending != nil }
-
     /// Takes the next line (without `\n`); returns a reply when the line completes one.
     /// - Throws: ``ReplyDecodingError`` when the line cannot belong to a valid reply.
     public mutating func feed(_ line: Substring) throws(ReplyDecodingError) -> Reply? {

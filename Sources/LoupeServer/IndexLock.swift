@@ -3,14 +3,12 @@ import Glibc
 /// An exclusive `flock` on `louped.lock` in the index directory, held for the daemon's life, so
 /// that a second daemon on the same index is refused instead of fighting over the single writer.
 final class IndexLock: Sendable {
-    /// The lock file's path.
-    let path: String
     private let descriptor: Int32
 
     /// Takes the lock, creating the directory and the file when needed; the file holds our pid.
     /// - Throws: ``ServerError`` when another process holds the lock or the file cannot be opened.
     init(directory: String) throws(ServerError) {
-        path = directory + "/louped.lock"
+        let path = directory + "/louped.lock"
         mkdir(directory, 0o755)
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ServerError("cannot open \(path): \(String(cString: strerror(errno)))") }

@@ -1,0 +1,77 @@
+import Foundation
+import LoupeProtocol
+import Testing
+
+@Suite("loupe against louped", .timeLimit(.minutes(2)))
+struct ClientCommandTests {
+    /// Runs the built `loupe` (beside the test bundle) and returns its exit status, output and errors.
+    func loupe(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let binary = [beside, beside.deletingLastPathComponent()].map { $0.appendingPathComponent("loupe").path }
+            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "loupe"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LOUPE") }
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The output with its timings (`(123 µs)`, `"took_us":123`) blanked.
+    func untimed(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\(\d+ µs\)"#, with: "(T µs)", options: .regularExpression)
+            .replacingOccurrences(of: #""took_us":\d+"#, with: #""took_us":T"#, options: .regularExpression)
+    }
+
+    @Test func searchOverTheDaemonPrintsWhatLocalSearchPrints() async throws {
+        let server = try await TestServer()
+        let index = server.server.configuration.indexPath
+        let address = server.address.description
+        let cases: [[String]] = [
+            ["war"], ["cold war", "--json"], ["war", "--limit", "1", "--offset", "1", "--no-snippets"],
+            ["war moscow", "--and", "--json", "--k1", "0.9", "--b", "0.3"], ["\"cold war\" -peace"], ["nothing-matches", "--json"],
+        ]
+        let outputs = try await blocking { [self] in
+            try cases.map { args in
+                (args, try loupe(["search"] + args + ["--index", index]), try loupe(["search"] + args + ["--server", address]),
+                 try loupe(["search"] + args, environment: ["LOUPE_SERVER": address]))
+            }
+        }
+        for (args, local, remote, fromEnvironment) in outputs {
+            #expect(local.status == 0 && remote.status == 0 && fromEnvironment.status == 0, "\(args): \(remote.err)")
+            #expect(!local.out.isEmpty)
+            #expect(untimed(remote.out) == untimed(local.out), "\(args)")
+            #expect(untimed(fromEnvironment.out) == untimed(local.out), "\(args)")
+        }
+        let strict = try await blocking { [self] in
+            (try loupe(["search", "a AND", "--strict", "--index", index]), try loupe(["search", "a AND", "--strict", "--server", address]))
+        }
+        #expect(strict.0.status != 0 && strict.1.status != 0 && strict.0.err == strict.1.err && !strict.0.err.isEmpty)
+        try await server.stop()
+    }
+
+    @Test func pingInfoAndClearFailures() async throws {
+        let server = try await TestServer(token: "t0ken")
+        let address = server.address.description
+        let (ping, info, noToken, badToken) = try await blocking { [self] in
+            (try loupe(["ping", "--server", address], environment: ["LOUPE_TOKEN": "t0ken"]),
+             try loupe(["info", "--server", address, "--json"], environment: ["LOUPE_TOKEN": "t0ken"]),
+             try loupe(["info", "--server", address]),
+             try loupe(["search", "war", "--server", address], environment: ["LOUPE_TOKEN": "wrong"]))
+        }
+        #expect(ping.status == 0 && ping.out.hasPrefix("PONG from \(address) in "))
+        #expect(info.status == 0 && info.out.contains(#""docs":"4""#))
+        #expect(noToken.status != 0 && noToken.err == "Error: louped wants a token: set LOUPE_TOKEN\n")
+        #expect(badToken.status != 0 && badToken.err == "Error: louped: authentication failed: AUTH_FAILED wrong token\n")
+        try await server.stop()
+        let down = try await blocking { [self] in try loupe(["search", "war", "--server", address]) }
+        #expect(down.status != 0 && down.err.hasPrefix("Error: cannot reach louped at \(address): ") && down.err.split(separator: "\n").count == 1)
+    }
+}
