@@ -94,6 +94,18 @@ struct AccessTests {
         try await server.stop()
     }
 
+    @Test func aQueryOverItsBudgetIsAnsweredTimeoutAndTheConnectionGoesOn() async throws {
+        // Loading a 2.3 MB text takes milliseconds on any machine; the budget is 1 ms.
+        let big = String(repeating: "alpha beta gamma delta epsilon zeta eta theta\n", count: 50_000)
+        let server = try await TestServer(documents: ["big.txt": big, "small.txt": "war"]) { $0.limits.queryBudgetMilliseconds = 1 }
+        try await blocking {
+            let session = RawSession(try server.connect())
+            #expect(try session.exchange("GET big.txt") == ["ERR TIMEOUT the query took longer than the 1 ms budget"])
+            #expect(try session.exchange("PING") == ["PONG"])
+        }
+        try await server.stop()
+    }
+
     @Test func aUnixSocketServesToo() async throws {
         let socketDirectory = TemporaryDirectory("sock")
         let path = socketDirectory.path + "/louped.sock"
