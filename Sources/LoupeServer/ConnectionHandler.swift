@@ -18,7 +18,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var logger: Logger
     private let parser = RequestParser()
     private var queue = CircularBuffer<InboundLine>()
+    /// The request whose reply is awaited.
     private var inFlight: UInt64? = nil
+    /// The request whose work still runs on a pool; after a timeout it outlives ``inFlight``, and
+    /// the next request waits for it, so one connection never holds more than one pool slot.
+    private var outstanding: UInt64? = nil
     private var nextRequest: UInt64 = 0
     private var budgetTimer: Scheduled<Void>? = nil
     private var authenticated = false
@@ -83,7 +87,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             inputClosed = true
             processQueue(context)
         case let idle as IdleStateHandler.IdleStateEvent where idle == .read:
-            guard inFlight == nil, queue.isEmpty, !closing else { return }
+            guard inFlight == nil, outstanding == nil, queue.isEmpty, !closing else { return }
             logger.info("closing idle connection")
             close(context, with: .error(ProtocolError(.timeout, "idle for \(shared.limits.idleTimeoutSeconds) s; closing")))
         default:
@@ -99,14 +103,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
     // MARK: - Requests, one at a time
 
     private func processQueue(_ context: ChannelHandlerContext) {
-        while inFlight == nil, !closing, let line = queue.popFirst() {
+        while inFlight == nil, outstanding == nil, !closing, let line = queue.popFirst() {
             handle(line, context)
         }
         if readHeld, !draining, queue.count < shared.limits.maxPipelined {
             readHeld = false
             context.read()
         }
-        if draining || inputClosed, inFlight == nil, queue.isEmpty, !closing {
+        if draining || inputClosed, inFlight == nil, outstanding == nil, queue.isEmpty, !closing {
             close(context, with: draining ? .bye : nil)
         }
     }
@@ -165,6 +169,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         nextRequest += 1
         let id = nextRequest
         inFlight = id
+        outstanding = id
         let started = DispatchTime.now().uptimeNanoseconds
         let loop = context.eventLoop.assumeIsolated()
         if budgeted {
@@ -175,6 +180,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             }
         }
         start().assumeIsolated().whenComplete { result in
+            self.outstanding = nil
             switch result {
             case .success(let reply): self.finish(id, reply, started, request, context)
             case .failure(let error): self.finish(id, .error(ProtocolError.from(error)), started, request, context)
@@ -183,7 +189,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func finish(_ id: UInt64, _ reply: Reply, _ started: UInt64, _ request: Request, _ context: ChannelHandlerContext) {
-        guard inFlight == id else { return }
+        guard inFlight == id else {
+            // The late result of a request already answered `ERR TIMEOUT`: drop it, go on.
+            return processQueue(context)
+        }
         inFlight = nil
         budgetTimer?.cancel()
         budgetTimer = nil
