@@ -3,17 +3,18 @@
 /// threshold every document up to the end of the shallowest block is skipped.
 ///
 /// Scores are added in the leaves' original order, so they equal exhaustive scoring to the bit.
-struct BlockMaxConjunctionRunner {
-    private let leaves: [BlockMaxScorer]
+struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
+    private let leaves: [Leaf]
     private let byCost: [Int]
 
-    init(_ leaves: [BlockMaxScorer]) {
+    init(_ leaves: [Leaf]) {
         self.leaves = leaves
         byCost = leaves.indices.sorted { leaves[$0].cost < leaves[$1].cost }
     }
 
     func run(_ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
         let lead = leaves[byCost[0]]
+        let second: Leaf? = leaves.count == 2 ? leaves[byCost[1]] : nil
         var threshold = collector.threshold
         var offered = 0
         var doc = lead.doc
@@ -51,11 +52,20 @@ struct BlockMaxConjunctionRunner {
                     continue
                 }
             }
-            for i in byCost.dropFirst() {
-                let d = leaves[i].advance(to: doc)
+            if let second {
+                // Two leaves, the common case: no array walk.
+                let d = second.advance(to: doc)
                 if d != doc {
                     doc = lead.advance(to: d)
                     continue outer
+                }
+            } else {
+                for i in byCost.dropFirst() {
+                    let d = leaves[i].advance(to: doc)
+                    if d != doc {
+                        doc = lead.advance(to: d)
+                        continue outer
+                    }
                 }
             }
             if deleted?(doc) != true {

@@ -21,11 +21,15 @@ enum TopDocs {
             offered = MaxScoreRunner(union.leaves(BM25FTermScorer.self)!).run(&collector, deleted)
         case (.bmw, let union as DisjunctionScorer) where union.blockMaxLeaves != nil:
             offered = BlockMaxWANDRunner(union.blockMaxLeaves!).run(&collector, deleted)
-        case (_, let conjunction as ConjunctionScorer) where conjunction.blockMaxLeaves != nil:
-            offered = BlockMaxConjunctionRunner(conjunction.blockMaxLeaves!).run(&collector, deleted)
+        case (_, let conjunction as ConjunctionScorer) where conjunction.leaves(TermScorer.self) != nil:
+            offered = BlockMaxConjunctionRunner(conjunction.leaves(TermScorer.self)!).run(&collector, deleted)
+        case (_, let conjunction as ConjunctionScorer) where conjunction.leaves(BM25FTermScorer.self) != nil:
+            offered = BlockMaxConjunctionRunner(conjunction.leaves(BM25FTermScorer.self)!).run(&collector, deleted)
         case (_, let term as TermScorer):
             offered = TermTopKRunner(term: term).run(&collector, deleted)
-        case (_, let term as BlockMaxScorer):
+        case (_, let phrase as PhraseScorer):
+            offered = phraseTopK(phrase, &collector, deleted)
+        case (_, let term as BM25FTermScorer):
             offered = BlockMaxConjunctionRunner([term]).run(&collector, deleted)
         default:
             offered = exhaustive(scorer, &collector, deleted)
@@ -43,6 +47,21 @@ enum TopDocs {
                 collector.offer(doc: doc, score: scorer.score())
             }
             doc = scorer.next()
+        }
+        return offered
+    }
+
+    /// Top-k of a phrase, telling it the threshold so that it skips candidates whose bound
+    /// cannot compete before reading their positions.
+    static func phraseTopK(_ phrase: PhraseScorer, _ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
+        var offered = 0
+        var doc = phrase.doc
+        while doc != terminatedDoc {
+            if deleted?(doc) != true {
+                offered += 1
+                if collector.offer(doc: doc, score: phrase.score()) { phrase.minimumCompetitiveScore = collector.threshold }
+            }
+            doc = phrase.next()
         }
         return offered
     }
@@ -75,9 +94,9 @@ extension DisjunctionScorer {
 }
 
 extension ConjunctionScorer {
-    /// The sub-scorers when every one bounds its blocks.
-    var blockMaxLeaves: [BlockMaxScorer]? {
-        let leaves = scorers.compactMap { $0 as? BlockMaxScorer }
+    /// The sub-scorers when every one is a `Leaf`.
+    func leaves<Leaf: BlockMaxScorer>(_ type: Leaf.Type) -> [Leaf]? {
+        let leaves = scorers.compactMap { $0 as? Leaf }
         return leaves.count == scorers.count ? leaves : nil
     }
 }

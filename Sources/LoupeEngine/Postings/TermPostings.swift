@@ -44,13 +44,14 @@ public final class TermPostings {
     /// The current document's term frequency.
     @inline(__always) public var tf: UInt32 { tfs[cursor] }
 
-    /// The chunk and block of the current position, and how many positions precede the current
-    /// document in that block: what ``PositionsReader`` needs.
-    var positionCoordinates: (chunk: Int, block: Int, preceding: Int) {
-        var preceding = 0
-        for i in 0..<cursor { preceding += Int(tfs[i]) }
-        return (decodedChunk, decodedBlock, preceding)
-    }
+    /// The decoded chunk and block and the current document's index in it: what
+    /// ``PositionsReader`` needs.
+    @inline(__always)
+    var blockPosition: (chunk: Int, block: Int, index: Int) { (decodedChunk, decodedBlock, cursor) }
+
+    /// The term frequency of the `index`-th document of the decoded block.
+    @inline(__always)
+    func tf(at index: Int) -> UInt32 { tfs[index] }
 
     /// The chunk views, for positions lookups.
     var chunkViews: [PostingsChunk] { chunks }

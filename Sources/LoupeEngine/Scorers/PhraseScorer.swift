@@ -9,8 +9,9 @@ import LoupeIndex
 /// `max(aᵢ) - min(aᵢ) ≤ slop`. Exact phrases count every position where all terms align; sloppy
 /// phrases add `1 / (1 + matchLength)` for every window the sweep finds.
 public final class PhraseScorer: Scorer {
-    let conjunction: ConjunctionScorer
     let postings: [TermPostings]
+    /// The postings by increasing document frequency: the rarest leads the intersection.
+    private let byRarity: [TermPostings]
     let positionReaders: [PositionsReader]
     let offsets: [UInt32]
     let slop: Int
@@ -21,8 +22,13 @@ public final class PhraseScorer: Scorer {
     public let maxScore: Double
     private var buffers: [UnsafeMutablePointer<UInt32>]
     private var capacities: [Int]
+    private let cursors: UnsafeMutablePointer<Int>
     private var frequency = 0.0
+    private let lengths: FieldLengths
     public private(set) var doc: UInt32 = terminatedDoc
+    /// Candidates whose score cannot exceed this are passed over without reading positions
+    /// (top-k collection raises it as the heap fills; counting leaves it at −∞).
+    var minimumCompetitiveScore = -Double.infinity
 
     init(text: String, field: IndexField, terms: [TermScorer], offsets: [UInt32], slop: Int, weight: TermWeight, reader: IndexReader) {
         self.text = text
@@ -33,7 +39,8 @@ public final class PhraseScorer: Scorer {
         self.slop = slop
         self.weight = weight
         self.reader = reader
-        conjunction = ConjunctionScorer(terms.sorted { $0.postings.info.docFreq < $1.postings.info.docFreq })
+        lengths = reader.lengths(field)
+        byRarity = self.postings.sorted { $0.info.docFreq < $1.info.docFreq }
         // A phrase occurs at most as often as its rarest word: bound tf by the smallest of the
         // words' largest tfs, and length by the shortest length any of them saw.
         var maxTf = UInt32.max
@@ -49,35 +56,72 @@ public final class PhraseScorer: Scorer {
         maxScore = terms.isEmpty ? 0 : weight.score(tf: maxTf, length: minLength)
         capacities = terms.map { _ in 16 }
         buffers = terms.map { _ in .allocate(capacity: 16) }
-        doc = settle(conjunction.doc)
+        cursors = .allocate(capacity: max(terms.count, 1))
+        doc = terms.isEmpty ? terminatedDoc : settle(align(byRarity[0].doc))
     }
 
-    deinit { buffers.forEach { $0.deallocate() } }
+    /// The first doc ≥ `start` that every term's postings hold (leapfrog intersection).
+    private func align(_ start: UInt32) -> UInt32 {
+        var target = start
+        outer: while target != terminatedDoc {
+            for p in byRarity {
+                let d = p.advance(to: target)
+                if d != target {
+                    target = d
+                    continue outer
+                }
+            }
+            return target
+        }
+        return terminatedDoc
+    }
+
+    deinit {
+        buffers.forEach { $0.deallocate() }
+        cursors.deallocate()
+    }
 
     /// From candidate `start`, the first conjunction document with a phrase match.
     private func settle(_ start: UInt32) -> UInt32 {
         var d = start
         while d != terminatedDoc {
+            if minimumCompetitiveScore > -.infinity && bound(d) <= minimumCompetitiveScore {
+                d = align(byRarity[0].next())
+                continue
+            }
             frequency = phraseFrequency()
             if frequency > 0 { return d }
-            d = conjunction.next()
+            d = align(byRarity[0].next())
         }
         return d
     }
 
     @discardableResult public func next() -> UInt32 {
-        doc = settle(conjunction.next())
+        guard doc != terminatedDoc else { return doc }
+        doc = settle(align(byRarity[0].next()))
         return doc
     }
 
     @discardableResult public func advance(to target: UInt32) -> UInt32 {
         if doc >= target { return doc }
-        doc = settle(conjunction.advance(to: target))
+        doc = settle(align(byRarity[0].advance(to: target)))
         return doc
     }
 
     public func score() -> Double {
-        weight.score(frequency: frequency, length: reader.length(field, doc))
+        weight.score(frequency: frequency, length: lengths.length(doc))
+    }
+
+    /// An upper bound of the score of candidate `d`: an exact phrase occurs at most as often as
+    /// its rarest word in the document; a sloppy one counts at most one match per position.
+    private func bound(_ d: UInt32) -> Double {
+        var smallest = UInt32.max
+        var total: UInt32 = 0
+        for p in postings {
+            smallest = min(smallest, p.tf)
+            total &+= p.tf
+        }
+        return weight.score(tf: slop == 0 ? smallest : total, length: lengths.length(d))
     }
 
     public func explain(into out: inout [ScoreExplanation]) {
@@ -104,7 +148,7 @@ public final class PhraseScorer: Scorer {
 
     /// Positions p of the first term such that every term i has p + offsetᵢ - offset₀.
     private func exactFrequency() -> Double {
-        var cursors = [Int](repeating: 0, count: postings.count)
+        cursors.update(repeating: 0, count: postings.count)
         var count = 0
         let lead = buffers[0]
         outer: for j in 0..<Int(postings[0].tf) {
@@ -125,7 +169,7 @@ public final class PhraseScorer: Scorer {
     /// is lowest; the window to the highest one is a match when it spans at most `slop`.
     private func sloppyFrequency() -> Double {
         let n = postings.count
-        var cursors = [Int](repeating: 0, count: n)
+        cursors.update(repeating: 0, count: n)
         func adjusted(_ i: Int) -> Int64 { Int64(buffers[i][cursors[i]]) - Int64(offsets[i]) }
         var high = Int64.min
         for i in 0..<n { high = max(high, adjusted(i)) }
