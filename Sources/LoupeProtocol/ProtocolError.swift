@@ -10,6 +10,7 @@ public struct ProtocolError: Error, Sendable, Equatable, CustomStringConvertible
     /// A one-line explanation for a person (never contains a newline on the wire).
     public var message: String
 
+    /// An error with `code`; `message` must be one line.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message

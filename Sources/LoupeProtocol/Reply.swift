@@ -37,6 +37,7 @@ public enum Reply: Sendable, Equatable {
         /// The server's software version.
         public var serverVersion: String
 
+        /// A greeting; the protocol version defaults to the one this module speaks.
         public init(protocolVersion: Int = LoupeProtocol.version, maxLineBytes: Int, authRequired: Bool, serverVersion: String) {
             self.protocolVersion = protocolVersion
             self.maxLineBytes = maxLineBytes
@@ -51,8 +52,10 @@ public enum Reply: Sendable, Equatable {
         public var total: Int
         /// The server's time to parse, plan, match and load the hits, in microseconds.
         public var tookMicroseconds: Int
+        /// The hits of this page, best first.
         public var hits: [Hit]
 
+        /// A page of `hits` out of `total` matches.
         public init(total: Int, tookMicroseconds: Int, hits: [Hit]) {
             self.total = total
             self.tookMicroseconds = tookMicroseconds
@@ -68,12 +71,14 @@ public enum Reply: Sendable, Equatable {
         public var score: Double
         /// The document id.
         public var id: String
+        /// The document title (may be empty).
         public var title: String
         /// The snippet text (empty when snippets were not asked for or none was made).
         public var snippet: String
         /// Highlighted spans of ``snippet`` as Unicode code-point offsets, marked `\[` … `\]` on the wire.
         public var highlights: [Range<Int>]
 
+        /// A hit; `highlights` must be sorted, non-overlapping code-point ranges of `snippet`.
         public init(rank: Int, score: Double, id: String, title: String, snippet: String = "", highlights: [Range<Int>] = []) {
             self.rank = rank
             self.score = score
@@ -88,9 +93,12 @@ public enum Reply: Sendable, Equatable {
     public struct Explanation: Sendable, Equatable {
         /// Whether the document matches the query (when not, there are no parts and the score is 0).
         public var matched: Bool
+        /// The document's score for the query: the sum of the parts' scores.
         public var score: Double
+        /// One part per term or phrase and field that matched.
         public var parts: [Part]
 
+        /// An explanation; an unmatched document has score 0 and no parts.
         public init(matched: Bool, score: Double, parts: [Part]) {
             self.matched = matched
             self.score = score
@@ -100,12 +108,16 @@ public enum Reply: Sendable, Equatable {
         /// One term or phrase in one field:
         /// `score<TAB>field<TAB>clause<TAB>tf<TAB>df<TAB>N<TAB>idf<TAB>dl<TAB>avgdl<TAB>k1<TAB>b<TAB>boost`.
         public struct Part: Sendable, Equatable {
+            /// This part's share of the score.
             public var score: Double
+            /// The field: `body`, `title` or `path`.
             public var field: String
+            /// The term or phrase, as the planner wrote it.
             public var clause: String
             /// tf, df, N, idf, dl, avgdl, k1, b, boost, in this order.
             public var numbers: [Double]
 
+            /// A part; `numbers` holds the nine values in the documented order.
             public init(score: Double, field: String, clause: String, numbers: [Double]) {
                 self.score = score
                 self.field = field
@@ -117,9 +129,12 @@ public enum Reply: Sendable, Equatable {
 
     /// A named value of `DOC`, `INFO` or `OK`.
     public struct Field: Sendable, Equatable {
+        /// The name: a word without spaces.
         public var name: String
+        /// The value: any text (escaped on the wire).
         public var value: String
 
+        /// A field `name` with `value`.
         public init(_ name: String, _ value: String) {
             self.name = name
             self.value = value

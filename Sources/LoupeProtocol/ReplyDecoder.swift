@@ -16,6 +16,7 @@ public struct ReplyDecoder: Sendable {
         var body: [String]
     }
 
+    /// A decoder waiting for the first line of a reply.
     public init() {}
 
     /// Takes the next line (without `\n`); returns a reply when the line completes one.
@@ -126,8 +127,10 @@ public struct ReplyDecoder: Sendable {
 public struct ReplyDecodingError: Error, Sendable, CustomStringConvertible {
     /// The offending line (possibly cut).
     public var line: String
+    /// What is wrong with it.
     public var reason: String
 
+    /// An error about `line` (kept to its first 200 characters).
     public init(line: String, reason: String) {
         self.line = String(line.prefix(200))
         self.reason = reason

@@ -78,6 +78,7 @@ public struct SearchRequest: Sendable, Equatable {
     /// The query, in the query language (docs/query-syntax.md).
     public var query: String
 
+    /// A search for `query`; unset options take the server's defaults.
     public init(query: String, limit: Int? = nil, offset: Int = 0, snippets: Bool? = nil, options: QueryOptions = QueryOptions()) {
         self.query = query
         self.limit = limit
@@ -106,6 +107,7 @@ public struct QueryOptions: Sendable, Equatable {
         case and, or
     }
 
+    /// Options; nil values take the server's defaults.
     public init(defaultOperator: Operator? = nil, strict: Bool = false, k1: Double? = nil, b: Double? = nil, algorithm: String? = nil) {
         self.defaultOperator = defaultOperator
         self.strict = strict

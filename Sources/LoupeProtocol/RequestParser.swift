@@ -4,6 +4,7 @@
 /// order; the first word that is not an option of the command starts the arguments, and `--`
 /// ends the options explicitly. A query is the rest of the line, unquoted.
 public struct RequestParser: Sendable {
+    /// A parser for protocol version 1.
     public init() {}
 
     /// The request on `line`.

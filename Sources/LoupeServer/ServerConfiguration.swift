@@ -22,6 +22,7 @@ public struct ServerConfiguration: Sendable {
     /// Analyzer, indexing and search settings, shared with the `loupe` tool (`config/loupe.toml`).
     public var engine = LoupeSettings()
 
+    /// The defaults (those `config/louped.toml` lists) for the index at `indexPath`.
     public init(indexPath: String) {
         self.indexPath = indexPath
     }

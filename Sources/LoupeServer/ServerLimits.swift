@@ -19,5 +19,6 @@ public struct ServerLimits: Sendable, Equatable {
     /// Requests read ahead on one connection (pipelined) before the server stops reading from it.
     public var maxPipelined = 128
 
+    /// The defaults, as `config/louped.toml` lists them.
     public init() {}
 }
