@@ -40,6 +40,8 @@ let package = Package(
             dependencies: ["LoupeStorage", "LoupeCodec", "LoupeAnalysis", "LoupeExtract"],
             swiftSettings: hotPath
         ),
+        // Watching: inotify over folder roots, debounced batches re-indexed through LoupeIndex's ingestion.
+        .target(name: "LoupeWatch", dependencies: ["LoupeIndex"]),
         // Query language: text to syntax tree. No storage dependency.
         .target(name: "LoupeQuery"),
         // Engine: planning, BM25 scoring, retrieval algorithms, collectors, snippets, explain.
@@ -62,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeIndex", "LoupeEngine", "LoupeEval", "LoupeConfig", "LoupeClient",
+                "LoupeIndex", "LoupeEngine", "LoupeEval", "LoupeConfig", "LoupeClient", "LoupeWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -119,5 +121,9 @@ let package = Package(
         ),
         // Runs the built executables as a user would.
         .testTarget(name: "EndToEndTests", dependencies: ["loupe", "LoupeTestSupport"]),
+        // Real inotify, real LMDB: every change pattern the watcher must follow.
+        .testTarget(name: "LoupeWatchTests", dependencies: ["LoupeWatch", "LoupeIndex", "LoupeTestSupport"]),
+        // kill -9 during `loupe index` and `loupe compact` (LOUPE_CRASH_RUNS runs; 50 when CI=true), and a full disk.
+        .testTarget(name: "CrashTests", dependencies: ["loupe", "LoupeIndex", "LoupeTestSupport"]),
     ]
 )

@@ -50,17 +50,23 @@ struct IndexCommand: ParsableCommand {
         }
         var bar = ProgressBar(unit: jsonl == nil ? "files" : "MB")
         let report: IndexingReport
-        if let jsonl {
-            report = try JSONLIndexer(index: index, options: options).run(path: jsonl) { p in
-                bar.update(done: p.done, total: p.total, items: p.bytes >> 20)
+        do {
+            if let jsonl {
+                report = try JSONLIndexer(index: index, options: options).run(path: jsonl) { p in
+                    bar.update(done: p.done, total: p.total, items: p.bytes >> 20)
+                }
+            } else {
+                for path in paths where !FileManager.default.fileExists(atPath: path) {
+                    throw CLIError("no such file or folder: \(path)")
+                }
+                report = try FolderIndexer(index: index, options: options).run(roots: paths) { p in
+                    bar.update(done: p.done, total: p.total, items: p.done)
+                }
             }
-        } else {
-            for path in paths where !FileManager.default.fileExists(atPath: path) {
-                throw CLIError("no such file or folder: \(path)")
-            }
-            report = try FolderIndexer(index: index, options: options).run(roots: paths) { p in
-                bar.update(done: p.done, total: p.total, items: p.done)
-            }
+        } catch {
+            bar.finish()
+            if let full = DiskFullError(error, indexPath: index.path) { throw CLIError(full.description) }
+            throw error
         }
         bar.finish()
         if verbose || jsonl != nil {

@@ -12,7 +12,8 @@ import LoupeExtract
 /// content hash, since the caller says they changed. Ids follow ``FolderRoots``; only documents
 /// whose source lies under the path's root are removed. All changes of one run are committed at
 /// its end (earlier when the memory budget fills up), so a reader sees the paths of one run change
-/// together unless the batch outgrows the budget.
+/// together unless the batch outgrows the budget. Like a full run, it then compacts the index when
+/// deletions reached ``IndexingOptions/compactDeletedRatio``.
 public struct PathIndexer {
     public let index: Index
     public let roots: FolderRoots
@@ -47,6 +48,7 @@ public struct PathIndexer {
             }
         }
         report.absorb(try writer.commit())
+        try report.compactIfDue(index, options)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
