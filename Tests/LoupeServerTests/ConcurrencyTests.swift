@@ -60,7 +60,13 @@ struct ConcurrencyTests {
         #expect(try await indexing.value == "200")
         #expect(observed.count >= 64 * 3)
         #expect(Set(observed).isSubset(of: [before, after]), "totals seen: \(Set(observed))")
-        #expect(observed.last.map { _ in observed.contains(after) } == true)
+        // Once the INDEX has answered OK, every search sees its commit.
+        let final = try await blocking { () -> Int in
+            let reply = try LoupeConnection(address: address).call(.count(query: "war", options: QueryOptions()))
+            guard case .count(let total, _) = reply else { throw ClientError.protocolViolation("COUNT answered \(reply)") }
+            return total
+        }
+        #expect(final == after)
         try await server.stop()
     }
 }
