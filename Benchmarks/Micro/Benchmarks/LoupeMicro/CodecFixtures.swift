@@ -1,0 +1,88 @@
+import LoupeCodec
+
+/// One blocked postings chunk of 100,000 postings, encoded once per process with the real encoder,
+/// and the two 128-value buffers the decode writes into. Nothing here is freed: it lives as long as
+/// the benchmark process.
+final class ChunkFixture: @unchecked Sendable {
+    static let postings = 100_000
+
+    let chunk: PostingsChunk
+    let docs: UnsafeMutablePointer<UInt32>
+    let tfs: UnsafeMutablePointer<UInt32>
+    /// The encoded size, for the README.
+    let byteCount: Int
+
+    init() {
+        var rng = SplitMix64(seed: 0x10_0BE)
+        var docs: [UInt32] = []
+        var tfs: [UInt32] = []
+        var lengths: [UInt32] = []
+        docs.reserveCapacity(Self.postings)
+        var doc: UInt32 = 0
+        for _ in 0..<Self.postings {
+            // Gaps: P(gap ≥ g) = g^-1.3 (mostly 1-4, a heavy tail up to 65,536); tfs: P(tf ≥ t) = t^-2.
+            doc += UInt32(rng.pareto(alpha: 1.3, limit: 1 << 16))
+            docs.append(doc)
+            tfs.append(UInt32(rng.pareto(alpha: 2, limit: 200)))
+            lengths.append(UInt32(30 + rng.next() % 371))
+        }
+        let encoded = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths, averageLength: 215)
+        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: encoded.count, alignment: 16)
+        encoded.withUnsafeBytes { bytes.copyMemory(from: $0) }
+        byteCount = encoded.count
+        chunk = PostingsChunk(UnsafeRawBufferPointer(bytes))!
+        self.docs = .allocate(capacity: BitPacking.blockSize)
+        self.tfs = .allocate(capacity: BitPacking.blockSize)
+
+        // The benchmark is only worth something if the decode gives back what was encoded.
+        precondition(chunk.docCount == Self.postings && chunk.blockCount == (Self.postings + 127) / 128)
+        var i = 0
+        for block in 0..<chunk.blockCount {
+            let n = chunk.decode(block: block, docs: self.docs, tfs: self.tfs)
+            for j in 0..<n {
+                precondition(self.docs[j] == docs[i] && self.tfs[j] == tfs[i], "decode differs from the input at posting \(i)")
+                i += 1
+            }
+        }
+        precondition(i == Self.postings)
+    }
+
+    /// Decodes every block (doc ids only, or with tfs) and returns a checksum of the last doc ids.
+    @inline(never)
+    func decodeAll(withTFs: Bool) -> UInt32 {
+        var checksum: UInt32 = 0
+        let tfs = withTFs ? self.tfs : nil
+        for block in 0..<chunk.blockCount {
+            let n = chunk.decode(block: block, docs: docs, tfs: tfs)
+            checksum &+= docs[n - 1] &+ (tfs?[n - 1] ?? 0)
+        }
+        return checksum
+    }
+}
+
+/// One packed 128-value block per bit width, with values that use the full width.
+final class UnpackFixture: @unchecked Sendable {
+    static let widths = [3, 7, 12, 20]
+
+    private var packed: [Int: UnsafeMutableRawPointer] = [:]
+    let out: UnsafeMutablePointer<UInt32> = .allocate(capacity: BitPacking.blockSize)
+
+    init() {
+        var rng = SplitMix64(seed: 0xB175)
+        for bits in Self.widths {
+            let mask = UInt32((1 << bits) - 1)
+            var values = (0..<BitPacking.blockSize).map { _ in UInt32(truncatingIfNeeded: rng.next()) & mask }
+            values[17] = mask
+            let block = UnsafeMutableRawPointer.allocate(byteCount: BitPacking.packedSize(bits: bits), alignment: 16)
+            values.withUnsafeBufferPointer { BitPacking.pack($0.baseAddress!, bits: bits, into: block) }
+            BitPacking.unpack(block, bits: bits, into: out)
+            for i in 0..<BitPacking.blockSize { precondition(out[i] == values[i], "unpack differs at \(bits) bits") }
+            packed[bits] = block
+        }
+    }
+
+    func block(bits: Int) -> UnsafeRawPointer { UnsafeRawPointer(packed[bits]!) }
+}
+
+let chunkFixture = ChunkFixture()
+let unpackFixture = UnpackFixture()

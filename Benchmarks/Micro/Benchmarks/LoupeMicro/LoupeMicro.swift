@@ -1,0 +1,75 @@
+import Benchmark
+import LoupeCodec
+import LoupeEngine
+import LoupeQuery
+
+/// Every benchmark measures wall time, throughput and mallocs per iteration, for about 2 s.
+/// (No `.instructions`: this VM has no perf counters, and asking for them adds mallocs and time
+/// to every sample. No ARC metrics: they need the runtime interposer, which is turned off.)
+private func configuration(scaling: BenchmarkScalingFactor = .one, warmup: Int = 10) -> Benchmark.Configuration {
+    Benchmark.Configuration(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        warmupIterations: warmup,
+        scalingFactor: scaling,
+        maxDuration: .seconds(2),
+        maxIterations: 10_000_000
+    )
+}
+
+/// Runs `query` for the top 10 (or counts its matches) on the fixture index.
+private func searchBenchmark(_ name: String, _ query: QueryNode, count: Bool = false) {
+    Benchmark(
+        name, configuration: configuration(),
+        closure: { benchmark in
+            let fixture = searchFixture
+            for _ in benchmark.scaledIterations {
+                if count {
+                    blackHole(try fixture.searcher.count(query, options: fixture.options))
+                } else {
+                    blackHole(try fixture.searcher.topDocs(query, k: 10, options: fixture.options))
+                }
+            }
+        },
+        setup: { _ = searchFixture },
+        teardown: { searchFixture.removeDirectory() }
+    )
+}
+
+let benchmarks: @Sendable () -> Void = {
+    // Block decode: one 100k-posting chunk, all 782 blocks per iteration (781 bit-packed, one varint tail).
+    Benchmark("Decode 100k postings, doc ids", configuration: configuration()) { benchmark in
+        let fixture = chunkFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.decodeAll(withTFs: false)) }
+    } setup: {
+        _ = chunkFixture
+    }
+    Benchmark("Decode 100k postings, doc ids + tfs", configuration: configuration()) { benchmark in
+        let fixture = chunkFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.decodeAll(withTFs: true)) }
+    } setup: {
+        _ = chunkFixture
+    }
+
+    // Bit unpacking alone: 1,000 unpacks of one 128-value block per iteration (figures are per 1,000).
+    for bits in UnpackFixture.widths {
+        Benchmark("BitPacking.unpack 128 values, \(bits) bits (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+            let block = unpackFixture.block(bits: bits)
+            let out = unpackFixture.out
+            var checksum: UInt32 = 0
+            for _ in benchmark.scaledIterations {
+                BitPacking.unpack(block, bits: bits, into: out)
+                checksum &+= out[127]
+            }
+            blackHole(checksum)
+        } setup: {
+            _ = unpackFixture
+        }
+    }
+
+    // Queries on a 50k-document index, top 10 by BM25 (block-max MaxScore, the default algorithm).
+    searchBenchmark("Search term, top 10 (TermTopKRunner)", SearchFixture.termQuery)
+    searchBenchmark("Search AND of 2 terms, top 10 (BlockMaxConjunction)", SearchFixture.andQuery)
+    searchBenchmark("Search AND of 2 terms, count", SearchFixture.andQuery, count: true)
+    searchBenchmark("Search OR of 3 terms, top 10 (MaxScore)", SearchFixture.orQuery)
+    searchBenchmark("Search phrase of 2 words, top 10 (phrase check)", SearchFixture.phraseQuery)
+}
