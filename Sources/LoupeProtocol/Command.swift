@@ -44,7 +44,7 @@ public enum Command: String, Sendable, CaseIterable {
         case .count: "the number of matching documents: COUNT <N> took_us=<t>"
         case .explain: "a document's score in BM25 parts: EXPLAIN <n> matched=0|1 score=<s>, n part lines, END (write a space in the id as \\s)"
         case .get: "a document's stored fields: DOC <n>, n lines name<TAB>value, END"
-        case .index: "index or re-index a file or folder under a configured root; OK once committed"
+        case .index: "index or re-index a file or folder under a configured root (files gone are removed); OK once committed"
         case .delete: "remove a document; OK once committed"
         case .info: "index and server counters: INFO <n>, n lines name<TAB>value, END"
         case .ping: "PONG"

@@ -13,8 +13,11 @@ struct WriteExecutor: Sendable {
     func execute(_ request: Request) throws -> Reply {
         switch request {
         case .index(let path):
-            _ = try roots.check(path)
-            let report = try FolderIndexer(index: index, options: engine.indexing).run(roots: roots.roots)
+            let target = try roots.locate(path)
+            // A root itself is a full run over the roots; anything under one, only that path.
+            let report = target.relativePath.isEmpty
+                ? try FolderIndexer(index: index, options: engine.indexing).run(roots: roots.roots.paths)
+                : try PathIndexer(index: index, roots: roots.roots, options: engine.indexing).run([target])
             return .ok([
                 Reply.Field("added", String(report.added)), Reply.Field("updated", String(report.updated)),
                 Reply.Field("removed", String(report.removed)), Reply.Field("unchanged", String(report.unchanged)),
