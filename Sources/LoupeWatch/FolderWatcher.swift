@@ -21,13 +21,15 @@ import Synchronization
 /// Writes go through `serializeWrites`, so an owner with other writers to the same index (the
 /// daemon's single writer) can keep them apart: it is called on the indexing thread with a
 /// closure that opens an ``IndexWriter``, writes and commits, and must run that closure before it
-/// returns, while no other writer is open on the index. The default runs it as is.
+/// returns, while no other writer is open on the index. The default runs it as is. A host gives
+/// the watcher the ``Index`` it already has open (one per process), and readers keep working on
+/// it meanwhile.
 ///
 /// ```swift
 /// let watcher = try FolderWatcher(index: index, roots: ["/srv/docs"], serializeWrites: { write in
 ///     try writerLock.withLock { try write() }
 /// }) { event in logger.info("\(event)") }
-/// try watcher.start()
+/// watcher.start()
 /// // ...
 /// watcher.stop()
 /// ```

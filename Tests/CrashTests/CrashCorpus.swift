@@ -39,7 +39,11 @@ struct CrashCorpus {
         for n in 0..<files { aDocuments.append(try write(aDirectory, Self.id(n), "alphamark doc\(n)")) }
         for n in 0..<files where n % 7 != 3 {
             if n % 5 == 0 {
-                try Self.create(bDirectory + "/" + Self.id(n), Array(try Data(contentsOf: URL(fileURLWithPath: aDirectory + "/" + Self.id(n)))))
+                // The same file (a hard link): size and mtime tell a run it is unchanged.
+                let path = bDirectory + "/" + Self.id(n)
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.linkItem(atPath: aDirectory + "/" + Self.id(n), toPath: path)
                 bDocuments.append(aDocuments[n])
             } else {
                 bDocuments.append(try write(bDirectory, Self.id(n), "betamark doc\(n)"))

@@ -34,12 +34,19 @@ final class WatchHarness: @unchecked Sendable {
     var events: [WatchEvent] { log.events }
 
     private func waitForInitialScan() throws {
-        let deadline = ContinuousClock.now + .seconds(30)
+        try waitForEvent("the initial scan", timeout: .seconds(30)) {
+            if case .committed(let batch) = $0 { batch.kind == .initialScan } else { false }
+        }
+    }
+
+    /// Waits until the watcher has reported an event that `matches`.
+    func waitForEvent(_ what: String, timeout: Duration = .seconds(10), _ matches: (WatchEvent) -> Bool) throws {
+        let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if events.contains(where: { if case .committed(let batch) = $0 { batch.kind == .initialScan } else { false } }) { return }
+            if events.contains(where: matches) { return }
             Thread.sleep(forTimeInterval: 0.01)
         }
-        throw HarnessError("the initial scan did not finish in 30 s")
+        throw HarnessError("no report of \(what) in \(timeout)")
     }
 
     /// Writes `text` to `relativePath` under the root (folders created as needed).

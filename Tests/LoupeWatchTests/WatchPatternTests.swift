@@ -106,7 +106,7 @@ import Testing
             if i % 1000 == 0 { try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true) }
             try Data("burst document \(i)".utf8).write(to: URL(fileURLWithPath: path))
         }
-        try harness.waitUntil("10,000 documents", timeout: .seconds(120)) { $0.count == count }
+        let took = try harness.waitUntil("10,000 documents", timeout: .seconds(120)) { $0.count == count }
         let reader = try harness.index.reader()
         var ids: [String] = []
         try reader.forEachLiveDocument { _, record, text in
@@ -120,6 +120,9 @@ import Testing
         try reader.forEachId { _, _ in idsTable += 1 }
         #expect(idsTable == count)
         #expect(try reader.termInfo(.body, "burst")?.docFreq == UInt32(count))
+        let batches = harness.events.filter { if case .committed(let batch) = $0 { batch.kind != .initialScan } else { false } }
+        let overflowed = harness.events.contains { if case .overflow = $0 { true } else { false } }
+        print("burst: 10,000 files in \(batches.count) batches\(overflowed ? " (the event queue overflowed: rescanned)" : ""), all in \(took) after the last write")
     }
 
     @Test func changesShowUpInSearchWellWithinTwoSeconds() throws {
