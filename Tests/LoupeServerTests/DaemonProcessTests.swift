@@ -53,6 +53,7 @@ struct DaemonProcessTests {
         let (daemon, errors) = try launch([
             "--index", directory.path + "/index", "--listen", "127.0.0.1:0", "--config", directory.path + "/louped.toml",
         ], environment: ["LOUPED_LIMITS_MAX_OFFSET": "3"])
+        defer { if daemon.isRunning { daemon.terminate() } }
         let address = try servingAddress(errors)
         try await blocking {
             let connection = try LoupeConnection(address: address)
@@ -67,6 +68,7 @@ struct DaemonProcessTests {
         }
 
         let (second, secondErrors) = try launch(["--index", directory.path + "/index", "--listen", "127.0.0.1:0"])
+        defer { if second.isRunning { second.terminate() } }
         second.waitUntilExit()
         let message = String(decoding: secondErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(second.terminationStatus != 0)
@@ -84,6 +86,7 @@ struct DaemonProcessTests {
         let directory = TemporaryDirectory("louped")
         try directory.write("bad.toml", "[limits]\nmax_conections = 3\n")
         let (daemon, errors) = try launch(["--index", directory.path + "/index", "--config", directory.path + "/bad.toml"])
+        defer { if daemon.isRunning { daemon.terminate() } }
         daemon.waitUntilExit()
         #expect(daemon.terminationStatus != 0)
         #expect(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
