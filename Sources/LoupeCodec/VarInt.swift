@@ -4,12 +4,7 @@ public enum VarInt {
     /// Appends `value` to `bytes` (1 to 5 bytes).
     @inline(__always)
     public static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v &>>= 7
-        }
-        bytes.append(UInt8(truncatingIfNeeded: v))
+        append64(UInt64(value), to: &bytes)
     }
 
     /// Appends `value` to `bytes` (1 to 10 bytes).

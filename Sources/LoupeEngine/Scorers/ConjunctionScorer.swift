@@ -13,20 +13,9 @@ public final class ConjunctionScorer: Scorer {
         doc = align(scorers[0].doc)
     }
 
-    /// Finds the first doc ≥ `target` on which every scorer stands.
+    /// Finds the first doc ≥ `start` on which every scorer stands.
     private func align(_ start: UInt32) -> UInt32 {
-        var target = start
-        outer: while target != terminatedDoc {
-            for scorer in scorers {
-                let d = scorer.advance(to: target)
-                if d != target {
-                    target = d
-                    continue outer
-                }
-            }
-            return target
-        }
-        return terminatedDoc
+        leapfrog(from: start, scorers) { $0.advance(to: $1) }
     }
 
     @discardableResult

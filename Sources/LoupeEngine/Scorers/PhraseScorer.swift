@@ -60,25 +60,9 @@ public final class PhraseScorer: Scorer {
         doc = terms.isEmpty ? terminatedDoc : settle(align(byRarity[0].doc))
     }
 
-    /// The first doc ≥ `start` that every term's postings hold (leapfrog intersection).
+    /// The first doc ≥ `start` that every term's postings hold.
     private func align(_ start: UInt32) -> UInt32 {
-        var target = start
-        outer: while target != terminatedDoc {
-            for p in byRarity {
-                let d = p.advance(to: target)
-                if d != target {
-                    target = d
-                    continue outer
-                }
-            }
-            return target
-        }
-        return terminatedDoc
-    }
-
-    deinit {
-        buffers.forEach { $0.deallocate() }
-        cursors.deallocate()
+        leapfrog(from: start, byRarity) { $0.advance(to: $1) }
     }
 
     /// From candidate `start`, the first conjunction document with a phrase match.
