@@ -28,6 +28,14 @@ import Testing
         func add(_ observation: Observation) { lock.withLock { seen.append(observation) } }
         func fail(_ message: String) { lock.withLock { errors.append(message) } }
         var all: ([Observation], [String]) { lock.withLock { (seen, errors) } }
+        var count: Int { lock.withLock { seen.count } }
+
+        /// Waits (up to `timeout` seconds) until the readers have taken `more` snapshots beyond
+        /// `count`, so that a busy machine cannot let the writer finish before they ran at all.
+        func waitForProgress(beyond count: Int, more: Int, timeout: Double = 2) {
+            let deadline = Date().addingTimeInterval(timeout)
+            while self.count < count + more && Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        }
     }
 
     @Test func readersSeeOnlyCommittedStatesWhileBatchesCommit() throws {
@@ -62,7 +70,7 @@ import Testing
                 for d in 0..<replaced { try writer.add(DocumentInput(id: "c\(c - 1)-d\(d)", title: "", text: "common replaced doc\(d)")) }
             }
             try writer.commit()
-            Thread.sleep(forTimeInterval: 0.002)
+            observations.waitForProgress(beyond: observations.count, more: 6)
         }
         observations.writerDone()
         readers.wait()
