@@ -22,7 +22,9 @@ struct CrashCorpus {
     let a: Version
     let b: Version
 
-    init(in dir: TemporaryDirectory, files: Int, seed: UInt64) throws {
+    /// - Parameter uniqueWords: random words per document besides the common ones, nearly all
+    ///   distinct: terms, and postings, for compaction to rewrite.
+    init(in dir: TemporaryDirectory, files: Int, seed: UInt64, uniqueWords: Int = 0) throws {
         root = dir.path + "/corpus"
         var random = SeededGenerator(seed: seed)
         let vocabulary = (0..<500).map { _ in
@@ -30,7 +32,10 @@ struct CrashCorpus {
         }
         /// Writes a document titled `title` at `id` under `directory`; returns (id, title).
         func write(_ directory: String, _ id: String, _ title: String) throws -> (id: String, title: String) {
-            let words = (0..<30).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
+            var words = (0..<30).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ")
+            for _ in 0..<uniqueWords {
+                words += " " + String((0..<12).map { _ in "abcdefghijklmnopqrstuvwxyz".randomElement(using: &random)! })
+            }
             try Self.create(directory + "/" + id, Array((title + "\n" + words + "\n").utf8) + Self.filler)
             return (id, title)
         }

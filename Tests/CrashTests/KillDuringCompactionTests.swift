@@ -11,7 +11,7 @@ extension CrashSafetyTests {
     @Test func everyKilledCompactionLeavesTheSameDocuments() throws {
         var random = SeededGenerator(seed: crashSeed ^ 0xC0FFEE)
         let dir = TemporaryDirectory("crash-compact")
-        let corpus = try CrashCorpus(in: dir, files: 120, seed: crashSeed)
+        let corpus = try CrashCorpus(in: dir, files: 120, seed: crashSeed, uniqueWords: 100)
         // Automatic compaction off, so re-indexing leaves deleted documents for `loupe compact`.
         let config = try dir.write("loupe.toml", "[index]\ncompact_deleted_ratio = 1.0\n")
         let prepared = dir.path + "/prepared"

@@ -6,8 +6,9 @@ import Testing
 extension CrashSafetyTests {
     /// `kill -9` during real `loupe index` runs, at random moments, over and over on one index.
     ///
-    /// Runs alternate between the two versions of a ``CrashCorpus`` (and start from no index every
-    /// third phase), and each run is killed after a random delay; the next run resumes the work.
+    /// Phases alternate between indexing version A of a ``CrashCorpus`` from no index and
+    /// re-indexing it as version B; each run is killed after a random delay, and the next run
+    /// resumes the work.
     /// After every kill the index must open, `loupe check` must pass, and the index must hold exactly
     /// a committed state (see ``RunPhase``): nothing half-indexed, every document in its old or its
     /// new version, in walk order.
@@ -52,12 +53,12 @@ extension CrashSafetyTests {
             last = committed.documents
             if !committed.done && committed.documents > 0 { partial.insert(committed.documents) }
             guard committed.done else { continue }
-            // Next phase: the other version, from scratch every third time.
+            // Next phase: the other version; A always from scratch, B over A.
             phases += 1
             last = 0
             targetIsA.toggle()
             let next = targetIsA ? corpus.a : corpus.b
-            if phases % 3 == 0 {
+            if targetIsA {
                 try FileManager.default.removeItem(atPath: indexPath)
                 phase = RunPhase(base: [:], target: next.documents)
             } else {
