@@ -43,9 +43,13 @@ import Testing
         let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
         let batch = 50, replaced = 10, commits = 40
         let observations = Observations()
-        let readers = DispatchGroup()
-        for _ in 0..<3 {
-            DispatchQueue.global().async(group: readers) {
+        // Dedicated threads, not a dispatch queue: other tests running in parallel must not be
+        // able to starve the readers.
+        let finished = DispatchSemaphore(value: 0)
+        let readerCount = 3
+        for _ in 0..<readerCount {
+            Thread {
+                defer { finished.signal() }
                 while observations.isWriting {
                     do {
                         let reader = try index.reader()
@@ -59,7 +63,7 @@ import Testing
                         observations.fail("\(error)")
                     }
                 }
-            }
+            }.start()
         }
         // Commit c adds `batch` documents and replaces `replaced` documents of commit c - 1; every
         // document holds three words, one of them `common`.
@@ -73,7 +77,7 @@ import Testing
             observations.waitForProgress(beyond: observations.count, more: 6)
         }
         observations.writerDone()
-        readers.wait()
+        for _ in 0..<readerCount { finished.wait() }
 
         let (seen, errors) = observations.all
         #expect(errors.isEmpty, "\(errors.prefix(3))")
