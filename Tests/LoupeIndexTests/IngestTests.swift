@@ -92,3 +92,18 @@ import Testing
         #expect(try liveIds(index) == ["1", "4"])
     }
 }
+
+@Suite struct IdPrefixTests {
+    @Test func anEmptyPrefixVisitsEveryDocument() throws {
+        let dir = TemporaryDirectory("prefix")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        let writer = try IndexWriter(index: index)
+        for id in ["a/1", "a/2", "b/1"] { try writer.add(DocumentInput(id: id, title: "", text: "x")) }
+        try writer.commit()
+        var all: [String] = [], underA: [String] = []
+        try index.reader().forEachId(withPrefix: "") { id, _ in all.append(id) }
+        try index.reader().forEachId(withPrefix: "a/") { id, _ in underA.append(id) }
+        #expect(all == ["a/1", "a/2", "b/1"])
+        #expect(underA == ["a/1", "a/2"])
+    }
+}
