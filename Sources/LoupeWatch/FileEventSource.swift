@@ -19,9 +19,9 @@ protocol FileEventSource: AnyObject, Sendable {
     func addWatch(_ path: String) -> Result<Int32, WatchError>
     /// Stops a watch; the source then reports `IN_IGNORED` for it.
     func removeWatch(_ watch: Int32)
-    /// Blocks until events arrive or ``wake()`` is called, and returns the events read (none
-    /// when woken).
-    func nextEvents() throws(WatchError) -> [FileEvent]
+    /// Waits until events arrive or ``wake()`` is called (forever, or not at all when `wait` is
+    /// false), and returns the events read (none when woken or when none were there).
+    func nextEvents(wait: Bool) throws(WatchError) -> [FileEvent]
     /// Makes a blocked ``nextEvents()`` return, or the next call return at once.
     func wake()
 }

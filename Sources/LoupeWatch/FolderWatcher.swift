@@ -145,13 +145,16 @@ public final class FolderWatcher: Sendable {
             changes: changes, report: { [self] event in emit(event) })
         tree.watchRoots()
         ready.signal()
-        while !stopping.load(ordering: .sequentiallyConsistent) {
-            do {
-                tree.handle(try source.nextEvents())
-            } catch {
-                emit(.problem("watching stopped: \(error)"))
-                return
+        do {
+            while !stopping.load(ordering: .sequentiallyConsistent) { tree.handle(try source.nextEvents(wait: true)) }
+            // Stopping: take in what the kernel still holds, for the last batch.
+            var events = try source.nextEvents(wait: false)
+            while !events.isEmpty {
+                tree.handle(events)
+                events = try source.nextEvents(wait: false)
             }
+        } catch {
+            emit(.problem("watching stopped: \(error)"))
         }
     }
 

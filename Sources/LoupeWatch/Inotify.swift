@@ -52,9 +52,9 @@ final class Inotify: FileEventSource, @unchecked Sendable {
         _ = write(wakeWrite, &byte, 1)
     }
 
-    func nextEvents() throws(WatchError) -> [FileEvent] {
+    func nextEvents(wait: Bool) throws(WatchError) -> [FileEvent] {
         var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-        while poll(&fds, 2, -1) < 0 {
+        while poll(&fds, 2, wait ? -1 : 0) < 0 {
             guard errno == EINTR else { throw .system("poll inotify", errno) }
         }
         if fds[1].revents != 0 {

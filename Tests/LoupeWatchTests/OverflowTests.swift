@@ -32,12 +32,12 @@ final class LossyInotify: FileEventSource, @unchecked Sendable {
     func removeWatch(_ watch: Int32) { real.removeWatch(watch) }
     func wake() { real.wake() }
 
-    func nextEvents() throws(WatchError) -> [FileEvent] {
+    func nextEvents(wait: Bool) throws(WatchError) -> [FileEvent] {
         if lock.withLock({ overflowDue }) {
             lock.withLock { overflowDue = false }
             return [FileEvent(watch: -1, mask: UInt32(IN_Q_OVERFLOW), name: "")]
         }
-        let events = try real.nextEvents()
+        let events = try real.nextEvents(wait: wait)
         return lock.withLock {
             guard losing else { return events }
             lost += events.count

@@ -125,6 +125,14 @@ import Testing
         print("burst: 10,000 files in \(batches.count) batches\(overflowed ? " (the event queue overflowed: rescanned)" : ""), all in \(took) after the last write")
     }
 
+    @Test func changesMadeRightBeforeStoppingAreCommittedByStop() throws {
+        let harness = try WatchHarness { try $0.write("old.txt", "old") }
+        try harness.write("last.txt", "written last")
+        try FileManager.default.removeItem(atPath: harness.root + "/old.txt")
+        harness.watcher.stop()
+        #expect(try harness.documents() == ["last.txt": "written last"])
+    }
+
     @Test func changesShowUpInSearchWellWithinTwoSeconds() throws {
         let harness = try WatchHarness()
         var latencies: [Duration] = []
