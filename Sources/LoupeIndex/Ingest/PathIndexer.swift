@@ -14,6 +14,10 @@ import LoupeExtract
 /// its end (earlier when the memory budget fills up), so a reader sees the paths of one run change
 /// together unless the batch outgrows the budget. Like a full run, it then compacts the index when
 /// deletions reached ``IndexingOptions/compactDeletedRatio``.
+///
+/// One difference remains: a folder is walked from the given path, so a symbolic link inside it
+/// that leads back to a folder above the path is followed once, where a full walk (which sees the
+/// whole path) skips it as a loop; the next full run removes what it found there.
 public struct PathIndexer {
     public let index: Index
     public let roots: FolderRoots
