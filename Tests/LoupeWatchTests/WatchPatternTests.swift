@@ -84,6 +84,16 @@ import Testing
         try harness.waitForDocuments(["stay.txt": "stay", "tree/again.txt": "again"])
     }
 
+    @Test func aDeletedRootIsReportedAndItsDocumentsRemoved() throws {
+        let harness = try WatchHarness {
+            try $0.write("a.txt", "a")
+            try $0.write("sub/b.txt", "b")
+        }
+        try FileManager.default.removeItem(atPath: harness.root)
+        try harness.waitForDocuments([:])
+        try harness.waitForEvent("the root going") { if case .problem(let message) = $0 { message.contains("moved or deleted") } else { false } }
+    }
+
     @Test func aNewFolderIsWatchedAndFilesWrittenInItAtOnceAreNotMissed() throws {
         let harness = try WatchHarness()
         var expected: [String: String] = [:]
