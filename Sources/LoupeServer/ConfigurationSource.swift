@@ -60,6 +60,22 @@ struct ConfigurationSource {
         return text
     }
 
+    /// A boolean: `true` or `false` in the file; in the environment also `1`/`0`, `yes`/`no`,
+    /// `on`/`off` (any case).
+    mutating func bool(_ key: String, _ fallback: Bool) throws(ServerError) -> Bool {
+        used.insert(key)
+        if let text = environment[Self.variable(key)] {
+            switch text.lowercased() {
+            case "true", "1", "yes", "on": return true
+            case "false", "0", "no", "off": return false
+            default: throw problem(key, "must be true or false, got `\(text)`", fromEnvironment: true)
+            }
+        }
+        guard let stored = values[key] else { return fallback }
+        guard let value = stored.bool else { throw problem(key, "must be true or false", fromEnvironment: false) }
+        return value
+    }
+
     /// A list of strings; in the environment, items are separated by `:`.
     mutating func strings(_ key: String) throws(ServerError) -> [String] {
         used.insert(key)

@@ -14,6 +14,7 @@ extension ServerConfiguration {
         var source = try ConfigurationSource(file: file, environment: environment)
         var config = ServerConfiguration(indexPath: try source.string("index.path", ""))
         config.roots = try source.strings("index.roots")
+        config.watch = try source.bool("index.watch", config.watch)
 
         let listen = try source.string("server.listen", "127.0.0.1:\(LoupeProtocol.defaultPort)")
         do {

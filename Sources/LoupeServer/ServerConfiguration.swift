@@ -11,8 +11,13 @@ public struct ServerConfiguration: Sendable {
     public var unixSocket: String? = nil
     /// When set, every command but PING, HELP, QUIT and AUTH needs `AUTH <token>` first.
     public var token: String? = nil
-    /// Folders under which `INDEX` may index; empty disables `INDEX`.
+    /// Folders under which `INDEX` may index, and which are watched when ``watch`` is set;
+    /// empty disables `INDEX`.
     public var roots: [String] = []
+    /// Follow the roots while serving (inotify): the daemon scans them when it starts, then
+    /// re-indexes what changes under them in debounced batches, as `loupe watch` does. No effect
+    /// without roots.
+    public var watch = true
     /// Threads that run queries off the event loop (0: one per core).
     public var queryThreads = 0
     /// Event-loop threads that read and write sockets.
