@@ -72,11 +72,11 @@ let package = Package(
         ),
         // The daemon's wire protocol: requests, replies, error codes, escaping. No networking.
         .target(name: "LoupeProtocol"),
-        // The daemon: SwiftNIO line server, limits, auth, the single writer, lifecycle.
+        // The daemon: SwiftNIO line server, limits, auth, the single writer, watching its roots, lifecycle.
         .target(
             name: "LoupeServer",
             dependencies: [
-                "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeConfig",
+                "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeConfig", "LoupeWatch",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -12,14 +12,17 @@ final class Dispatcher: Sendable {
     let queries: QueryExecutor
     let writes: WriteExecutor
     let statistics: ServerStatistics
+    /// Roots the watcher follows (0 when not watching), for `INFO`.
+    let watchedRoots: Int
     private let queryPool: NIOThreadPool
     private let writePool: NIOThreadPool
 
-    init(index: Index, queries: QueryExecutor, writes: WriteExecutor, statistics: ServerStatistics, queryThreads: Int) {
+    init(index: Index, queries: QueryExecutor, writes: WriteExecutor, statistics: ServerStatistics, queryThreads: Int, watchedRoots: Int) {
         self.index = index
         self.queries = queries
         self.writes = writes
         self.statistics = statistics
+        self.watchedRoots = watchedRoots
         queryPool = NIOThreadPool(numberOfThreads: queryThreads)
         writePool = NIOThreadPool(numberOfThreads: 1)
     }
@@ -49,7 +52,7 @@ final class Dispatcher: Sendable {
 
     /// `INFO`: the index's counters from a fresh snapshot and the server's.
     func info(on eventLoop: EventLoop, limits: ServerLimits) -> EventLoopFuture<Reply> {
-        let index = self.index, statistics = self.statistics
+        let index = self.index, statistics = self.statistics, watchedRoots = self.watchedRoots
         return queryPool.runIfActive(eventLoop: eventLoop) {
             Self.reply {
                 let stats = try index.reader().statistics
@@ -57,8 +60,8 @@ final class Dispatcher: Sendable {
                 let cpu = ProcessCPU.now()
                 let fields: [(String, String)] = [
                     ("protocol", String(LoupeProtocol.version)), ("server", LoupeServer.version), ("index", index.path),
-                    ("docs", String(stats.liveDocs)), ("deleted_docs", String(stats.deletedDocs)), ("terms", String(stats.nextTermId)),
-                    ("index_bytes", String(index.usedBytes)), ("uptime_s", String(statistics.uptimeSeconds)),
+                    ("watching", String(watchedRoots)), ("docs", String(stats.liveDocs)), ("deleted_docs", String(stats.deletedDocs)),
+                    ("terms", String(stats.nextTermId)), ("index_bytes", String(index.usedBytes)), ("uptime_s", String(statistics.uptimeSeconds)),
                     ("connections", String(statistics.openConnections)), ("queries", String(statistics.queriesServed)),
                     ("latency_p50_us", String(p50)), ("latency_p99_us", String(p99)),
                     ("cpu_user_s", String(format: "%.3f", cpu.user)), ("cpu_system_s", String(format: "%.3f", cpu.system)),

@@ -13,8 +13,13 @@ import Synchronization
 /// Creating it takes an exclusive lock on the index directory (a second daemon on the same index
 /// is refused) and opens or creates the index. ``run()`` binds, serves until a graceful shutdown
 /// (SIGTERM or SIGINT through a `ServiceGroup`, or ``shutdown()``), then stops accepting, lets
-/// every connection finish the request it is running, closes them, waits for queued writes to
-/// commit, and returns.
+/// every connection finish the request it is running, closes them, commits the changes the
+/// watcher has noticed, waits for queued writes to commit, and returns.
+///
+/// With ``ServerConfiguration/watch`` set and roots configured, the server follows the roots
+/// (inotify, as `loupe watch` does): it scans them when it starts, then indexes what changes under
+/// them in debounced batches. Those batches and the `INDEX`/`DELETE` commands take turns on one
+/// lock, so a single writer changes the index at any moment.
 ///
 /// ```swift
 /// let server = try LoupeServer(configuration: config, logger: logger)
@@ -35,9 +40,12 @@ public final class LoupeServer: Service, Sendable {
     private let dispatcher: Dispatcher
     private let connection: ConnectionContext
     private let listeners = Mutex<[Channel]?>(nil)
+    private let watcher: RootWatcher?
 
-    /// Locks and opens the index and checks the roots; binds nothing yet.
-    /// - Throws: ``ServerError`` when another daemon holds the index, or it cannot be opened.
+    /// Locks and opens the index and checks the roots; binds and watches nothing yet.
+    /// - Throws: ``ServerError`` when another daemon holds the index, it cannot be opened, a root
+    ///   does not exist, or the roots are to be watched and cannot be (not folders, two with the
+    ///   same name, no inotify).
     public init(configuration: ServerConfiguration, logger: Logger) throws(ServerError) {
         self.configuration = configuration
         self.logger = logger
@@ -49,21 +57,28 @@ public final class LoupeServer: Service, Sendable {
             throw ServerError("\(error)")
         }
         let roots = try RootPolicy(roots: configuration.roots)
+        let writerLock = WriterLock()
+        watcher = configuration.watch && !roots.roots.paths.isEmpty
+            ? try RootWatcher(
+                index: index, roots: roots.roots, indexing: configuration.engine.indexing, writerLock: writerLock, logger: logger)
+            : nil
         let statistics = ServerStatistics()
         let threads = configuration.queryThreads > 0 ? configuration.queryThreads : System.coreCount
         dispatcher = Dispatcher(
             index: index,
             queries: QueryExecutor(index: index, engine: configuration.engine, limits: configuration.limits),
-            writes: WriteExecutor(index: index, engine: configuration.engine, roots: roots),
-            statistics: statistics, queryThreads: threads)
+            writes: WriteExecutor(index: index, engine: configuration.engine, roots: roots, writerLock: writerLock),
+            statistics: statistics, queryThreads: threads, watchedRoots: watcher?.rootCount ?? 0)
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.ioThreads)
         connection = ConnectionContext(
             dispatcher: dispatcher, limits: configuration.limits, token: configuration.token.map(TokenCheck.init),
             statistics: statistics, registry: ConnectionRegistry(), logger: logger)
     }
 
-    /// Binds the configured addresses and starts accepting; returns them with the ports actually
-    /// bound (useful with port 0). Calling it again returns the same addresses.
+    /// Binds the configured addresses and starts accepting, then, when the roots are watched,
+    /// watches every folder under them (their initial scan goes on in the background); returns
+    /// the addresses with the ports actually bound (useful with port 0). Calling it again returns
+    /// the same addresses.
     @discardableResult
     public func start() async throws -> [ServerAddress] {
         if let bound = listeners.withLock({ $0 }) { return bound.compactMap(Self.address) }
@@ -90,6 +105,7 @@ public final class LoupeServer: Service, Sendable {
         logger.info(
             "serving", metadata: ["index": "\(index.path)", "listen": "\(addresses.map(\.description).joined(separator: " "))",
                                   "auth": "\(configuration.token == nil ? "none" : "token")"])
+        await watcher?.start()
         return addresses
     }
 
@@ -103,6 +119,7 @@ public final class LoupeServer: Service, Sendable {
         }
         logger.info("stopping: finishing in-flight requests", metadata: ["connections": "\(connection.statistics.openConnections)"])
         await connection.registry.drainAll()
+        await watcher?.stop()
         try await dispatcher.shutdown()
         try await group.shutdownGracefully()
         logger.info("stopped")

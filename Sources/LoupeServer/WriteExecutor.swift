@@ -2,15 +2,21 @@ import LoupeConfig
 import LoupeIndex
 import LoupeProtocol
 
-/// Answers the write commands (INDEX, DELETE). Called only from the single write thread, so one
+/// Answers the write commands (INDEX, DELETE). Called only from the single write thread, and
+/// each command runs holding `writerLock` (which the root watcher's batches hold too), so one
 /// writer at a time changes the index; each command commits before it replies `OK`.
 struct WriteExecutor: Sendable {
     let index: Index
     let engine: LoupeSettings
     let roots: RootPolicy
+    let writerLock: WriterLock
 
     /// The reply to `request`, one of the write commands, once its changes are committed.
     func execute(_ request: Request) throws -> Reply {
+        try writerLock.run { try executeAlone(request) }
+    }
+
+    private func executeAlone(_ request: Request) throws -> Reply {
         switch request {
         case .index(let path):
             let target = try roots.locate(path)

@@ -14,7 +14,9 @@ struct Louped: AsyncParsableCommand {
         discussion: """
             Options come from --config FILE (else $LOUPED_CONFIG; config/louped.toml documents every one), then \
             LOUPED_<SECTION>_<KEY> environment variables (LOUPED_AUTH_TOKEN, LOUPED_LIMITS_MAX_CONNECTIONS, ...), \
-            then these flags. SIGTERM or SIGINT stops accepting, finishes in-flight requests and exits 0.
+            then these flags. The roots are watched (unless --no-watch or index.watch = false): scanned at start, then \
+            changes under them are indexed in debounced batches. SIGTERM or SIGINT stops accepting, finishes in-flight \
+            requests, commits the changes noticed, and exits 0.
             """,
         version: LoupeServer.version)
 
@@ -30,8 +32,11 @@ struct Louped: AsyncParsableCommand {
     @Option(name: .customLong("unix-socket"), help: "Also listen on this Unix socket path.")
     var unixSocket: String?
 
-    @Option(name: .customLong("root"), help: "A folder INDEX may index (repeatable; replaces index.roots).")
+    @Option(name: .customLong("root"), help: "A folder INDEX may index and the daemon watches (repeatable; replaces index.roots).")
     var roots: [String] = []
+
+    @Flag(inversion: .prefixedNo, help: "Follow the roots with inotify, indexing what changes under them (default: index.watch, true).")
+    var watch: Bool?
 
     @Option(name: .long, help: "Query threads (default: server.threads, 0 = one per core).")
     var threads: Int?
@@ -76,6 +81,7 @@ struct Louped: AsyncParsableCommand {
         }
         if let unixSocket { configuration.unixSocket = unixSocket }
         if !roots.isEmpty { configuration.roots = roots }
+        if let watch { configuration.watch = watch }
         if let threads { configuration.queryThreads = threads }
         guard configuration.listen != nil || configuration.unixSocket != nil else {
             throw ServerError("nothing to listen on: give --listen HOST:PORT or --unix-socket PATH")

@@ -17,6 +17,7 @@ struct ShutdownTests {
         var configuration = ServerConfiguration(indexPath: directory.path + "/index")
         configuration.listen = .tcp(host: "127.0.0.1", port: 0)
         configuration.roots = [directory.path + "/docs"]
+        configuration.watch = false  // the INDEX below must add all 300 itself
         var logger = Logger(label: "louped-test")
         logger.logLevel = .critical
         let server = try LoupeServer(configuration: configuration, logger: logger)

@@ -6,7 +6,8 @@ import LoupeServer
 import LoupeTestSupport
 
 /// A real `LoupeServer` on 127.0.0.1 with an ephemeral port, over an index of a temporary folder
-/// of documents, which is the one configured root.
+/// of documents, which is the one configured root. The root is not watched unless `watch` is
+/// true, so the counts `INDEX` replies are the tests' own.
 final class TestServer: @unchecked Sendable {
     let directory: TemporaryDirectory
     let server: LoupeServer
@@ -17,10 +18,10 @@ final class TestServer: @unchecked Sendable {
     var root: String { directory.path + "/docs" }
 
     /// Starts a server; `documents` (relative path → text) are written under the root first and
-    /// indexed through `INDEX` when `index` is true.
+    /// indexed through `INDEX` when `index` is true. With `watch`, the server follows its roots.
     init(
         documents: [String: String] = TestServer.corpus, index: Bool = true, token: String? = nil,
-        roots: [String]? = nil, configure: (inout ServerConfiguration) -> Void = { _ in }
+        roots: [String]? = nil, watch: Bool = false, configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws {
         directory = TemporaryDirectory("server")
         for (path, text) in documents { try directory.write("docs/" + path, text) }
@@ -29,6 +30,7 @@ final class TestServer: @unchecked Sendable {
         configuration.listen = .tcp(host: "127.0.0.1", port: 0)
         configuration.roots = roots ?? [directory.path + "/docs"]
         configuration.token = token
+        configuration.watch = watch
         configuration.queryThreads = 2
         configure(&configuration)
         var logger = Logger(label: "louped-test")
