@@ -272,18 +272,11 @@ public final class IndexWriter {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
         var docstore = try SortedPuts(t.docstore, txn)
-        var block: [(doc: UInt32, record: DocumentRecord, text: String)] = []
-        var blockBytes = 0
-        func flushBlock(lastDoc: UInt32) throws {
-            guard !block.isEmpty else { return }
-            try docstore.put(IndexFormat.docKey(lastDoc), DocumentBlock.encode(block), txn)
-            block.removeAll(keepingCapacity: true)
-            blockBytes = 0
-        }
+        var packer = DocumentBlockPacker()
         for document in pending {
-            block.append((document.doc, document.record, document.text))
-            blockBytes += document.text.utf8.count + 64
-            if blockBytes >= DocumentBlock.targetSize { try flushBlock(lastDoc: document.doc) }
+            if let block = packer.add(document.doc, document.record, document.text) {
+                try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+            }
             stats.liveDocs += 1
             for field in IndexField.allCases {
                 let length = document.record.length(field)
@@ -296,7 +289,7 @@ public final class IndexWriter {
                 pages[pageKey]!.storeLE(length, at: Int(document.doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
             }
         }
-        try flushBlock(lastDoc: pending.last?.doc ?? 0)
+        if let block = packer.finish() { try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
         for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
     }
 
