@@ -44,6 +44,12 @@ public struct PositionsChunk {
     @inline(__always)
     public func end(ofBlock block: Int) -> Int { isShort ? byteCount : Int(base.loadLE32(5 + 4 * block)) }
 
+    /// The bytes of `block`: its documents' positions, one after the other.
+    public func bytes(ofBlock block: Int) -> UnsafeBufferPointer<UInt8> {
+        let begin = start(ofBlock: block)
+        return UnsafeBufferPointer(start: begin, count: max(0, base.assumingMemoryBound(to: UInt8.self) + end(ofBlock: block) - begin))
+    }
+
     /// Checks that `block` holds exactly the positions of documents with term frequencies `tfs`
     /// (bounds-checked), each document's strictly increasing.
     public func validate(block: Int, tfs: UnsafeBufferPointer<UInt32>) throws(ByteReader.Malformed) {

@@ -6,8 +6,12 @@ import LoupeIndex
 struct CompactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compact",
-        abstract: "Rewrite postings without deleted documents and merge each term's chunks into one.",
-        discussion: "Atomic like every commit: interrupted, the index stays as it was. Searches keep working meanwhile.")
+        abstract: "Rewrite the index without deleted documents, laid out as a fresh build of the same documents.",
+        discussion: """
+            Live documents are renumbered in external-id order, each term's chunks become one, and every table is \
+            rewritten in key order. Atomic like every commit: interrupted, the index stays as it was. Searches keep \
+            working meanwhile; the data file may grow to about twice the index's size while it runs.
+            """)
 
     @OptionGroup var common: CommonOptions
 
@@ -16,8 +20,8 @@ struct CompactCommand: ParsableCommand {
         let started = Date()
         let summary = try Compactor(index: index).compact()
         print(String(
-            format: "dropped %d deleted documents; %d terms rewritten, %d removed; chunks %d -> %d; %.2f s",
-            summary.droppedDocuments, summary.terms, summary.removedTerms, summary.chunksBefore, summary.chunksAfter,
+            format: "dropped %d deleted documents; %d documents renumbered; %d terms rewritten, %d removed; chunks %d -> %d; %.2f s",
+            summary.droppedDocuments, summary.documents, summary.terms, summary.removedTerms, summary.chunksBefore, summary.chunksAfter,
             Date().timeIntervalSince(started)))
     }
 }

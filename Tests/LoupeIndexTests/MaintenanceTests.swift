@@ -89,6 +89,97 @@ import Testing
         #expect(try index.reader().termInfo(.body, "common")?.docFreq == dfBefore + 1)
         #expect(try IndexChecker(index: index).check().problems == [])
     }
+
+    @Test func compactionLaysTheIndexOutAsAFreshBuildWould() throws {
+        let dir = TemporaryDirectory("compact")
+        let churned = try churnedIndex(dir)
+        // The same live documents, indexed afresh in external-id order in one commit.
+        let fresh = try Index.openOrCreate(at: dir.path + "/fresh", analyzer: .preset(.english))
+        let writer = try IndexWriter(index: fresh)
+        let before = try churned.reader()
+        try before.forEachId { id, doc in
+            let record = try #require(try before.document(doc))
+            try writer.add(DocumentInput(
+                id: id, title: record.title, text: try #require(try before.text(doc)), source: record.source,
+                mtimeNanoseconds: record.mtimeNanoseconds, size: record.size))
+        }
+        try writer.commit()
+
+        let summary = try Compactor(index: churned).compact()
+        #expect(summary.documents == Int(before.statistics.liveDocs))
+        let compacted = try churned.reader(), reference = try fresh.reader()
+        #expect(compacted.statistics.nextDocId == compacted.statistics.liveDocs)
+        #expect(compacted.statistics.liveDocs == reference.statistics.liveDocs)
+        #expect(compacted.statistics.totalLengths == reference.statistics.totalLengths)
+        #expect(compacted.statistics.nextTermId == UInt32(summary.terms))
+        // Same doc ids for the same documents, same records and texts, same lengths.
+        var ids: [String: UInt32] = [:]
+        try reference.forEachId { id, doc in ids[id] = doc }
+        var seen = 0
+        try compacted.forEachId { id, doc in
+            seen += 1
+            #expect(ids[id] == doc)
+            let record = try compacted.document(doc), referenceRecord = try reference.document(doc)
+            #expect(record != nil && record == referenceRecord)
+            let text = try compacted.text(doc), referenceText = try reference.text(doc)
+            #expect(text != nil && text == referenceText)
+            for field in IndexField.allCases { #expect(compacted.length(field, doc) == reference.length(field, doc)) }
+        }
+        #expect(seen == ids.count)
+        // Every term's postings and positions, byte for byte (term ids aside).
+        let terms = try termContents(compacted)
+        #expect(terms.count == summary.terms)
+        let referenceTerms = try termContents(reference)
+        #expect(terms == referenceTerms)
+        #expect(try IndexChecker(index: churned).check().problems == [])
+    }
+
+    @Test func compactingAnIndexWhoseDocumentsWereAllDeletedLeavesAnEmptyUsableIndex() throws {
+        let dir = TemporaryDirectory("compact")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        let writer = try IndexWriter(index: index)
+        for i in 0..<300 { try writer.add(DocumentInput(id: "d\(i)", title: "", text: "alpha beta \(i)")) }
+        try writer.commit()
+        for i in 0..<300 { writer.delete(id: "d\(i)") }
+        try writer.commit()
+
+        let summary = try Compactor(index: index).compact()
+        #expect(summary.droppedDocuments == 300 && summary.documents == 0 && summary.terms == 0)
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 0 && reader.statistics.nextDocId == 0 && reader.statistics.nextTermId == 0)
+        #expect(try reader.termInfo(.body, "alpha") == nil)
+        #expect(try IndexChecker(index: index).check().problems == [])
+        let next = try IndexWriter(index: index)
+        try next.add(DocumentInput(id: "again", title: "", text: "alpha"))
+        try next.commit()
+        #expect(try index.reader().termInfo(.body, "alpha")?.docFreq == 1)
+        #expect(try index.reader().docId(forId: "again") == 0)
+        #expect(try IndexChecker(index: index).check().problems == [])
+    }
+
+    /// Every term's document frequency, total frequency, postings bytes and positions bytes.
+    private func termContents(_ reader: IndexReader) throws -> [[UInt8]: [[UInt8]]] {
+        var out: [[UInt8]: [[UInt8]]] = [:]
+        try reader.snapshot.withCursor(reader.index.tables.terms) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                let info = try TermInfo(decoding: e.value)
+                var contents = [IndexFormat.bigEndian(info.docFreq), IndexFormat.bigEndian(UInt32(info.totalTermFreq))]
+                if let inline = info.inline {
+                    contents += [Array(inline.postings), Array(inline.positions)]
+                } else {
+                    for chunk in try reader.postingsChunks(info) {
+                        let key = IndexFormat.chunkKey(termId: info.termId, lastDoc: chunk.lastDoc)
+                        contents.append(Array(try #require(try reader.snapshot.get(reader.index.tables.postings, key: key))))
+                        contents.append(Array(try #require(try reader.snapshot.get(reader.index.tables.positions, key: key))))
+                    }
+                }
+                out[Array(e.key)] = contents
+                entry = try cursor.next()
+            }
+        }
+        return out
+    }
 }
 
 /// Where the first skip entry's last doc sits in a blocked postings chunk.

@@ -1,13 +1,21 @@
 import LoupeCodec
 import LoupeStorage
 
-/// Rewrites an index without its deleted documents, in one write transaction: every term's
-/// chunks are merged into one chunk without the tombstoned documents (inlined again when it is
-/// short), terms left with no document disappear, document-store blocks are rewritten without
-/// the deleted records, and the tombstones are cleared.
+/// Rewrites an index without its deleted documents, in one write transaction, so that it is laid
+/// out as a fresh build of the same documents would be.
 ///
-/// Doc ids are kept, so nothing else needs renumbering. Like every commit, compaction is atomic:
-/// a crash leaves the index as it was before it started. Readers keep their snapshots meanwhile.
+/// Every table but `meta` is rebuilt from a snapshot of the state before:
+/// - live documents are renumbered 0, 1, 2, ... in external-id order (``DocIdRenumbering``);
+///   deleted ones are dropped, and the tombstones cleared;
+/// - each term's chunks become one chunk of its live postings (inlined when short), under a new
+///   term id given in term order; terms left with no document disappear;
+/// - the document store, the norms and the `ids` table are rewritten for the new doc ids.
+///
+/// Every table is written in key order (`MDB_APPEND`), so pages are full and in sequence.
+/// Like every commit, compaction is atomic: a crash leaves the index as it was before it started.
+/// Readers keep their snapshots (and the doc ids of those snapshots) meanwhile. While it runs,
+/// the data file holds both versions, so it may grow to about twice the index's size; the pages
+/// of the old version are reused by later commits.
 public struct Compactor {
     public let index: Index
 
@@ -17,6 +25,8 @@ public struct Compactor {
     public struct Summary: Sendable {
         /// Deleted documents whose postings and records were dropped.
         public var droppedDocuments = 0
+        /// Live documents, renumbered.
+        public var documents = 0
         /// Terms rewritten.
         public var terms = 0
         /// Terms removed because only deleted documents had them.
@@ -35,177 +45,149 @@ public struct Compactor {
     }
 
     /// Compacts the index.
+    /// - Throws: ``IndexError/corrupt(_:)`` when the tables disagree (nothing is changed then);
+    ///   storage errors.
     @discardableResult
     public func compact() throws -> Summary {
-        try index.environment.write { txn in try compact(txn) }
+        try index.environment.write { txn in
+            // The state being rewritten: the snapshot pins its pages while the tables are rebuilt.
+            // It is released when this closure ends, before a map resize could wait for it.
+            let old = try index.reader()
+            return try rewrite(from: old, into: txn)
+        }
     }
 
-    private func compact(_ txn: borrowing WriteTransaction) throws -> Summary {
+    private func rewrite(from old: IndexReader, into txn: borrowing WriteTransaction) throws -> Summary {
         let t = index.tables
-        let statsKey = Array("stats".utf8)
-        guard let statsBytes = try txn.get(t.meta, key: statsKey) else { throw IndexError.corrupt("meta/stats is missing") }
-        var stats = try IndexStatistics(decoding: statsBytes)
+        var stats = old.statistics
         var summary = Summary()
         summary.droppedDocuments = Int(stats.deletedDocs)
-        let deleted = try tombstones(txn)
-        let averageLengths = IndexField.allCases.map { stats.averageLength($0) }
+        for table in [t.terms, t.postings, t.positions, t.docstore, t.ids, t.norms, t.tombstones] { try txn.clear(table) }
 
-        // Term keys first: the terms table changes while it is rewritten.
-        var keys: [[UInt8]] = []
-        try txn.withCursor(t.terms) { cursor in
-            var entry = try cursor.first()
-            while let e = entry {
-                keys.append(Array(e.key))
-                entry = try cursor.next()
-            }
+        let renumbering = try writeIds(from: old, into: txn)
+        guard renumbering.count == Int(stats.liveDocs) else {
+            throw IndexError.corrupt("ids: \(renumbering.count) live documents, the statistics count \(stats.liveDocs)")
         }
-        var docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-        var tfs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-        var positions = [UInt32](repeating: 0, count: 16)
-        var normPages: [[UInt8]: [UInt8]] = [:]
-        for key in keys {
-            guard let value = try txn.get(t.terms, key: key) else { continue }
-            var info = try TermInfo(decoding: value)
-            let field = IndexField(rawValue: key[0]) ?? .body
-            var chunkKeys: [[UInt8]] = []
-            var chunks: [(postings: [UInt8], positions: [UInt8])] = []
-            if let inline = info.inline {
-                chunks.append((Array(inline.postings), Array(inline.positions)))
-            } else {
-                let prefix = IndexFormat.bigEndian(info.termId)
-                try txn.withCursor(t.postings) { cursor in
-                    var entry = try cursor.seek(atOrAfter: prefix)
-                    while let e = entry, e.key.starts(with: prefix) {
-                        chunkKeys.append(Array(e.key))
-                        entry = try cursor.next()
-                    }
-                }
-                for chunkKey in chunkKeys {
-                    guard let p = try txn.get(t.postings, key: chunkKey).map(Array.init),
-                        let q = try txn.get(t.positions, key: chunkKey).map(Array.init)
-                    else { throw IndexError.corrupt("chunk of term \(info.termId) without positions") }
-                    chunks.append((p, q))
-                }
-            }
-            summary.chunksBefore += chunks.count
-            // Keep the live postings, with their positions.
-            var live = DecodedPostings()
-            var lengths: [UInt32] = []
-            for (postingsBytes, positionsBytes) in chunks {
-                try postingsBytes.withUnsafeBytes { p in
-                    try positionsBytes.withUnsafeBytes { q in
-                        guard let chunk = PostingsChunk(p), let positionsChunk = PositionsChunk(q) else {
-                            throw IndexError.corrupt("chunk of term \(info.termId) is truncated")
-                        }
-                        for block in 0..<chunk.blockCount {
-                            let n = docs.withUnsafeMutableBufferPointer { d in
-                                tfs.withUnsafeMutableBufferPointer { f in chunk.decode(block: block, docs: d.baseAddress!, tfs: f.baseAddress!) }
-                            }
-                            var preceding = 0
-                            for i in 0..<n {
-                                let tf = Int(tfs[i])
-                                defer { preceding += tf }
-                                if deleted.contains(docs[i]) { continue }
-                                if positions.count < tf { positions = [UInt32](repeating: 0, count: tf) }
-                                positions.withUnsafeMutableBufferPointer {
-                                    positionsChunk.positions(block: block, skipping: preceding, tf: tf, into: $0.baseAddress!)
-                                }
-                                live.docs.append(docs[i])
-                                live.tfs.append(tfs[i])
-                                var previous: UInt32 = 0
-                                for position in positions[0..<tf] {
-                                    VarInt.append(position - previous, to: &live.positionBytes)
-                                    previous = position
-                                }
-                                live.positionEnds.append(UInt32(live.positionBytes.count))
-                                lengths.append(try length(field, docs[i], txn, &normPages))
-                            }
-                        }
-                    }
-                }
-            }
-            for chunkKey in chunkKeys {
-                try txn.delete(t.postings, key: chunkKey)
-                try txn.delete(t.positions, key: chunkKey)
-            }
-            if live.docs.isEmpty {
-                try txn.delete(t.terms, key: key)
-                summary.removedTerms += 1
-                continue
-            }
-            let postingsBytes = PostingsChunkEncoder.encode(
-                docs: live.docs, tfs: live.tfs, lengths: lengths, averageLength: averageLengths[Int(field.rawValue)])
-            let positionsBytes = live.positionBytes.withUnsafeBytes { b in
-                live.positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
-            }
-            info.docFreq = UInt32(live.docs.count)
-            info.totalTermFreq = live.tfs.reduce(0) { $0 + UInt64($1) }
-            info.inline = nil
-            if live.docs.count < BitPacking.blockSize {
-                try txn.put(t.terms, key: key, value: info.encoded(inlinePostings: postingsBytes, inlinePositions: positionsBytes))
-            } else {
-                try txn.put(t.terms, key: key, value: info.encoded())
-                let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: live.docs[live.docs.count - 1])
-                try txn.put(t.postings, key: chunkKey, value: postingsBytes)
-                try txn.put(t.positions, key: chunkKey, value: positionsBytes)
-            }
-            summary.terms += 1
-            summary.chunksAfter += 1
-        }
-        try rewriteDocumentStore(txn, deleted: deleted)
-        try txn.clear(t.tombstones)
+        summary.documents = renumbering.count
+        try writeNorms(from: old, renumbering, into: txn)
+        try writeDocuments(from: old, renumbering, into: txn)
+        try writeTerms(from: old, renumbering, stats, into: txn, &summary)
+
+        stats.nextDocId = UInt32(renumbering.count)
+        stats.nextTermId = UInt32(summary.terms)
         stats.deletedDocs = 0
-        try txn.put(t.meta, key: statsKey, value: stats.encoded())
+        try txn.put(t.meta, key: Array("stats".utf8), value: stats.encoded())
         return summary
     }
 
-    /// Every tombstoned doc id.
-    private func tombstones(_ txn: borrowing WriteTransaction) throws -> Set<UInt32> {
-        var deleted = Set<UInt32>()
-        try txn.withCursor(index.tables.tombstones) { cursor in
+    /// Numbers the live documents in external-id order and writes the `ids` table for them.
+    private func writeIds(from old: IndexReader, into txn: borrowing WriteTransaction) throws -> DocIdRenumbering {
+        var renumbering = DocIdRenumbering(oldIdLimit: old.statistics.nextDocId)
+        try old.snapshot.withCursor(index.tables.ids) { cursor in
             var entry = try cursor.first()
             while let e = entry {
-                let page = IndexFormat.readBigEndian(e.key)
-                for (byteIndex, byte) in e.value.enumerated() where byte != 0 {
-                    for bit in 0..<8 where byte & (1 << bit) != 0 {
-                        deleted.insert(page << IndexFormat.tombstoneShift | UInt32(byteIndex * 8 + bit))
-                    }
-                }
+                let oldDoc = IndexFormat.readBigEndian(e.value)
+                guard !old.isDeleted(oldDoc) else { throw IndexError.corrupt("ids: doc id \(oldDoc) is deleted") }
+                let new = try renumbering.number(oldDoc)
+                try IndexFormat.docKey(new).withUnsafeBytes { try txn.put(index.tables.ids, key: e.key, value: $0, flags: .append) }
                 entry = try cursor.next()
             }
         }
-        return deleted
+        return renumbering
     }
 
-    /// Rewrites the blocks that hold deleted documents without them (dropping emptied blocks).
-    private func rewriteDocumentStore(_ txn: borrowing WriteTransaction, deleted: Set<UInt32>) throws {
+    /// Writes each field's length table in new doc-id order.
+    private func writeNorms(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
+        let pageSize = IndexFormat.normsPageSize
+        for field in IndexField.allCases {
+            let lengths = old.lengths(field)
+            var first = 0
+            while first < renumbering.count {
+                let end = min(first + pageSize, renumbering.count)
+                var page = [UInt8](repeating: 0, count: pageSize * 4)
+                for new in first..<end { page.storeLE(lengths.length(renumbering.oldIds[new]), at: (new - first) * 4) }
+                try txn.put(index.tables.norms, key: IndexFormat.normsKey(field, page: UInt32(first / pageSize)), value: page, flags: .append)
+                first = end
+            }
+        }
+    }
+
+    /// Writes the document store in new doc-id order, packed as a commit packs it.
+    private func writeDocuments(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
+        var blocks = DocumentBlockCache(reader: old)
+        var packer = DocumentBlockPacker()
+        for new in 0..<renumbering.count {
+            let oldDoc = renumbering.oldIds[new]
+            let block = try blocks.block(containing: oldDoc)
+            guard let record = try block.record(oldDoc), let text = block.text(oldDoc) else {
+                throw IndexError.corrupt("docstore: no record for doc id \(oldDoc)")
+            }
+            if let full = packer.add(UInt32(new), record, text) {
+                try txn.put(index.tables.docstore, key: IndexFormat.docKey(full.lastDoc), value: full.value, flags: .append)
+            }
+        }
+        if let last = packer.finish() {
+            try txn.put(index.tables.docstore, key: IndexFormat.docKey(last.lastDoc), value: last.value, flags: .append)
+        }
+    }
+
+    /// Rewrites every term with live postings under a new term id, in term order, so the terms,
+    /// postings and positions tables are all appended to.
+    private func writeTerms(
+        from old: IndexReader, _ renumbering: DocIdRenumbering, _ stats: IndexStatistics,
+        into txn: borrowing WriteTransaction, _ summary: inout Summary
+    ) throws {
         let t = index.tables
-        var rewrites: [([UInt8], [(doc: UInt32, record: DocumentRecord, text: String)])] = []
-        try txn.withCursor(t.docstore) { cursor in
+        let newLengths = IndexField.allCases.map { field in
+            let lengths = old.lengths(field)
+            return renumbering.oldIds.map { lengths.length($0) }
+        }
+        let averageLengths = IndexField.allCases.map { stats.averageLength($0) }
+        var rewriting = PostingsRenumbering()
+        var lengths: [UInt32] = []
+        try old.snapshot.withCursor(t.terms) { cursor in
             var entry = try cursor.first()
             while let e = entry {
-                let block = try DocumentBlock(decoding: e.value)
-                if block.docs.contains(where: deleted.contains) {
-                    rewrites.append((Array(e.key), try block.documents().filter { !deleted.contains($0.doc) }))
+                guard let field = IndexField(rawValue: e.key[0]) else { throw IndexError.corrupt("term key with field \(e.key[0])") }
+                let oldInfo = try TermInfo(decoding: e.value)
+                let chunks = try old.postingsChunks(oldInfo).map { chunk in
+                    guard let positions = try old.positionsChunk(oldInfo, lastDoc: chunk.lastDoc) else {
+                        throw IndexError.corrupt("chunk of term \(oldInfo.termId) without positions")
+                    }
+                    return (chunk, positions)
+                }
+                summary.chunksBefore += chunks.count
+                try rewriting.rewrite(chunks, renumbering)
+                let live = rewriting.postings
+                if live.docs.isEmpty {
+                    summary.removedTerms += 1
+                } else {
+                    let fieldLengths = newLengths[Int(field.rawValue)]
+                    lengths.removeAll(keepingCapacity: true)
+                    for doc in live.docs { lengths.append(fieldLengths[Int(doc)]) }
+                    let postingsBytes = PostingsChunkEncoder.encode(
+                        docs: live.docs, tfs: live.tfs, lengths: lengths, averageLength: averageLengths[Int(field.rawValue)])
+                    let positionsBytes = live.positionBytes.withUnsafeBytes { b in
+                        live.positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
+                    }
+                    let info = TermInfo(
+                        termId: UInt32(summary.terms), docFreq: UInt32(live.docs.count),
+                        totalTermFreq: live.tfs.reduce(0) { $0 + UInt64($1) })
+                    let key = Array(e.key)
+                    if live.docs.count < BitPacking.blockSize {
+                        let value = info.encoded(inlinePostings: postingsBytes, inlinePositions: positionsBytes)
+                        try txn.put(t.terms, key: key, value: value, flags: .append)
+                    } else {
+                        try txn.put(t.terms, key: key, value: info.encoded(), flags: .append)
+                        let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: live.docs[live.docs.count - 1])
+                        try txn.put(t.postings, key: chunkKey, value: postingsBytes, flags: .append)
+                        try txn.put(t.positions, key: chunkKey, value: positionsBytes, flags: .append)
+                    }
+                    summary.terms += 1
+                    summary.chunksAfter += 1
                 }
                 entry = try cursor.next()
             }
         }
-        for (key, kept) in rewrites {
-            try txn.delete(t.docstore, key: key)
-            if let last = kept.last { try txn.put(t.docstore, key: IndexFormat.docKey(last.doc), value: DocumentBlock.encode(kept)) }
-        }
-    }
-
-    /// The length of `field` in `doc`, from the norms pages (cached in `pages`).
-    private func length(
-        _ field: IndexField, _ doc: UInt32, _ txn: borrowing WriteTransaction, _ pages: inout [[UInt8]: [UInt8]]
-    ) throws -> UInt32 {
-        let key = IndexFormat.normsKey(field, page: doc >> IndexFormat.normsShift)
-        if pages[key] == nil { pages[key] = try txn.get(index.tables.norms, key: key).map(Array.init) ?? [] }
-        let page = pages[key]!
-        let offset = Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4
-        guard offset + 4 <= page.count else { return 0 }
-        return page.withUnsafeBytes { $0.baseAddress!.loadLE32(offset) }
     }
 }
