@@ -11,8 +11,9 @@ import Testing
 ///
 /// For each analyzer preset it builds a few random small indexes (``RandomCorpus``) through
 /// `IndexWriter`, in several commits, with deletions and replacements (a replaced or deleted
-/// version must never match), and checks random queries (``RandomQueryText``) at two points of
-/// each index's history. Every query string is parsed by the real `QueryParser` with both
+/// version must never match), and checks random queries (``RandomQueryText``) at four points of
+/// each index's history: after two commits, after a commit of deletes and replacements, after
+/// compaction (which renumbers every document), and after a commit on the compacted index. Every query string is parsed by the real `QueryParser` with both
 /// default operators, and for each tree: the engine's hits are exactly the live documents the
 /// reference matches, `total` is their number, and scores are finite, positive and in
 /// non-increasing order. Every third case is also searched with a limit of 3, where top-k
@@ -112,7 +113,8 @@ private struct PropertyRun {
     }
 
     /// Builds index `number` with about `size` documents in three commits (the third deletes,
-    /// replaces and adds), and checks random queries after the second and the third.
+    /// replaces and adds), compacts it and commits once more, and checks random queries after the
+    /// second and third commits, the compaction and the last commit.
     mutating func checkRandomIndex(number: Int, size: ClosedRange<Int>) throws {
         let dir = TemporaryDirectory("matchset")
         let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(preset))
@@ -164,6 +166,22 @@ private struct PropertyRun {
         writer.delete(id: "no/such-document.txt")
         try writer.commit()
         try check(index, model, label: "index \(number) (\(model.ids.count) docs, after deletes and replacements)", queries: queries)
+
+        // Compaction renumbers every document; then a commit on top of the compacted index.
+        try Compactor(index: index).compact()
+        try check(index, model, label: "index \(number) (\(model.ids.count) docs, compacted)", queries: queries)
+        for id in model.ids where Int.random(in: 0..<10, using: &rng) == 0 {
+            let replacement = DocumentInput(id: id, title: RandomCorpus.title(using: &rng), text: RandomCorpus.body(using: &rng))
+            try writer.add(replacement)
+            model.add(replacement)
+        }
+        for _ in 0..<Int.random(in: 1...8, using: &rng) {
+            let document = newDocument()
+            try writer.add(document)
+            model.add(document)
+        }
+        try writer.commit()
+        try check(index, model, label: "index \(number) (\(model.ids.count) docs, a commit after compaction)", queries: queries)
     }
 
     /// A document with a fresh id.
