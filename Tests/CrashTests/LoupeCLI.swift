@@ -1,17 +1,11 @@
 import Foundation
 import Glibc
+import LoupeTestSupport
 
 /// The built `loupe` binary (beside the test bundle in the build folder), run to completion or
 /// started and killed.
 enum LoupeCLI {
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("loupe").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        fatalError("the loupe binary was not built next to the tests (\(beside.path))")
-    }()
+    static let binary = BuiltExecutable.path("loupe")
 
     struct Output {
         var status: Int32

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeTestSupport
 
 /// Runs the built `loupe` binary (it sits beside the test bundle in the build folder).
 struct LoupeProcess {
@@ -8,14 +9,7 @@ struct LoupeProcess {
         var stderr: String
     }
 
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("loupe").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        fatalError("the loupe binary was not built next to the tests (\(beside.path))")
-    }()
+    static let binary = BuiltExecutable.path("loupe")
 
     /// Runs `loupe` with `arguments` and waits for it.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {

@@ -1,16 +1,14 @@
 import Foundation
 import LoupeProtocol
+import LoupeTestSupport
 import Testing
 
 @Suite("loupe against louped", .timeLimit(.minutes(2)))
 struct ClientCommandTests {
     /// Runs the built `loupe` (beside the test bundle) and returns its exit status, output and errors.
     func loupe(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let binary = [beside, beside.deletingLastPathComponent()].map { $0.appendingPathComponent("loupe").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) } ?? "loupe"
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: BuiltExecutable.path("loupe"))
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LOUPE") }
         env.merge(environment) { $1 }

@@ -8,14 +8,7 @@ import Testing
 @Suite("The louped executable", .timeLimit(.minutes(2)))
 struct DaemonProcessTests {
     /// The built `louped` (beside the test bundle in the build folder).
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent()] {
-            let candidate = dir.appendingPathComponent("louped").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return beside.appendingPathComponent("louped").path
-    }()
+    static let binary = BuiltExecutable.path("louped")
 
     /// Starts `louped` on an ephemeral loopback port and returns it with the port from its log.
     func launch(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe) {
