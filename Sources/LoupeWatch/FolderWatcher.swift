@@ -18,10 +18,11 @@ import Synchronization
 /// Two threads do the work: one reads events, one indexes. `onEvent` is called from them, one
 /// call at a time.
 ///
-/// Writes go through `serializeWrites`, so an owner with other writers to the same index (the
-/// daemon's single writer) can keep them apart: it is called on the indexing thread with a
-/// closure that opens an ``IndexWriter``, writes and commits, and must run that closure before it
-/// returns, while no other writer is open on the index. The default runs it as is. A host gives
+/// Writes go through `serializeWrites`, so an owner with other writers to the same index can run
+/// them one at a time (the daemon does, so that each of its write commands reports exactly what
+/// it changed; concurrent writers would be safe, but could index the same file twice): it is
+/// called on the indexing thread with a closure that opens an ``IndexWriter``, writes and
+/// commits, and must run that closure before it returns. The default runs it as is. A host gives
 /// the watcher the ``Index`` it already has open (one per process), and readers keep working on
 /// it meanwhile.
 ///

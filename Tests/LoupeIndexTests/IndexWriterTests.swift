@@ -128,6 +128,32 @@ import Testing
         #expect(try reader.termInfo(.body, "dropped") == nil)
     }
 
+    @Test func writersOpenAtOnceTakeDocIdsWhenTheyCommit() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        // Two writers (as two processes would have), their batches committed in turn, one of them
+        // replacing a document of the other, then a compaction between a writer's add and commit.
+        let first = try IndexWriter(index: index), second = try IndexWriter(index: index)
+        for i in 0..<150 { try first.add(DocumentInput(id: "a\(i)", title: "", text: "shared alpha \(i)")) }
+        for i in 0..<150 { try second.add(DocumentInput(id: "b\(i)", title: "", text: "shared beta \(i)")) }
+        try second.add(DocumentInput(id: "a7", title: "", text: "shared replaced"))
+        try first.commit()
+        try second.commit()
+        try first.add(DocumentInput(id: "c", title: "", text: "shared gamma"))
+        try Compactor(index: index).compact()
+        try first.commit()
+
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 301)
+        #expect(reader.statistics.nextDocId == 301)
+        #expect(try reader.termInfo(.body, "shared")?.docFreq == 301)
+        #expect(try postings(reader, "shared") == Array(0..<301))
+        #expect(try reader.docId(forId: "c") == 300)
+        #expect(try reader.text(#require(try reader.docId(forId: "a7"))) == "shared replaced")
+        #expect(try reader.text(#require(try reader.docId(forId: "b149"))) == "shared beta 149")
+        #expect(try IndexChecker(index: index).check().problems == [])
+    }
+
     @Test func indexRemembersItsAnalyzerAndRefusesAnother() throws {
         let dir = TemporaryDirectory("writer")
         _ = try Index.openOrCreate(at: dir.path + "/i", analyzer: .preset(.simple))

@@ -38,6 +38,54 @@ extension DaemonProcessTests {
         #expect(reader.statistics.liveDocs == 2 + late)
     }
 
+    /// A `loupe index` run into the index the daemon serves, while the daemon's watcher commits
+    /// files written meanwhile: both write the same LMDB file from two processes, and every
+    /// document of both ends up live exactly once in a sound index.
+    @Test func aLoupeIndexRunBesideTheWatchingDaemonSharesTheIndex() async throws {
+        let directory = TemporaryDirectory("louped-shared")
+        let docs = directory.path + "/docs", indexPath = directory.path + "/index"
+        try directory.write("docs/before.txt", "Walrus\nwalrus tusks")
+        let exported = 20000
+        let export = (0..<exported).map { #"{"id": "export/\#($0)", "title": "Export \#($0)", "text": "shared export line \#($0)"}"# }
+        try directory.write("export.jsonl", export.joined(separator: "\n") + "\n")
+        let (daemon, errors) = try launch(["--index", indexPath, "--listen", "127.0.0.1:0", "--root", docs])
+        defer { if daemon.isRunning { daemon.terminate() } }
+        let address = try servingAddress(errors)
+        let client = try await blocking { try SearchClient(LoupeConnection(address: address)) }
+        try await blocking { try client.waitUntil("the startup scan", within: .seconds(30)) { try client.ids("walrus") == ["before.txt"] } }
+
+        let indexing = Process()
+        indexing.executableURL = URL(fileURLWithPath: BuiltExecutable.path("loupe"))
+        indexing.arguments = ["index", "--jsonl", directory.path + "/export.jsonl", "--index", indexPath]
+        let runErrors = Pipe()
+        indexing.standardError = runErrors
+        indexing.standardOutput = FileHandle.nullDevice
+        try indexing.run()
+        // Files keep coming for as long as the run lasts, so the watcher commits while it works.
+        let written = try await blocking {
+            var count = 0
+            while count < 20 || indexing.isRunning {
+                try write(docs + "/w\(count % 10)/f\(count).txt", "Written \(count)\nshared file \(count)")
+                count += 1
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return count
+        }
+        indexing.waitUntilExit()
+        let run = (status: indexing.terminationStatus, err: String(decoding: runErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        #expect(run.status == 0, "\(run.err)")
+        try await blocking {
+            try client.waitUntil("every document", within: .seconds(10)) { try client.documents() == 1 + written + exported }
+            #expect(try client.count("shared") == written + exported)
+            #expect(try client.count("export") == exported)
+        }
+        daemon.terminate()
+        daemon.waitUntilExit()
+        #expect(daemon.terminationStatus == 0)
+        let check = try ClientCommandTests().loupe(["check", "--index", indexPath])
+        #expect(check.status == 0, "\(check.out)\(check.err)")
+    }
+
     /// `--no-watch` (here overriding LOUPED_INDEX_WATCH=true) serves the roots to INDEX only.
     @Test func noWatchLeavesTheRootsToIndexCommands() async throws {
         let directory = TemporaryDirectory("louped-nowatch")

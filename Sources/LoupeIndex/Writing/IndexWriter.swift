@@ -11,12 +11,14 @@ import LoupeStorage
 /// batch outgrows the memory budget, ``add(_:)`` commits by itself, so an interrupted bulk load
 /// keeps a consistent prefix of what it was given.
 ///
-/// Doc ids only grow. Replacing a document (adding one whose id exists) tombstones the old
-/// version; statistics (live documents, lengths, document frequencies) are updated exactly at
-/// each commit; postings of deleted documents stay on disk, skipped by readers, until compaction.
-/// One writer per index at a time: writes must come from one thread. ``add(contentsOf:)``
-/// analyzes and inverts a group of documents on several threads (one ``InvertedBatch`` each);
-/// the commit merges their postings term by term.
+/// Doc ids only grow: a commit gives its documents the next ids when it runs, inside its
+/// transaction, so several writers (threads or processes) may work on one index at once; LMDB
+/// runs their commits one at a time, each on the state the previous one left. Replacing a
+/// document (adding one whose id exists) tombstones the old version; statistics (live documents,
+/// lengths, document frequencies) are updated exactly at each commit; postings of deleted
+/// documents stay on disk, skipped by readers, until compaction. A writer itself is used from
+/// one thread. ``add(contentsOf:)`` analyzes and inverts a group of documents on several threads
+/// (one ``InvertedBatch`` each); the commit merges their postings term by term.
 public final class IndexWriter {
     /// The index being written.
     public let index: Index
@@ -30,9 +32,9 @@ public final class IndexWriter {
     private var pending: [PendingDocument] = []
     private var operations: [Operation] = []
     private var pendingTextBytes = 0
-    private var nextDocId: UInt32
 
     private struct PendingDocument {
+        /// The document's place in the batch; the commit adds the index's next doc id to it.
         var doc: UInt32
         var record: DocumentRecord
         var text: String
@@ -44,7 +46,7 @@ public final class IndexWriter {
         case touch(id: String, mtimeNanoseconds: Int64, size: UInt64)
     }
 
-    /// Creates the writer. Only one writer may be used per index at a time.
+    /// Creates the writer.
     /// - Parameter workers: threads that invert documents (default: the active processors, at most 4).
     public init(index: Index, memoryBudget: Int = 512 << 20, workers: Int? = nil) throws {
         self.index = index
@@ -52,7 +54,6 @@ public final class IndexWriter {
         self.analyzer = index.analyzer
         self.workers = max(1, workers ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
         batches = (0..<self.workers).map { _ in InvertedBatch() }
-        nextDocId = try index.reader().statistics.nextDocId
     }
 
     /// Bytes held by the pending batch.
@@ -78,11 +79,8 @@ public final class IndexWriter {
     @discardableResult
     public func add(contentsOf documents: [DocumentInput]) throws -> CommitSummary? {
         guard !documents.isEmpty else { return nil }
-        guard UInt64(nextDocId) + UInt64(documents.count) < UInt64(UInt32.max) else {
-            throw IndexError.corrupt("doc ids exhausted; run `loupe compact`")
-        }
-        let first = nextDocId
-        nextDocId += UInt32(documents.count)
+        guard pending.count + documents.count < Int(UInt32.max) else { throw IndexError.corrupt("too many documents in one batch") }
+        let first = UInt32(pending.count)
         let records = invert(documents, firstDoc: first)
         for (i, document) in documents.enumerated() {
             operations.append(.add(pending.count))
@@ -92,7 +90,7 @@ public final class IndexWriter {
         return pendingBytes >= memoryBudget ? try commit() : nil
     }
 
-    /// Inverts `documents` (doc ids from `firstDoc` on) into the batches, one contiguous slice per
+    /// Inverts `documents` (batch places from `firstDoc` on) into the batches, one contiguous slice per
     /// worker, and returns their records.
     private func invert(_ documents: [DocumentInput], firstDoc: UInt32) -> [DocumentRecord] {
         let slices = documents.count < 64 ? 1 : workers
@@ -141,7 +139,7 @@ public final class IndexWriter {
         return summary
     }
 
-    /// Drops everything pending; ids handed out are not reused.
+    /// Drops everything pending.
     public func rollback() {
         batches = (0..<workers).map { _ in InvertedBatch() }
         pending.removeAll()
@@ -158,9 +156,14 @@ public final class IndexWriter {
         var stats = try IndexStatistics(decoding: statsBytes)
         var summary = CommitSummary()
         summary.postings = postingsCount
+        // The batch's documents take the next doc ids as of this transaction.
+        let base = stats.nextDocId
+        guard UInt64(base) + UInt64(pending.count) < UInt64(UInt32.max) else {
+            throw IndexError.corrupt("doc ids exhausted; run `loupe compact`")
+        }
 
-        try writeTerms(txn, &stats, &summary)
-        try writeDocuments(txn, &stats)
+        try writeTerms(txn, base, &stats, &summary)
+        try writeDocuments(txn, base, &stats)
 
         // Ids and deletions, in the order they were asked for.
         var ids = try SortedPuts(t.ids, txn)
@@ -172,7 +175,7 @@ public final class IndexWriter {
                 let document = pending[index]
                 let key = Array(document.record.id.utf8)
                 if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
-                try ids.put(key, IndexFormat.docKey(document.doc), txn)
+                try ids.put(key, IndexFormat.docKey(base + document.doc), txn)
                 summary.added += 1
             case .delete(let id):
                 let key = Array(id.utf8)
@@ -196,17 +199,18 @@ public final class IndexWriter {
             }
         }
         for doc in deletions where try tombstone(doc, txn, &stats, &lastBlock) { summary.deleted += 1 }
-        stats.nextDocId = max(stats.nextDocId, nextDocId)
+        stats.nextDocId = base + UInt32(pending.count)
         try txn.put(t.meta, key: statsKey, value: stats.encoded())
         return summary
     }
 
-    private func writeTerms(_ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics, _ summary: inout CommitSummary) throws {
+    private func writeTerms(
+        _ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+    ) throws {
         let t = index.tables
         var merged = DecodedPostings()
         var parts = [DecodedPostings](repeating: DecodedPostings(), count: batches.count)
         var lengths: [UInt32] = []
-        let firstPendingDoc = pending.first?.doc ?? 0
         var terms = try SortedPuts(t.terms, txn)
         var postingsTable = try SortedPuts(t.postings, txn)
         var positionsTable = try SortedPuts(t.positions, txn)
@@ -228,9 +232,12 @@ public final class IndexWriter {
                 }
                 merged.merge(slots.map { parts[$0.batch] })
             }
-            let docs = merged.docs, tfs = merged.tfs
             lengths.removeAll(keepingCapacity: true)
-            for doc in docs { lengths.append(pending[Int(doc - firstPendingDoc)].record.length(field)) }
+            for i in merged.docs.indices {
+                lengths.append(pending[Int(merged.docs[i])].record.length(field))
+                merged.docs[i] += base
+            }
+            let docs = merged.docs, tfs = merged.tfs
             var info: TermInfo
             var isNew = false
             if let existing = try txn.get(t.terms, key: key) {
@@ -268,25 +275,26 @@ public final class IndexWriter {
         }
     }
 
-    private func writeDocuments(_ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics) throws {
+    private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics) throws {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
         var docstore = try SortedPuts(t.docstore, txn)
         var packer = DocumentBlockPacker()
         for document in pending {
-            if let block = packer.add(document.doc, document.record, document.text) {
+            let doc = base + document.doc
+            if let block = packer.add(doc, document.record, document.text) {
                 try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
             }
             stats.liveDocs += 1
             for field in IndexField.allCases {
                 let length = document.record.length(field)
                 stats.totalLengths[Int(field.rawValue)] += UInt64(length)
-                let pageKey = IndexFormat.normsKey(field, page: document.doc >> IndexFormat.normsShift)
+                let pageKey = IndexFormat.normsKey(field, page: doc >> IndexFormat.normsShift)
                 if pages[pageKey] == nil {
                     pages[pageKey] = try txn.get(t.norms, key: pageKey).map(Array.init)
                         ?? [UInt8](repeating: 0, count: IndexFormat.normsPageSize * 4)
                 }
-                pages[pageKey]!.storeLE(length, at: Int(document.doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
+                pages[pageKey]!.storeLE(length, at: Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
             }
         }
         if let block = packer.finish() { try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
