@@ -30,6 +30,9 @@ public final class IndexWriter {
     public let workers: Int
     private var batches: [InvertedBatch]
     private var pending: [PendingDocument] = []
+    /// Per field (raw-value order), the token count of each pending document by batch place: the
+    /// commit looks a length up for every posting, and a dense column keeps that in cache.
+    private var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
     private var operations: [Operation] = []
     private var pendingTextBytes = 0
 
@@ -85,6 +88,7 @@ public final class IndexWriter {
         for (i, document) in documents.enumerated() {
             operations.append(.add(pending.count))
             pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
+            for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
             pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
         }
         return pendingBytes >= memoryBudget ? try commit() : nil
@@ -143,6 +147,7 @@ public final class IndexWriter {
     public func rollback() {
         batches = (0..<workers).map { _ in InvertedBatch() }
         pending.removeAll()
+        pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
         operations.removeAll()
         pendingTextBytes = 0
     }
@@ -216,7 +221,7 @@ public final class IndexWriter {
         var positionsTable = try SortedPuts(t.positions, txn)
         // Average lengths of the committed and pending documents: they make the block impacts tight.
         let averageLengths = IndexField.allCases.map { field in
-            let total = stats.totalLengths[Int(field.rawValue)] + pending.reduce(0) { $0 + UInt64($1.record.length(field)) }
+            let total = stats.totalLengths[Int(field.rawValue)] + pendingLengths[Int(field.rawValue)].reduce(0) { $0 + UInt64($1) }
             let count = UInt64(stats.liveDocs) + UInt64(pending.count)
             return count == 0 ? 1 : Double(total) / Double(count)
         }
@@ -233,9 +238,11 @@ public final class IndexWriter {
                 merged.merge(slots.map { parts[$0.batch] })
             }
             lengths.removeAll(keepingCapacity: true)
-            for i in merged.docs.indices {
-                lengths.append(pending[Int(merged.docs[i])].record.length(field))
-                merged.docs[i] += base
+            pendingLengths[Int(field.rawValue)].withUnsafeBufferPointer { column in
+                for i in merged.docs.indices {
+                    lengths.append(column[Int(merged.docs[i])])
+                    merged.docs[i] += base
+                }
             }
             let docs = merged.docs, tfs = merged.tfs
             var info: TermInfo
