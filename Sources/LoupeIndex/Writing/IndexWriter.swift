@@ -213,9 +213,6 @@ public final class IndexWriter {
         _ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics, _ summary: inout CommitSummary
     ) throws {
         let t = index.tables
-        var merged = DecodedPostings()
-        var parts = [DecodedPostings](repeating: DecodedPostings(), count: batches.count)
-        var lengths: [UInt32] = []
         var terms = try SortedPuts(t.terms, txn)
         var postingsTable = try SortedPuts(t.postings, txn)
         var positionsTable = try SortedPuts(t.positions, txn)
@@ -225,60 +222,107 @@ public final class IndexWriter {
             let count = UInt64(stats.liveDocs) + UInt64(pending.count)
             return count == 0 ? 1 : Double(total) / Double(count)
         }
-        try TermMerge(batches.map(\.interner)).forEachTerm { key, slots in
-            let field = IndexField(rawValue: key[0])!
-            merged.removeAll()
-            if slots.count == 1 {
-                batches[slots[0].batch].decode(slot: slots[0].slot, into: &merged)
-            } else {
-                for (batch, slot) in slots {
-                    parts[batch].removeAll()
-                    batches[batch].decode(slot: slot, into: &parts[batch])
-                }
-                merged.merge(slots.map { parts[$0.batch] })
-            }
-            lengths.removeAll(keepingCapacity: true)
-            pendingLengths[Int(field.rawValue)].withUnsafeBufferPointer { column in
-                for i in merged.docs.indices {
-                    lengths.append(column[Int(merged.docs[i])])
-                    merged.docs[i] += base
+        let width = batches.count
+        let slots = TermMerge(batches.map(\.interner)).slotsInKeyOrder()
+        let termCount = slots.count / width
+        var start = 0
+        while start < termCount {
+            let pieces = nextPieces(slots, from: start, width: width)
+            let encoded = encode(pieces, slots, base, averageLengths)
+            for piece in encoded {
+                for term in piece {
+                    try put(term, txn, &terms, &postingsTable, &positionsTable, &stats)
+                    summary.terms += 1
                 }
             }
-            let docs = merged.docs, tfs = merged.tfs
-            var info: TermInfo
-            var isNew = false
-            if let existing = try txn.get(t.terms, key: key) {
-                info = try TermInfo(decoding: existing)
-                if let inline = info.inline {
-                    // The term grows: its inlined chunk moves out next to the new one.
-                    guard let chunk = PostingsChunk(inline.postings) else { throw IndexError.corrupt("inline postings of a term") }
-                    let outKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: chunk.lastDoc)
-                    let postingsBytes = Array(inline.postings), positionsBytes = Array(inline.positions)
-                    try postingsTable.put(outKey, postingsBytes, txn)
-                    try positionsTable.put(outKey, positionsBytes, txn)
-                    info.inline = nil
+            start = pieces.last!.upperBound
+        }
+    }
+
+    /// Pending-postings bytes per piece of encoding work, and pieces per round: a round's chunks
+    /// are held in memory until its puts, and its pieces are spread over the workers.
+    private static let pieceBytes = 1 << 20, piecesPerWorker = 4
+
+    /// The next round of encoding work from term `start` on (in key order): contiguous ranges of
+    /// terms of about ``pieceBytes`` of pending postings each.
+    private func nextPieces(_ slots: [Int32], from start: Int, width: Int) -> [Range<Int>] {
+        let termCount = slots.count / width
+        var pieces: [Range<Int>] = []
+        var end = start
+        while pieces.count < Self.piecesPerWorker * workers && end < termCount {
+            let first = end
+            var bytes = 0
+            while end < termCount && bytes < Self.pieceBytes {
+                for b in 0..<width where slots[end * width + b] >= 0 {
+                    bytes += batches[b].byteCount(slot: Int(slots[end * width + b])) + 16
                 }
-            } else {
-                info = TermInfo(termId: stats.nextTermId, docFreq: 0, totalTermFreq: 0)
-                stats.nextTermId += 1
-                isNew = true
+                end += 1
             }
-            info.docFreq += UInt32(docs.count)
-            info.totalTermFreq += tfs.reduce(UInt64(0)) { $0 + UInt64($1) }
-            let average = averageLengths[Int(field.rawValue)]
-            let postingsBytes = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths, averageLength: average)
-            let positionsBytes = merged.positionBytes.withUnsafeBytes { b in
-                merged.positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
+            pieces.append(first..<end)
+        }
+        return pieces
+    }
+
+    /// Encodes the terms of `pieces` on ``workers`` threads; the result holds each piece's terms in order.
+    private func encode(_ pieces: [Range<Int>], _ slots: [Int32], _ base: UInt32, _ averageLengths: [Double]) -> [[EncodedTerm]] {
+        let width = batches.count
+        let columns = pendingLengths
+        let results = UnsafeMutableBufferPointer<[EncodedTerm]>.allocate(capacity: pieces.count)
+        results.initialize(repeating: [])
+        defer { results.deinitialize().deallocate() }
+        batches.withUnsafeBufferPointer { batches in
+            slots.withUnsafeBufferPointer { slots in
+                let shared = EncodingBuffers(batches: batches, slots: slots, results: results)
+                DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
+                    var encoder = TermChunkEncoder(batchCount: width)
+                    var out: [EncodedTerm] = []
+                    out.reserveCapacity(pieces[p].count)
+                    for term in pieces[p] {
+                        let row = UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)])
+                        out.append(encoder.encode(
+                            slots: row, batches: shared.batches, base: base, lengths: columns, averageLengths: averageLengths))
+                    }
+                    shared.results[p] = out
+                }
             }
-            if isNew && docs.count < BitPacking.blockSize {
-                try terms.put(key, info.encoded(inlinePostings: postingsBytes, inlinePositions: positionsBytes), txn)
-            } else {
-                try terms.put(key, info.encoded(), txn)
-                let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: docs[docs.count - 1])
-                try postingsTable.put(chunkKey, postingsBytes, txn)
-                try positionsTable.put(chunkKey, positionsBytes, txn)
+        }
+        return Array(results)
+    }
+
+    /// Writes one encoded term: its `terms` entry (new or grown), and its chunks, inlined in the
+    /// entry for a new term with fewer than a block of documents.
+    private func put(
+        _ term: EncodedTerm, _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
+        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics
+    ) throws {
+        let t = index.tables
+        var info: TermInfo
+        var isNew = false
+        if let existing = try txn.get(t.terms, key: term.key) {
+            info = try TermInfo(decoding: existing)
+            if let inline = info.inline {
+                // The term grows: its inlined chunk moves out next to the new one.
+                guard let chunk = PostingsChunk(inline.postings) else { throw IndexError.corrupt("inline postings of a term") }
+                let outKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: chunk.lastDoc)
+                let postingsBytes = Array(inline.postings), positionsBytes = Array(inline.positions)
+                try postingsTable.put(outKey, postingsBytes, txn)
+                try positionsTable.put(outKey, positionsBytes, txn)
+                info.inline = nil
             }
-            summary.terms += 1
+        } else {
+            info = TermInfo(termId: stats.nextTermId, docFreq: 0, totalTermFreq: 0)
+            stats.nextTermId += 1
+            isNew = true
+        }
+        info.docFreq += term.docCount
+        info.totalTermFreq += term.totalTermFreq
+        if isNew && term.docCount < BitPacking.blockSize {
+            try terms.put(term.key, info.encoded(inlinePostings: term.postings, inlinePositions: term.positions), txn)
+        } else {
+            try terms.put(term.key, info.encoded(), txn)
+            let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: term.lastDoc)
+            try postingsTable.put(chunkKey, term.postings, txn)
+            try positionsTable.put(chunkKey, term.positions, txn)
         }
     }
 

@@ -52,6 +52,9 @@ struct InvertedBatch {
         return count
     }
 
+    /// Bytes of `slot`'s pending postings: a measure of the work of encoding them.
+    func byteCount(slot: Int) -> Int { buffers[slot].count }
+
     /// Appends `slot`'s postings to `out` in the form the chunk encoders take.
     func decode(slot: Int, into out: inout DecodedPostings) {
         buffers[slot].withUnsafeBufferPointer { buffer in

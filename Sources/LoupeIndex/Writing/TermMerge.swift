@@ -1,31 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Walks the union of several batches' terms in key order (field, then term bytes), giving for
-/// each key the (batch, slot) pairs that hold it: how a commit merges the workers' postings.
+/// each key the slot that holds it in every batch: how a commit merges the workers' postings.
 struct TermMerge {
     private let interners: [TermInterner]
 
     init(_ interners: [TermInterner]) { self.interners = interners }
 
-    /// Calls `body` once per distinct key, in key order.
-    func forEachTerm(_ body: ([UInt8], [(batch: Int, slot: Int)]) throws -> Void) throws {
+    /// The distinct keys in key order, as `interners.count` entries per key: the key's slot in
+    /// each batch, or -1 where the batch does not hold it.
+    func slotsInKeyOrder() -> [Int32] {
         let sorted = interners.map { $0.sortedSlots() }
-        var cursors = [Int](repeating: 0, count: interners.count)
-        var holders: [(batch: Int, slot: Int)] = []
+        let width = interners.count
+        var cursors = [Int](repeating: 0, count: width)
+        var out: [Int32] = []
+        out.reserveCapacity((sorted.map(\.count).max() ?? 0) * width)
+        var row = [Int32](repeating: -1, count: width)
         while true {
-            var smallest: [UInt8]? = nil
-            holders.removeAll(keepingCapacity: true)
-            for b in interners.indices where cursors[b] < sorted[b].count {
+            var smallest = -1
+            for b in 0..<width where cursors[b] < sorted[b].count {
                 let slot = sorted[b][cursors[b]]
-                let key = interners[b].withKey(slot) { Array($0) }
-                if smallest == nil || key.lexicographicallyPrecedes(smallest!) {
-                    smallest = key
-                    holders = [(b, slot)]
-                } else if key == smallest! {
-                    holders.append((b, slot))
+                let order = smallest < 0 ? -1 : compare(b, slot, smallest, sorted[smallest][cursors[smallest]])
+                if order < 0 {
+                    for earlier in 0..<b { row[earlier] = -1 }
+                    smallest = b
                 }
+                row[b] = order <= 0 ? Int32(slot) : -1
             }
-            guard let key = smallest else { return }
-            for holder in holders { cursors[holder.batch] += 1 }
-            try body(key, holders)
+            guard smallest >= 0 else { return out }
+            for b in 0..<width where row[b] >= 0 { cursors[b] += 1 }
+            out.append(contentsOf: row)
+            for b in 0..<width { row[b] = -1 }
+        }
+    }
+
+    /// memcmp order of the keys of slot `a` of batch `ba` and slot `b` of batch `bb`.
+    private func compare(_ ba: Int, _ a: Int, _ bb: Int, _ b: Int) -> Int {
+        interners[ba].withKey(a) { ka in
+            interners[bb].withKey(b) { kb in
+                let c = memcmp(ka.baseAddress!, kb.baseAddress!, min(ka.count, kb.count))
+                return c != 0 ? Int(c) : ka.count - kb.count
+            }
         }
     }
 }

@@ -1,0 +1,82 @@
+import LoupeCodec
+
+/// What a commit writes for one term of its batch: the key, the postings and positions chunks
+/// of the term's pending documents, and the figures its ``TermInfo`` grows by.
+struct EncodedTerm {
+    /// Field byte, then the term's UTF-8 bytes.
+    var key: [UInt8]
+    var docCount: UInt32
+    var totalTermFreq: UInt64
+    /// The largest doc id of the chunk, which is part of its key.
+    var lastDoc: UInt32
+    var postings: [UInt8]
+    var positions: [UInt8]
+}
+
+/// Turns the pending postings of terms, held by one or more ``InvertedBatch``es, into their
+/// chunks. Encoding depends only on the batches, so a commit runs several of these at once (one
+/// per thread, each with its own scratch buffers) and keeps the transaction's reads and puts on
+/// its own thread.
+struct TermChunkEncoder {
+    private var merged = DecodedPostings()
+    private var parts: [DecodedPostings]
+    private var lengths: [UInt32] = []
+
+    init(batchCount: Int) {
+        parts = [DecodedPostings](repeating: DecodedPostings(), count: batchCount)
+    }
+
+    /// Encodes the term whose slot in batch `b` is `slots[b]` (-1: not in that batch).
+    /// - Parameters:
+    ///   - base: the doc id of batch place 0 in this commit.
+    ///   - lengths: per field (raw-value order), the field length of each pending document by batch place.
+    ///   - averageLengths: per field, the average length the block impacts are made tight for.
+    mutating func encode(
+        slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, base: UInt32,
+        lengths columns: [[UInt32]], averageLengths: [Double]
+    ) -> EncodedTerm {
+        merged.removeAll()
+        var holders = 0, holder = 0
+        for b in slots.indices where slots[b] >= 0 {
+            holders += 1
+            holder = b
+        }
+        if holders == 1 {
+            batches[holder].decode(slot: Int(slots[holder]), into: &merged)
+        } else {
+            for b in slots.indices {
+                parts[b].removeAll()
+                if slots[b] >= 0 { batches[b].decode(slot: Int(slots[b]), into: &parts[b]) }
+            }
+            merged.merge(parts)
+        }
+        let interner = batches[holder].interner
+        let key = interner.withKey(Int(slots[holder])) { Array($0) }
+        let field = Int(key[0])
+        lengths.removeAll(keepingCapacity: true)
+        columns[field].withUnsafeBufferPointer { column in
+            for i in merged.docs.indices {
+                lengths.append(column[Int(merged.docs[i])])
+                merged.docs[i] += base
+            }
+        }
+        let postings = PostingsChunkEncoder.encode(
+            docs: merged.docs, tfs: merged.tfs, lengths: lengths, averageLength: averageLengths[field])
+        let positions = merged.positionBytes.withUnsafeBytes { bytes in
+            merged.positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: bytes, docEnds: $0) }
+        }
+        return EncodedTerm(
+            key: key, docCount: UInt32(merged.docs.count),
+            totalTermFreq: merged.tfs.reduce(UInt64(0)) { $0 + UInt64($1) },
+            lastDoc: merged.docs[merged.docs.count - 1], postings: postings, positions: positions)
+    }
+}
+
+/// The batches, the merged term order and the per-piece results, shared with the threads of one
+/// round of a commit's term encoding: the batches and slots are only read, and each thread writes
+/// only its own piece's result, which is what makes the unchecked sendability sound.
+struct EncodingBuffers: @unchecked Sendable {
+    let batches: UnsafeBufferPointer<InvertedBatch>
+    let slots: UnsafeBufferPointer<Int32>
+    let results: UnsafeMutableBufferPointer<[EncodedTerm]>
+}
