@@ -19,8 +19,12 @@ struct StatsCommand: ParsableCommand {
         for field in IndexField.allCases {
             print("avg length   \(field.name): " + String(format: "%.1f", stats.averageLength(field)))
         }
-        print("bytes        \(index.usedBytes) in use")
-        for (name, table) in try reader.tableStatistics() {
+        // The data file never shrinks: pages a commit or a compaction frees are reused by later commits.
+        let tables = try reader.tableStatistics()
+        let tableBytes = tables.reduce(0) { $0 + $1.statistics.bytes }
+        print("bytes        \(index.usedBytes) in the data file: \(tableBytes) in tables, "
+            + "\(max(0, index.usedBytes - tableBytes)) free for later commits")
+        for (name, table) in tables {
             print("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + "\(table.entries) entries, \(table.bytes) bytes")
         }
     }

@@ -1,0 +1,60 @@
+import Foundation
+import LoupeTestSupport
+import Testing
+
+/// `loupe stats`, `loupe check` and `loupe compact` on an index that took updates, and the
+/// automatic compaction of `index.compact_deleted_ratio`.
+@Suite struct MaintenanceCommandTests {
+    /// Writes `count` files `docs/fNN.txt`, each with `word` in it.
+    func writeFiles(_ dir: TemporaryDirectory, _ range: Range<Int>, _ word: String) throws {
+        for i in range { _ = try dir.write("docs/f\(i < 10 ? "0" : "")\(i).txt", "File \(i)\n\(word) text number \(i)") }
+    }
+
+    /// The value printed after `label` on its own line of `loupe stats`.
+    func line(_ stats: String, _ label: String) -> String? {
+        stats.split(separator: "\n").first { $0.hasPrefix(label) }.map { String($0.dropFirst(label.count)).trimmingCharacters(in: .whitespaces) }
+    }
+
+    @Test func statsCheckAndCompactFollowUpdates() throws {
+        let dir = TemporaryDirectory("maintenance")
+        let index = dir.path + "/index"
+        let config = try dir.write("loupe.toml", "[index]\ncompact_deleted_ratio = 0.25\n")
+        let env = ["LOUPE_CONFIG": config]
+        try writeFiles(dir, 0..<20, "original")
+        #expect(try LoupeProcess.run(["index", dir.path + "/docs", "--index", index], environment: env).status == 0)
+        // 4 of 20 replaced: 4 deleted versions of 24 on disk, under the 25 % that compacts.
+        try writeFiles(dir, 0..<4, "revised")
+        #expect(try LoupeProcess.run(["index", dir.path + "/docs", "--index", index], environment: env).stdout.contains("updated 4"))
+
+        let before = try LoupeProcess.run(["stats", "--index", index], environment: env)
+        #expect(before.status == 0)
+        #expect(line(before.stdout, "documents") == "20 live, 4 deleted")
+        for table in ["meta", "terms", "postings", "positions", "docstore", "ids", "norms", "tombstones"] {
+            #expect(before.stdout.contains("  \(table) "), "no line for \(table)")
+        }
+        #expect(line(before.stdout, "  tombstones")?.hasPrefix("1 entries") == true)
+        let bytes = try #require(line(before.stdout, "bytes"))
+        #expect(bytes.contains("in the data file:") && bytes.contains("in tables") && bytes.contains("free for later commits"))
+
+        let check = try LoupeProcess.run(["check", "--index", index], environment: env)
+        #expect(check.status == 0 && check.stdout.contains("ok: 24 documents"), "\(check.stdout)\(check.stderr)")
+
+        let compact = try LoupeProcess.run(["compact", "--index", index], environment: env)
+        #expect(compact.status == 0)
+        #expect(compact.stdout.contains("dropped 4 deleted documents; 20 documents renumbered"), "\(compact.stdout)")
+        let after = try LoupeProcess.run(["stats", "--index", index], environment: env)
+        #expect(line(after.stdout, "documents") == "20 live, 0 deleted")
+        #expect(line(after.stdout, "  tombstones")?.hasPrefix("0 entries") == true)
+        #expect(try LoupeProcess.run(["check", "--index", index], environment: env).stdout.contains("ok: 20 documents"))
+        let revised = try LoupeProcess.run(["search", "revised", "--index", index, "--json"], environment: env)
+        #expect(revised.stdout.hasPrefix("{\"total\":4,"))
+        #expect(try LoupeProcess.run(["search", "original", "--index", index, "--json"], environment: env).stdout.hasPrefix("{\"total\":16,"))
+
+        // 7 more replaced: 7 of 27 on disk pass 25 %, and the run compacts by itself.
+        try writeFiles(dir, 4..<11, "revised")
+        let run = try LoupeProcess.run(["index", dir.path + "/docs", "--index", index], environment: env)
+        #expect(run.status == 0 && run.stdout.contains("updated 7"))
+        #expect(line(try LoupeProcess.run(["stats", "--index", index], environment: env).stdout, "documents") == "20 live, 0 deleted")
+        #expect(try LoupeProcess.run(["search", "revised", "--index", index, "--json"], environment: env).stdout.hasPrefix("{\"total\":11,"))
+    }
+}
