@@ -326,15 +326,20 @@ public final class IndexWriter {
         }
     }
 
+    /// Document blocks encoded at once on the workers: a round's blocks are held until their puts.
+    private static let blocksPerWorker = 32
+
     private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics) throws {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
         var docstore = try SortedPuts(t.docstore, txn)
         var packer = DocumentBlockPacker()
+        var round: [[DocumentBlockPacker.Document]] = []
         for document in pending {
             let doc = base + document.doc
-            if let block = packer.add(doc, document.record, document.text) {
-                try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+            if let block = packer.group(doc, document.record, document.text) {
+                round.append(block)
+                if round.count == Self.blocksPerWorker * workers { try putBlocks(&round, &docstore, txn) }
             }
             stats.liveDocs += 1
             for field in IndexField.allCases {
@@ -348,8 +353,19 @@ public final class IndexWriter {
                 pages[pageKey]!.storeLE(length, at: Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
             }
         }
-        if let block = packer.finish() { try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+        if let block = packer.finishGroup() { round.append(block) }
+        try putBlocks(&round, &docstore, txn)
         for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
+    }
+
+    /// Encodes `blocks` on the workers, puts them in order, and empties `blocks`.
+    private func putBlocks(
+        _ blocks: inout [[DocumentBlockPacker.Document]], _ docstore: inout SortedPuts, _ txn: borrowing WriteTransaction
+    ) throws {
+        for block in DocumentBlockPacker.encode(blocks, threads: workers) {
+            try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+        }
+        blocks.removeAll(keepingCapacity: true)
     }
 
     /// The document-store block holding `doc`, as this transaction sees it.
