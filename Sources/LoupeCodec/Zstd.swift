@@ -19,16 +19,35 @@ public enum Zstd {
         return out
     }
 
-    /// Decompresses `bytes`, which must expand to exactly `size` bytes.
+    /// Decompresses `bytes`, which must expand to exactly `size` bytes, with a context of its own.
     public static func decompress(_ bytes: UnsafeRawBufferPointer, size: Int) throws(Failure) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: size)
-        let written = out.withUnsafeMutableBytes { o in
-            ZSTD_decompress(o.baseAddress, size, bytes.baseAddress, bytes.count)
+        try Decompressor().decompress(bytes, size: size)
+    }
+
+    /// A decompression context kept from call to call: creating one allocates and clears about
+    /// 100 KiB, which costs as much as decompressing a small block. Use it from one thread at a time.
+    public final class Decompressor {
+        private let context: OpaquePointer
+
+        public init() {
+            guard let context = ZSTD_createDCtx() else { fatalError("zstd: out of memory for a decompression context") }
+            self.context = context
         }
-        guard ZSTD_isError(written) == 0 else {
-            throw Failure(description: "zstd: " + String(cString: ZSTD_getErrorName(written)))
+
+        deinit { ZSTD_freeDCtx(context) }
+
+        /// Decompresses `bytes`, which must expand to exactly `size` bytes.
+        public func decompress(_ bytes: UnsafeRawBufferPointer, size: Int) throws(Failure) -> [UInt8] {
+            var written = 0
+            let out = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+                written = ZSTD_decompressDCtx(context, buffer.baseAddress, size, bytes.baseAddress, bytes.count)
+                count = ZSTD_isError(written) == 0 ? written : 0
+            }
+            guard ZSTD_isError(written) == 0 else {
+                throw Failure(description: "zstd: " + String(cString: ZSTD_getErrorName(written)))
+            }
+            guard written == size else { throw Failure(description: "zstd: expanded to \(written) bytes, expected \(size)") }
+            return out
         }
-        guard written == size else { throw Failure(description: "zstd: expanded to \(written) bytes, expected \(size)") }
-        return out
     }
 }

@@ -44,15 +44,16 @@ struct DocumentBlock {
         return out
     }
 
-    /// Decodes a stored block (copies it out of the map, decompressed).
-    init(decoding value: UnsafeRawBufferPointer) throws {
+    /// Decodes a stored block (copies it out of the map, decompressed), with `decompressor` when
+    /// given (a caller that reads many blocks keeps one), else a context of its own.
+    init(decoding value: UnsafeRawBufferPointer, decompressor: Zstd.Decompressor? = nil) throws {
         var header = ByteReader(value)
         let codec = try header.u8()
         let size = Int(try header.varint())
         let body = UnsafeRawBufferPointer(rebasing: value[header.offset...])
         switch codec {
         case 0: payload = Array(body)
-        case 1: payload = try Zstd.decompress(body, size: size)
+        case 1: payload = try (decompressor ?? Zstd.Decompressor()).decompress(body, size: size)
         default: throw IndexError.corrupt("document block codec \(codec)")
         }
         guard payload.count == size else { throw IndexError.corrupt("document block of \(payload.count) bytes, expected \(size)") }

@@ -1,3 +1,4 @@
+import LoupeCodec
 import LoupeStorage
 
 /// The last few document-store blocks compaction decoded, so that reading documents in an order
@@ -7,6 +8,7 @@ struct DocumentBlockCache {
     private let reader: IndexReader
     private var blocks: [DocumentBlock] = []
     private var next = 0
+    private let decompressor = Zstd.Decompressor()
     private static let capacity = 8
 
     init(reader: IndexReader) { self.reader = reader }
@@ -17,7 +19,7 @@ struct DocumentBlockCache {
         if let cached = blocks.first(where: { $0.contains(doc) }) { return cached }
         let found: DocumentBlock? = try reader.snapshot.withCursor(reader.index.tables.docstore) { cursor in
             guard let entry = try cursor.seek(atOrAfter: IndexFormat.docKey(doc)) else { return nil }
-            return try DocumentBlock(decoding: entry.value)
+            return try DocumentBlock(decoding: entry.value, decompressor: decompressor)
         }
         guard let block = found, block.contains(doc) else { throw IndexError.corrupt("docstore: no block holds doc id \(doc)") }
         if blocks.count < Self.capacity {

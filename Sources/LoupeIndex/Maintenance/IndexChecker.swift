@@ -70,12 +70,13 @@ public struct IndexChecker {
         var totals = [UInt64](repeating: 0, count: IndexField.allCases.count)
         var previousDoc: UInt32? = nil
         var known = Set<UInt32>()
+        let decompressor = Zstd.Decompressor()
         try snapshot.withCursor(t.docstore) { cursor in
             var entry = try cursor.first()
             while let e = entry {
                 defer { entry = try? cursor.next() }
                 let block: DocumentBlock
-                do { block = try DocumentBlock(decoding: e.value) } catch {
+                do { block = try DocumentBlock(decoding: e.value, decompressor: decompressor) } catch {
                     problem("document block \(IndexFormat.readBigEndian(e.key)): \(error)")
                     continue
                 }

@@ -15,6 +15,7 @@ public final class IndexReader: @unchecked Sendable {
     private var tables: Index.Tables { index.tables }
     private var norms: [PageTable] = []
     private var cachedBlock: DocumentBlock?
+    private lazy var decompressor = Zstd.Decompressor()
     private var tombstones: PageTable! = nil
 
     init(index: Index, snapshot: Snapshot) throws {
@@ -128,7 +129,7 @@ public final class IndexReader: @unchecked Sendable {
         if let cached = cachedBlock, cached.contains(doc) { return cached }
         let found: DocumentBlock? = try snapshot.withCursor(tables.docstore) { cursor in
             guard let entry = try cursor.seek(atOrAfter: IndexFormat.docKey(doc)) else { return nil }
-            let block = try DocumentBlock(decoding: entry.value)
+            let block = try DocumentBlock(decoding: entry.value, decompressor: decompressor)
             return block.contains(doc) ? block : nil
         }
         if found != nil { cachedBlock = found }
@@ -150,7 +151,7 @@ public final class IndexReader: @unchecked Sendable {
         try snapshot.withCursor(tables.docstore) { cursor in
             var entry = try cursor.first()
             while let e = entry {
-                for (doc, record, text) in try DocumentBlock(decoding: e.value).documents() where !isDeleted(doc) {
+                for (doc, record, text) in try DocumentBlock(decoding: e.value, decompressor: decompressor).documents() where !isDeleted(doc) {
                     try body(doc, record, text)
                 }
                 entry = try cursor.next()
