@@ -145,7 +145,11 @@ public final class IndexWriter {
 
     /// Drops everything pending.
     public func rollback() {
-        batches = (0..<workers).map { _ in InvertedBatch() }
+        // A batch holds a buffer per term: the workers free them, one batch each.
+        batches.withUnsafeMutableBufferPointer { batches in
+            let shared = DisjointBuffer(elements: batches)
+            DispatchQueue.concurrentPerform(iterations: batches.count) { w in shared.elements[w] = InvertedBatch() }
+        }
         pending.removeAll()
         pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
         operations.removeAll()

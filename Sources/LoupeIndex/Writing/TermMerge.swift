@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,7 +13,14 @@ struct TermMerge {
     /// The distinct keys in key order, as `interners.count` entries per key: the key's slot in
     /// each batch, or -1 where the batch does not hold it.
     func slotsInKeyOrder() -> [Int32] {
-        let sorted = interners.map { $0.sortedSlots() }
+        // Each batch's keys are sorted on a thread of their own.
+        var sorted = [[Int]](repeating: [], count: interners.count)
+        sorted.withUnsafeMutableBufferPointer { sorted in
+            let shared = DisjointBuffer(elements: sorted)
+            DispatchQueue.concurrentPerform(iterations: interners.count) { b in
+                shared.elements[b] = interners[b].sortedSlots()
+            }
+        }
         let width = interners.count
         var cursors = [Int](repeating: 0, count: width)
         var out: [Int32] = []
