@@ -18,7 +18,9 @@ import LoupeStorage
 /// lengths, document frequencies) are updated exactly at each commit; postings of deleted
 /// documents stay on disk, skipped by readers, until compaction. A writer itself is used from
 /// one thread. ``add(contentsOf:)`` analyzes and inverts a group of documents on several threads
-/// (one ``InvertedBatch`` each); the commit merges their postings term by term.
+/// (one ``InvertedBatch`` each); the commit merges their postings term by term, encoding the
+/// chunks and compressing the document blocks on the same threads in rounds, while the
+/// committing thread makes the transaction's reads and puts in key order.
 public final class IndexWriter {
     /// The index being written.
     public let index: Index
@@ -26,7 +28,7 @@ public final class IndexWriter {
     public let memoryBudget: Int
     private let analyzer: Analyzer
 
-    /// Threads that invert documents in ``add(contentsOf:)``.
+    /// Threads that invert documents in ``add(contentsOf:)`` and encode a commit's chunks and blocks.
     public let workers: Int
     private var batches: [InvertedBatch]
     private var pending: [PendingDocument] = []
