@@ -19,7 +19,7 @@ public final class Index: Sendable {
 
     /// Handles of every named database.
     struct Tables: Sendable {
-        let meta, terms, postings, positions, docstore, ids, norms, tombstones: Database
+        let meta, terms, postings, positions, docstore, records, ids, norms, tombstones: Database
     }
 
     /// Options for opening an index.
@@ -60,7 +60,7 @@ public final class Index: Sendable {
         for name in IndexFormat.Table.all { handles[name] = try env.openDatabase(name) }
         let tables = Tables(
             meta: handles["meta"]!, terms: handles["terms"]!, postings: handles["postings"]!,
-            positions: handles["positions"]!, docstore: handles["docstore"]!, ids: handles["ids"]!,
+            positions: handles["positions"]!, docstore: handles["docstore"]!, records: handles["records"]!, ids: handles["ids"]!,
             norms: handles["norms"]!, tombstones: handles["tombstones"]!)
         let settings: AnalyzerSettings = try env.write { txn in
             if let stored = try txn.get(tables.meta, key: Array("analyzer".utf8)) {

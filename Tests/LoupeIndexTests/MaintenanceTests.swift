@@ -51,6 +51,34 @@ import Testing
         #expect(report.problems.contains { $0.contains("chunk") || $0.contains("block") })
     }
 
+    @Test func aMissingRecordIsReported() throws {
+        let dir = TemporaryDirectory("check")
+        let index = try churnedIndex(dir)
+        let doc = try #require(try index.reader().docId(forId: "doc5"))
+        try index.environment.write { txn in _ = try txn.delete(index.tables.records, key: IndexFormat.docKey(doc)) }
+        let problems = try IndexChecker(index: index).check().problems
+        #expect(problems.contains("document \(doc) has a text but no record"))
+        #expect(problems.contains { $0.hasPrefix("records holds") })
+    }
+
+    @Test func anIndexOfAnotherFormatVersionIsRefusedWithAClearError() throws {
+        let dir = TemporaryDirectory("check")
+        // Marked as written by format version 1; the index is closed when the closure returns.
+        let path: String = try {
+            let index = try churnedIndex(dir)
+            try index.environment.write { txn in
+                try txn.put(index.tables.meta, key: Array("format".utf8), value: [1, 0, 0, 0])
+            }
+            #expect(try IndexChecker(index: index).check().problems.contains("format version 1, expected \(IndexFormat.version)"))
+            return index.path
+        }()
+        #expect {
+            _ = try Index.open(at: path)
+        } throws: { error in
+            "\(error)".contains("index format version 1 is not supported") && "\(error)".contains("rebuild the index")
+        }
+    }
+
     @Test func compactionDropsDeletedDocumentsAndKeepsResults() throws {
         let dir = TemporaryDirectory("compact")
         let index = try churnedIndex(dir)

@@ -1,14 +1,15 @@
 import LoupeCodec
 
-/// A block of documents in the `docstore` table: their records and indexed texts, compressed
-/// together (documents compress far better in company than alone).
+/// A block of documents' indexed texts in the `docstore` table, compressed together (texts
+/// compress far better in company than alone). Their records live apart, uncompressed, in the
+/// `records` table, so that listing hits never decompresses anything.
 ///
 /// Value layout: u8 codec (0 stored, 1 zstd), varint size of the raw payload, then the payload,
 /// compressed or not. Raw payload: varint count, then per document varint doc-id gap (the first
-/// absolute), varint record length, the ``DocumentRecord`` bytes, varint text length, the UTF-8
-/// text. Doc ids increase within a block and from block to block; compaction drops deleted
-/// documents, so they need not be consecutive. The key is the block's last doc id, big-endian,
-/// so a cursor seek to a doc id finds the only block that can hold it.
+/// absolute), varint text length, the UTF-8 text. Doc ids increase within a block and from block
+/// to block; compaction drops deleted documents, so they need not be consecutive. The key is the
+/// block's last doc id, big-endian, so a cursor seek to a doc id finds the only block that can
+/// hold it.
 struct DocumentBlock {
     /// Raw payload bytes a block aims for before it is closed.
     static let targetSize = 16 << 10
@@ -16,23 +17,19 @@ struct DocumentBlock {
     /// The documents' ids, increasing.
     let docs: [UInt32]
     private let payload: [UInt8]
-    private let records: [Range<Int>]
     private let texts: [Range<Int>]
 
     /// The last doc id in the block.
     var lastDoc: UInt32 { docs.last ?? 0 }
 
-    /// Encodes documents in increasing doc-id order.
-    static func encode(_ documents: [(doc: UInt32, record: DocumentRecord, text: String)]) -> [UInt8] {
+    /// Encodes documents' texts in increasing doc-id order.
+    static func encode(_ documents: [(doc: UInt32, text: String)]) -> [UInt8] {
         var raw: [UInt8] = []
         VarInt.append(UInt32(documents.count), to: &raw)
         var previous: UInt32 = 0
-        for (i, (doc, record, text)) in documents.enumerated() {
+        for (i, (doc, text)) in documents.enumerated() {
             VarInt.append(i == 0 ? doc : doc - previous, to: &raw)
             previous = doc
-            let bytes = record.encoded()
-            VarInt.append(UInt32(bytes.count), to: &raw)
-            raw += bytes
             raw.appendString(text)
         }
         var out: [UInt8] = []
@@ -57,7 +54,6 @@ struct DocumentBlock {
         default: throw IndexError.corrupt("document block codec \(codec)")
         }
         guard payload.count == size else { throw IndexError.corrupt("document block of \(payload.count) bytes, expected \(size)") }
-        var records: [Range<Int>] = []
         var texts: [Range<Int>] = []
         var docs: [UInt32] = []
         try payload.withUnsafeBytes { raw in
@@ -70,20 +66,14 @@ struct DocumentBlock {
                 doc = i == 0 ? gap : doc + gap
                 guard doc < UInt64(UInt32.max) else { throw IndexError.corrupt("document block doc id out of range") }
                 docs.append(UInt32(doc))
-                let recordLength = Int(try reader.varint())
-                let recordStart = reader.offset
-                guard recordStart + recordLength <= raw.count else { throw IndexError.corrupt("document block overruns") }
-                try reader.skip(recordLength)
                 let textLength = Int(try reader.varint())
                 let textStart = reader.offset
                 guard textStart + textLength <= raw.count else { throw IndexError.corrupt("document block overruns") }
                 try reader.skip(textLength)
-                records.append(recordStart..<recordStart + recordLength)
                 texts.append(textStart..<textStart + textLength)
             }
         }
         self.docs = docs
-        self.records = records
         self.texts = texts
     }
 
@@ -100,26 +90,14 @@ struct DocumentBlock {
     /// True when `doc` is in this block.
     func contains(_ doc: UInt32) -> Bool { index(of: doc) != nil }
 
-    /// The record of `doc`, or nil when it is not in the block.
-    func record(_ doc: UInt32) throws -> DocumentRecord? {
-        guard let i = index(of: doc) else { return nil }
-        return try payload.withUnsafeBytes { try DocumentRecord(decoding: UnsafeRawBufferPointer(rebasing: $0[records[i]])) }
-    }
-
     /// The indexed text of `doc`, or nil when it is not in the block.
     func text(_ doc: UInt32) -> String? {
         guard let i = index(of: doc) else { return nil }
-        return payload.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[texts[i]]), as: UTF8.self) }
+        return text(at: i)
     }
 
-    /// Every document of the block, in doc order.
-    func documents() throws -> [(doc: UInt32, record: DocumentRecord, text: String)] {
-        try docs.indices.map { i in
-            let (record, text) = try payload.withUnsafeBytes { raw in
-                (try DocumentRecord(decoding: UnsafeRawBufferPointer(rebasing: raw[records[i]])),
-                 String(decoding: UnsafeRawBufferPointer(rebasing: raw[texts[i]]), as: UTF8.self))
-            }
-            return (docs[i], record, text)
-        }
+    /// The text of the `i`th document of the block.
+    func text(at i: Int) -> String {
+        payload.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[texts[i]]), as: UTF8.self) }
     }
 }

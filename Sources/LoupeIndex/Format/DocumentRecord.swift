@@ -1,9 +1,10 @@
 import LoupeCodec
 
-/// The `documents` table's value for one doc id.
+/// The `records` table's value for one doc id.
 ///
 /// Layout: u8 version (1), varint-prefixed strings `id`, `title`, `source`; u64 content hash;
-/// i64 (as u64) mtime in nanoseconds; u64 size; u32 length per ``IndexField`` in raw-value order.
+/// varint mtime in nanoseconds (the i64's bit pattern); varint size; varint length per
+/// ``IndexField`` in raw-value order.
 public struct DocumentRecord: Sendable, Equatable {
     /// The stable external id: the path relative to the indexed root, or the JSONL `id`.
     public var id: String
@@ -39,9 +40,9 @@ public struct DocumentRecord: Sendable, Equatable {
         out.appendString(title)
         out.appendString(source)
         out.appendLE(contentHash)
-        out.appendLE(UInt64(bitPattern: mtimeNanoseconds))
-        out.appendLE(size)
-        for length in lengths { out.appendLE(length) }
+        VarInt.append64(UInt64(bitPattern: mtimeNanoseconds), to: &out)
+        VarInt.append64(size, to: &out)
+        for length in lengths { VarInt.append(length, to: &out) }
         return out
     }
 
@@ -53,8 +54,12 @@ public struct DocumentRecord: Sendable, Equatable {
         title = try reader.string()
         source = try reader.string()
         contentHash = try reader.u64()
-        mtimeNanoseconds = Int64(bitPattern: try reader.u64())
-        size = try reader.u64()
-        lengths = try IndexField.allCases.map { _ in try reader.u32() }
+        mtimeNanoseconds = Int64(bitPattern: try reader.varint())
+        size = try reader.varint()
+        lengths = try IndexField.allCases.map { _ in
+            let length = try reader.varint()
+            guard length <= UInt64(UInt32.max) else { throw IndexError.corrupt("document record length \(length)") }
+            return UInt32(length)
+        }
     }
 }

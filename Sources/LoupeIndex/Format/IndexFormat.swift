@@ -6,7 +6,7 @@ import LoupeCodec
 /// bump ``version`` whenever a layout changes.
 public enum IndexFormat {
     /// The format version stored under `meta/format`. An index with another version is refused.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
 
     /// Names of the named databases.
     enum Table {
@@ -15,10 +15,11 @@ public enum IndexFormat {
         static let postings = "postings"
         static let positions = "positions"
         static let docstore = "docstore"
+        static let records = "records"
         static let ids = "ids"
         static let norms = "norms"
         static let tombstones = "tombstones"
-        static let all = [meta, terms, postings, positions, docstore, ids, norms, tombstones]
+        static let all = [meta, terms, postings, positions, docstore, records, ids, norms, tombstones]
     }
 
     /// Documents per norms page: key `field, docId >> normsShift`.

@@ -62,7 +62,7 @@ public struct Compactor {
         var stats = old.statistics
         var summary = Summary()
         summary.droppedDocuments = Int(stats.deletedDocs)
-        for table in [t.terms, t.postings, t.positions, t.docstore, t.ids, t.norms, t.tombstones] { try txn.clear(table) }
+        for table in [t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones] { try txn.clear(table) }
 
         let renumbering = try writeIds(from: old, into: txn)
         guard renumbering.count == Int(stats.liveDocs) else {
@@ -112,17 +112,20 @@ public struct Compactor {
         }
     }
 
-    /// Writes the document store in new doc-id order, packed as a commit packs it.
+    /// Writes the records and the document store in new doc-id order, packed as a commit packs it.
     private func writeDocuments(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
         var blocks = DocumentBlockCache(reader: old)
         var packer = DocumentBlockPacker()
         for new in 0..<renumbering.count {
             let oldDoc = renumbering.oldIds[new]
-            let block = try blocks.block(containing: oldDoc)
-            guard let record = try block.record(oldDoc), let text = block.text(oldDoc) else {
-                throw IndexError.corrupt("docstore: no record for doc id \(oldDoc)")
+            guard let record = try old.snapshot.get(index.tables.records, key: IndexFormat.docKey(oldDoc)) else {
+                throw IndexError.corrupt("records: no record for doc id \(oldDoc)")
             }
-            if let full = packer.add(UInt32(new), record, text) {
+            try IndexFormat.docKey(UInt32(new)).withUnsafeBytes { try txn.put(index.tables.records, key: $0, value: record, flags: .append) }
+            guard let text = try blocks.block(containing: oldDoc).text(oldDoc) else {
+                throw IndexError.corrupt("docstore: no text for doc id \(oldDoc)")
+            }
+            if let full = packer.add(UInt32(new), text) {
                 try txn.put(index.tables.docstore, key: IndexFormat.docKey(full.lastDoc), value: full.value, flags: .append)
             }
         }

@@ -6,8 +6,9 @@ import LoupeStorage
 /// Verifies every structure of an index against the others, on one snapshot:
 ///
 /// - the format version and the analyzer settings;
-/// - the document store (blocks decode, keys match their last doc, doc ids increase, records
-///   decode) against the norms, the `ids` table and the tombstones;
+/// - the document store (blocks decode, keys match their last doc, doc ids increase) against the
+///   records (one that decodes for every document and no other), the norms, the `ids` table and
+///   the tombstones;
 /// - every term's postings: chunk structure and block metadata (`PostingsChunk.validate`: last
 ///   docs, offsets, impacts that dominate every posting), doc ids increasing across chunks and
 ///   below the next doc id, positions present and increasing for every posting;
@@ -74,15 +75,26 @@ public struct IndexChecker {
         try snapshot.withCursor(t.docstore) { cursor in
             var entry = try cursor.first()
             while let e = entry {
-                defer { entry = try? cursor.next() }
                 let block: DocumentBlock
                 do { block = try DocumentBlock(decoding: e.value, decompressor: decompressor) } catch {
                     problem("document block \(IndexFormat.readBigEndian(e.key)): \(error)")
+                    entry = try cursor.next()
                     continue
                 }
                 if block.lastDoc != IndexFormat.readBigEndian(e.key) { problem("document block keyed \(IndexFormat.readBigEndian(e.key)) ends at \(block.lastDoc)") }
-                for (doc, record, _) in try block.documents() {
+                for doc in block.docs {
                     report.documents += 1
+                    let record: DocumentRecord
+                    do {
+                        guard let stored = try reader.document(doc) else {
+                            problem("document \(doc) has a text but no record")
+                            continue
+                        }
+                        record = stored
+                    } catch {
+                        problem("record of document \(doc): \(error)")
+                        continue
+                    }
                     if let p = previousDoc, doc <= p { problem("document ids not increasing: \(p) then \(doc)") }
                     previousDoc = doc
                     known.insert(doc)
@@ -95,8 +107,11 @@ public struct IndexChecker {
                     for field in IndexField.allCases { totals[Int(field.rawValue)] += UInt64(record.length(field)) }
                     if try reader.docId(forId: record.id) != doc { problem("document \(doc) (\(record.id)) is live but ids does not map to it") }
                 }
+                entry = try cursor.next()
             }
         }
+        let records = try snapshot.statistics(t.records).entries
+        if records != report.documents { problem("records holds \(records) entries for \(report.documents) documents in the document store") }
         if live != Int(stats.liveDocs) { problem("stats say \(stats.liveDocs) live documents, the document store holds \(live)") }
         if totals != stats.totalLengths { problem("stats total lengths \(stats.totalLengths), recount \(totals)") }
         var idCount = 0

@@ -136,9 +136,10 @@ public final class IndexReader: @unchecked Sendable {
         return found
     }
 
-    /// The stored record of `doc` (deleted documents keep theirs until compaction), or nil.
+    /// The stored record of `doc` (deleted documents keep theirs until compaction), or nil. It is
+    /// read from the `records` table: nothing is decompressed.
     public func document(_ doc: UInt32) throws -> DocumentRecord? {
-        try block(containing: doc)?.record(doc)
+        try snapshot.get(tables.records, key: IndexFormat.docKey(doc)).map { try DocumentRecord(decoding: $0) }
     }
 
     /// The indexed text of `doc` (what snippets are cut from), or nil for an unknown doc id.
@@ -147,12 +148,15 @@ public final class IndexReader: @unchecked Sendable {
     }
 
     /// Calls `body` for every live document with its record and text, in doc-id order.
+    /// - Throws: ``IndexError/corrupt(_:)`` for a document with a text but no record.
     public func forEachLiveDocument(_ body: (UInt32, DocumentRecord, String) throws -> Void) throws {
         try snapshot.withCursor(tables.docstore) { cursor in
             var entry = try cursor.first()
             while let e = entry {
-                for (doc, record, text) in try DocumentBlock(decoding: e.value, decompressor: decompressor).documents() where !isDeleted(doc) {
-                    try body(doc, record, text)
+                let block = try DocumentBlock(decoding: e.value, decompressor: decompressor)
+                for (i, doc) in block.docs.enumerated() where !isDeleted(doc) {
+                    guard let record = try document(doc) else { throw IndexError.corrupt("document \(doc) has no record") }
+                    try body(doc, record, block.text(at: i))
                 }
                 entry = try cursor.next()
             }
@@ -178,7 +182,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Entries and bytes of each table, for `loupe stats`.
     public func tableStatistics() throws -> [(name: String, statistics: DatabaseStatistics)] {
         let t = tables
-        return try [t.meta, t.terms, t.postings, t.positions, t.docstore, t.ids, t.norms, t.tombstones]
+        return try [t.meta, t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones]
             .map { ($0.name, try snapshot.statistics($0)) }
     }
 }

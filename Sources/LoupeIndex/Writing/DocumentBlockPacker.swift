@@ -1,16 +1,16 @@
 import Dispatch
 
-/// Groups documents, in increasing doc-id order, into ``DocumentBlock``s of about
+/// Groups documents' texts, in increasing doc-id order, into ``DocumentBlock``s of about
 /// ``DocumentBlock/targetSize`` raw bytes: the one packing rule of commits and compaction.
 struct DocumentBlockPacker {
-    typealias Document = (doc: UInt32, record: DocumentRecord, text: String)
+    typealias Document = (doc: UInt32, text: String)
     private var documents: [Document] = []
     private var bytes = 0
 
     /// Adds a document; when that fills the block, returns it (its key's doc id and its encoded
     /// value) and starts the next one.
-    mutating func add(_ doc: UInt32, _ record: DocumentRecord, _ text: String) -> (lastDoc: UInt32, value: [UInt8])? {
-        group(doc, record, text).map(Self.encode)
+    mutating func add(_ doc: UInt32, _ text: String) -> (lastDoc: UInt32, value: [UInt8])? {
+        group(doc, text).map(Self.encode)
     }
 
     /// The block being filled, if it holds any document; the packer is empty afterwards.
@@ -20,9 +20,9 @@ struct DocumentBlockPacker {
 
     /// Adds a document; when that fills the block, returns the block's documents, not yet
     /// encoded (see ``encode(_:threads:)``), and starts the next one.
-    mutating func group(_ doc: UInt32, _ record: DocumentRecord, _ text: String) -> [Document]? {
-        documents.append((doc, record, text))
-        bytes += text.utf8.count + 64
+    mutating func group(_ doc: UInt32, _ text: String) -> [Document]? {
+        documents.append((doc, text))
+        bytes += text.utf8.count + 4
         return bytes >= DocumentBlock.targetSize ? finishGroup() : nil
     }
 

@@ -195,18 +195,13 @@ public final class IndexWriter {
                     try txn.delete(t.ids, key: key)
                 }
             case .touch(let id, let mtime, let size):
-                guard let doc = try txn.get(t.ids, key: Array(id.utf8)).map({ IndexFormat.readBigEndian($0) }),
-                    let block = try documentBlock(containing: doc, txn)
-                else { continue }
-                let documents = try block.documents().map { entry in
-                    var record = entry.record
-                    if entry.doc == doc {
-                        record.mtimeNanoseconds = mtime
-                        record.size = size
-                    }
-                    return (entry.doc, record, entry.text)
-                }
-                try txn.put(t.docstore, key: IndexFormat.docKey(block.lastDoc), value: DocumentBlock.encode(documents))
+                guard let doc = try txn.get(t.ids, key: Array(id.utf8)).map({ IndexFormat.readBigEndian($0) }) else { continue }
+                let key = IndexFormat.docKey(doc)
+                guard let bytes = try txn.get(t.records, key: key) else { throw IndexError.corrupt("document \(doc) has no record") }
+                var record = try DocumentRecord(decoding: bytes)
+                record.mtimeNanoseconds = mtime
+                record.size = size
+                try txn.put(t.records, key: key, value: record.encoded())
             }
         }
         for doc in deletions where try tombstone(doc, txn, &stats, &lastBlock) { summary.deleted += 1 }
@@ -339,11 +334,13 @@ public final class IndexWriter {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
         var docstore = try SortedPuts(t.docstore, txn)
+        var records = try SortedPuts(t.records, txn)
         var packer = DocumentBlockPacker()
         var round: [[DocumentBlockPacker.Document]] = []
         for document in pending {
             let doc = base + document.doc
-            if let block = packer.group(doc, document.record, document.text) {
+            try records.put(IndexFormat.docKey(doc), document.record.encoded(), txn)
+            if let block = packer.group(doc, document.text) {
                 round.append(block)
                 if round.count == Self.blocksPerWorker * workers { try putBlocks(&round, &docstore, txn) }
             }
@@ -396,9 +393,10 @@ public final class IndexWriter {
         try txn.put(t.tombstones, key: pageKey, value: page)
 
         if lastBlock?.contains(doc) != true { lastBlock = try documentBlock(containing: doc, txn) }
-        guard let block = lastBlock, let record = try block.record(doc), let text = block.text(doc) else {
-            throw IndexError.corrupt("document \(doc) has no record")
+        guard let recordBytes = try txn.get(t.records, key: IndexFormat.docKey(doc)), let text = lastBlock?.text(doc) else {
+            throw IndexError.corrupt("document \(doc) has no record or no text")
         }
+        let record = try DocumentRecord(decoding: recordBytes)
         for (field, content) in [(IndexField.body, text), (.title, record.title), (.path, record.id)] {
             var frequencies: [[UInt8]: UInt32] = [:]
             analyzer.analyze(content) { term, _, _ in frequencies[IndexFormat.termKey(field, term), default: 0] += 1 }
