@@ -108,7 +108,7 @@ struct QueryPlanner {
             docFreq = max(docFreq, info.docFreq)
             let average = reader.statistics.averageLength(field)
             postings.append(.init(
-                field: field, postings: p, weight: weight, base: 1 - parameters.b,
+                field: field, postings: p, lengths: reader.lengths(field), weight: weight, base: 1 - parameters.b,
                 slope: average > 0 ? parameters.b / average : 0))
         }
         guard !postings.isEmpty else { return nil }

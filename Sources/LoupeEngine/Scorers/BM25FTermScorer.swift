@@ -15,6 +15,8 @@ public final class BM25FTermScorer: Scorer {
     struct FieldPostings {
         let field: IndexField
         let postings: TermPostings
+        /// The field's lengths, looked up for every scored document.
+        let lengths: FieldLengths
         let weight: Double
         /// `1 - b` and `b / avgdl`: the field's length normalization is `base + slope · dl`.
         let base: Double
@@ -93,7 +95,7 @@ public final class BM25FTermScorer: Scorer {
     private func pseudoFrequency() -> Double {
         var total = 0.0
         for f in fields where f.postings.doc == doc {
-            total += f.normalizedFrequency(tf: f.postings.tf, length: reader.length(f.field, doc))
+            total += f.normalizedFrequency(tf: f.postings.tf, length: f.lengths.length(doc))
         }
         return total
     }
@@ -106,7 +108,7 @@ public final class BM25FTermScorer: Scorer {
         let total = pseudoFrequency()
         let score = saturate(total)
         for f in fields where f.postings.doc == doc {
-            let length = reader.length(f.field, doc)
+            let length = f.lengths.length(doc)
             let part = f.normalizedFrequency(tf: f.postings.tf, length: length)
             out.append(ScoreExplanation(
                 description: term, field: f.field.name, tf: Double(f.postings.tf), docFreq: Double(f.postings.info.docFreq),
