@@ -39,6 +39,18 @@ import Testing
         #expect(snippet.text.unicodeScalars.count <= 84)
     }
 
+    @Test func aCutPassageKeepsCodePointOffsetsAndLosesItsLineBreaks() {
+        var terms = HighlightTerms()
+        terms.terms = ["naïve", "日本"]
+        let lead = String(repeating: "ünïcödé wörds ", count: 30)
+        let text = lead + "a naïve\r\nline\tabout 日本 and\nmore " + String(repeating: "ßß ", count: 60)
+        let snippet = SnippetBuilder(analyzer: Analyzer(.preset(.simple)), highlight: terms, length: 60).snippet(of: text)
+        #expect(snippet.text.hasPrefix("…") && snippet.text.hasSuffix("…"))
+        #expect(marked(snippet) == ["naïve", "日本"])
+        #expect(!snippet.text.contains { $0.isNewline || $0 == "\t" })
+        #expect(snippet.text.contains("naïve  line about 日本 and more"))
+    }
+
     @Test func offsetsCountCodePoints() {
         var terms = HighlightTerms()
         terms.terms = ["café"]

@@ -12,10 +12,17 @@ public struct SnippetBuilder: Sendable {
     /// Target passage length in characters.
     public let length: Int
 
+    /// The query's distinct terms, highlighted or in a phrase, as UTF-8 and as strings.
+    private let wanted: [[UInt8]]
+    private let wantedNames: [String]
+
     public init(analyzer: Analyzer, highlight: HighlightTerms, length: Int = 160) {
         self.analyzer = analyzer
         self.highlight = highlight
         self.length = max(length, 20)
+        let names = Array(highlight.terms.union(highlight.phrases.flatMap { $0.map(\.term) })).sorted()
+        wantedNames = names
+        wanted = names.map { Array($0.utf8) }
     }
 
     struct Mark {
@@ -50,9 +57,13 @@ public struct SnippetBuilder: Sendable {
 
     /// Every term and phrase occurrence, as byte ranges in order.
     func marks(in text: String) -> [Mark] {
+        // Only tokens of a query term can be marked or be part of a marked phrase, so the others
+        // are dropped as they come, compared as bytes: no string or hash per token of the text.
         var tokens: [(term: String, position: UInt32, bytes: Range<Int>)] = []
         analyzer.analyze(text) { term, position, range in
-            tokens.append((String(decoding: term, as: UTF8.self), position, range))
+            if let i = wanted.firstIndex(where: { $0.count == term.count && $0.elementsEqual(term) }) {
+                tokens.append((wantedNames[i], position, range))
+            }
         }
         var marks: [Mark] = []
         for token in tokens where highlight.terms.contains(token.term) {
@@ -116,36 +127,27 @@ public struct SnippetBuilder: Sendable {
             while e > begin && !isSpace(utf8[e - 1]) { e -= 1 }
             if e > begin + length / 2 { end = e }
         }
-        var text = ""
+        // Marks (byte ranges, in order) inside [begin, end) become code-point offsets: count the
+        // bytes that start a code point, in one pass over the passage.
+        let offset = begin > 0 ? 1 : 0  // the leading "…"
         var highlights: [Range<Int>] = []
-        let prefix = begin > 0 ? "…" : ""
-        text += prefix
-        let offset = prefix.unicodeScalars.count
-        let body = String(decoding: utf8[begin..<end], as: UTF8.self)
-        // Map marks (byte ranges) inside [begin, end) onto code-point offsets.
-        var scalarOffsets: [Int: Int] = [:]
-        var bytePosition = begin
-        var scalarIndex = 0
-        for scalar in body.unicodeScalars {
-            scalarOffsets[bytePosition] = scalarIndex
-            bytePosition += UTF8.width(scalar)
-            scalarIndex += 1
-        }
-        scalarOffsets[bytePosition] = scalarIndex
-        for mark in marks where mark.bytes.lowerBound >= begin && mark.bytes.upperBound <= end {
-            if let s = scalarOffsets[mark.bytes.lowerBound], let e = scalarOffsets[mark.bytes.upperBound] {
-                highlights.append((offset + s)..<(offset + e))
+        var position = begin
+        var scalars = 0
+        func scalarOffset(_ byte: Int) -> Int {
+            while position < byte {
+                if utf8[position] & 0xC0 != 0x80 { scalars += 1 }
+                position += 1
             }
+            return scalars
         }
-        text += body.replacingNewlines()
-        if end < utf8.count { text += "…" }
+        for mark in marks where mark.bytes.lowerBound >= begin && mark.bytes.upperBound <= end {
+            let s = scalarOffset(mark.bytes.lowerBound), e = scalarOffset(mark.bytes.upperBound)
+            highlights.append((offset + s)..<(offset + e))
+        }
+        // Newlines and tabs become spaces, one byte for one, so offsets stay valid.
+        var passage = Array(utf8[begin..<end])
+        for i in passage.indices where passage[i] == 0x0A || passage[i] == 0x0D || passage[i] == 0x09 { passage[i] = 0x20 }
+        let text = (begin > 0 ? "…" : "") + String(decoding: passage, as: UTF8.self) + (end < utf8.count ? "…" : "")
         return Snippet(text: text, highlights: highlights)
-    }
-}
-
-extension String {
-    /// Newlines and tabs become spaces, one for one, so offsets stay valid.
-    fileprivate func replacingNewlines() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
     }
 }
