@@ -55,7 +55,7 @@ import Testing
         let dir = TemporaryDirectory("check")
         let index = try churnedIndex(dir)
         let doc = try #require(try index.reader().docId(forId: "doc5"))
-        try index.environment.write { txn in _ = try txn.delete(index.tables.records, key: IndexFormat.docKey(doc)) }
+        try index.environment.write { txn in _ = try txn.delete(index.tables.records, key: RecordGroup.key(of: doc)) }
         let problems = try IndexChecker(index: index).check().problems
         #expect(problems.contains("document \(doc) has a text but no record"))
         #expect(problems.contains { $0.hasPrefix("records holds") })

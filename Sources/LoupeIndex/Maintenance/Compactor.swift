@@ -116,12 +116,15 @@ public struct Compactor {
     private func writeDocuments(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
         var blocks = DocumentBlockCache(reader: old)
         var packer = DocumentBlockPacker()
+        var group = RecordGroup(records: [])
         for new in 0..<renumbering.count {
             let oldDoc = renumbering.oldIds[new]
-            guard let record = try old.snapshot.get(index.tables.records, key: IndexFormat.docKey(oldDoc)) else {
-                throw IndexError.corrupt("records: no record for doc id \(oldDoc)")
+            guard let record = try old.document(oldDoc) else { throw IndexError.corrupt("records: no record for doc id \(oldDoc)") }
+            group.append(record)
+            if group.records.count == RecordGroup.capacity || new == renumbering.count - 1 {
+                try txn.put(index.tables.records, key: RecordGroup.key(of: UInt32(new)), value: group.encoded(), flags: .append)
+                group = RecordGroup(records: [])
             }
-            try IndexFormat.docKey(UInt32(new)).withUnsafeBytes { try txn.put(index.tables.records, key: $0, value: record, flags: .append) }
             guard let text = try blocks.block(containing: oldDoc).text(oldDoc) else {
                 throw IndexError.corrupt("docstore: no text for doc id \(oldDoc)")
             }

@@ -110,8 +110,21 @@ public struct IndexChecker {
                 entry = try cursor.next()
             }
         }
-        let records = try snapshot.statistics(t.records).entries
-        if records != report.documents { problem("records holds \(records) entries for \(report.documents) documents in the document store") }
+        var records = 0
+        try snapshot.withCursor(t.records) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                do {
+                    let group = try RecordGroup(decoding: e.value, decompressor: decompressor)
+                    records += group.records.count
+                    for slot in group.records.indices { _ = try group.record(at: slot) }
+                } catch {
+                    problem("record group \(IndexFormat.readBigEndian(e.key)): \(error)")
+                }
+                entry = try cursor.next()
+            }
+        }
+        if records != report.documents { problem("records holds \(records) records for \(report.documents) documents in the document store") }
         if live != Int(stats.liveDocs) { problem("stats say \(stats.liveDocs) live documents, the document store holds \(live)") }
         if totals != stats.totalLengths { problem("stats total lengths \(stats.totalLengths), recount \(totals)") }
         var idCount = 0

@@ -15,6 +15,7 @@ public final class IndexReader: @unchecked Sendable {
     private var tables: Index.Tables { index.tables }
     private var norms: [PageTable] = []
     private var cachedBlock: DocumentBlock?
+    private var cachedGroup: (number: UInt32, group: RecordGroup)?
     private lazy var decompressor = Zstd.Decompressor()
     private var tombstones: PageTable! = nil
 
@@ -136,10 +137,16 @@ public final class IndexReader: @unchecked Sendable {
         return found
     }
 
-    /// The stored record of `doc` (deleted documents keep theirs until compaction), or nil. It is
-    /// read from the `records` table: nothing is decompressed.
+    /// The stored record of `doc` (deleted documents keep theirs until compaction), or nil. It
+    /// comes from the `records` table, a small group of records at a time (the last group read
+    /// is kept), never from the document store.
     public func document(_ doc: UInt32) throws -> DocumentRecord? {
-        try snapshot.get(tables.records, key: IndexFormat.docKey(doc)).map { try DocumentRecord(decoding: $0) }
+        let number = doc >> RecordGroup.shift
+        if cachedGroup?.number != number {
+            guard let value = try snapshot.get(tables.records, key: RecordGroup.key(of: doc)) else { return nil }
+            cachedGroup = (number, try RecordGroup(decoding: value, decompressor: decompressor))
+        }
+        return try cachedGroup?.group.record(at: RecordGroup.slot(of: doc))
     }
 
     /// The indexed text of `doc` (what snippets are cut from), or nil for an unknown doc id.

@@ -179,7 +179,7 @@ public final class IndexWriter {
         // Ids and deletions, in the order they were asked for.
         var ids = try SortedPuts(t.ids, txn)
         var deletions: [UInt32] = []
-        var lastBlock: DocumentBlock?
+        var read = TombstoneReads()
         for operation in operations {
             switch operation {
             case .add(let index):
@@ -196,15 +196,19 @@ public final class IndexWriter {
                 }
             case .touch(let id, let mtime, let size):
                 guard let doc = try txn.get(t.ids, key: Array(id.utf8)).map({ IndexFormat.readBigEndian($0) }) else { continue }
-                let key = IndexFormat.docKey(doc)
+                let key = RecordGroup.key(of: doc)
                 guard let bytes = try txn.get(t.records, key: key) else { throw IndexError.corrupt("document \(doc) has no record") }
-                var record = try DocumentRecord(decoding: bytes)
+                var group = try RecordGroup(decoding: bytes)
+                guard var record = try group.record(at: RecordGroup.slot(of: doc)) else {
+                    throw IndexError.corrupt("document \(doc) has no record")
+                }
                 record.mtimeNanoseconds = mtime
                 record.size = size
-                try txn.put(t.records, key: key, value: record.encoded())
+                group.replace(at: RecordGroup.slot(of: doc), with: record)
+                try txn.put(t.records, key: key, value: group.encoded())
             }
         }
-        for doc in deletions where try tombstone(doc, txn, &stats, &lastBlock) { summary.deleted += 1 }
+        for doc in deletions where try tombstone(doc, txn, &stats, &read) { summary.deleted += 1 }
         stats.nextDocId = base + UInt32(pending.count)
         try txn.put(t.meta, key: statsKey, value: stats.encoded())
         return summary
@@ -335,11 +339,20 @@ public final class IndexWriter {
         var pages: [[UInt8]: [UInt8]] = [:]
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
+        var group = RecordGroup(records: [])
         var packer = DocumentBlockPacker()
         var round: [[DocumentBlockPacker.Document]] = []
         for document in pending {
             let doc = base + document.doc
-            try records.put(IndexFormat.docKey(doc), document.record.encoded(), txn)
+            if document.doc == 0 || RecordGroup.slot(of: doc) == 0 {
+                if document.doc > 0 { try records.put(RecordGroup.key(of: doc - 1), group.encoded(), txn) }
+                // The first group may have been begun by an earlier commit.
+                group = try txn.get(t.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? RecordGroup(records: [])
+                guard group.records.count == RecordGroup.slot(of: doc) else {
+                    throw IndexError.corrupt("records: the group of doc \(doc) holds \(group.records.count) records")
+                }
+            }
+            group.append(document.record)
             if let block = packer.group(doc, document.text) {
                 round.append(block)
                 if round.count == Self.blocksPerWorker * workers { try putBlocks(&round, &docstore, txn) }
@@ -356,6 +369,7 @@ public final class IndexWriter {
                 pages[pageKey]!.storeLE(length, at: Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
             }
         }
+        if let last = pending.last { try records.put(RecordGroup.key(of: base + last.doc), group.encoded(), txn) }
         if let block = packer.finishGroup() { round.append(block) }
         try putBlocks(&round, &docstore, txn)
         for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
@@ -382,7 +396,7 @@ public final class IndexWriter {
 
     /// Marks `doc` deleted and takes it out of every statistic. Returns false if it already was.
     private func tombstone(
-        _ doc: UInt32, _ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics, _ lastBlock: inout DocumentBlock?
+        _ doc: UInt32, _ txn: borrowing WriteTransaction, _ stats: inout IndexStatistics, _ read: inout TombstoneReads
     ) throws -> Bool {
         let t = index.tables
         let pageKey = IndexFormat.bigEndian(doc >> IndexFormat.tombstoneShift)
@@ -392,11 +406,13 @@ public final class IndexWriter {
         page[bit >> 3] |= 1 << UInt8(bit & 7)
         try txn.put(t.tombstones, key: pageKey, value: page)
 
-        if lastBlock?.contains(doc) != true { lastBlock = try documentBlock(containing: doc, txn) }
-        guard let recordBytes = try txn.get(t.records, key: IndexFormat.docKey(doc)), let text = lastBlock?.text(doc) else {
+        if read.block?.contains(doc) != true { read.block = try documentBlock(containing: doc, txn) }
+        if read.group?.number != doc >> RecordGroup.shift {
+            read.group = try txn.get(t.records, key: RecordGroup.key(of: doc)).map { (doc >> RecordGroup.shift, try RecordGroup(decoding: $0)) }
+        }
+        guard let record = try read.group?.group.record(at: RecordGroup.slot(of: doc)), let text = read.block?.text(doc) else {
             throw IndexError.corrupt("document \(doc) has no record or no text")
         }
-        let record = try DocumentRecord(decoding: recordBytes)
         for (field, content) in [(IndexField.body, text), (.title, record.title), (.path, record.id)] {
             var frequencies: [[UInt8]: UInt32] = [:]
             analyzer.analyze(content) { term, _, _ in frequencies[IndexFormat.termKey(field, term), default: 0] += 1 }
@@ -413,4 +429,11 @@ public final class IndexWriter {
         stats.deletedDocs += 1
         return true
     }
+}
+
+/// What a commit's tombstoning last decoded: deletions come roughly in doc order, so neighbours
+/// share a document block and a record group.
+private struct TombstoneReads {
+    var block: DocumentBlock?
+    var group: (number: UInt32, group: RecordGroup)?
 }
