@@ -4,11 +4,11 @@ import LoupeCodec
 /// compress far better in company than alone). Their records live apart, uncompressed, in the
 /// `records` table, so that listing hits never decompresses anything.
 ///
-/// Value layout: u8 codec (0 stored, 1 zstd), varint size of the raw payload, then the payload,
-/// compressed or not. Raw payload: varint count, then per document varint doc-id gap (the first
-/// absolute), varint text length, the UTF-8 text. Doc ids increase within a block and from block
-/// to block; compaction drops deleted documents, so they need not be consecutive. The key is the
-/// block's last doc id, big-endian, so a cursor seek to a doc id finds the only block that can
+/// Value layout: a ``CompressedValue`` whose raw payload is a varint count, then per document the
+/// varint doc-id gap (the first absolute), the varint text length and the UTF-8 text. Doc ids
+/// increase within a block and from block to block; compaction drops deleted documents, so they
+/// need not be consecutive. The key is the block's last doc id, big-endian, so a cursor seek to a
+/// doc id finds the only block that can
 /// hold it.
 struct DocumentBlock {
     /// Raw payload bytes a block aims for before it is closed.
@@ -32,28 +32,13 @@ struct DocumentBlock {
             previous = doc
             raw.appendString(text)
         }
-        var out: [UInt8] = []
-        let compressed = raw.withUnsafeBytes { Zstd.compress($0) }
-        let useCompressed = compressed.count < raw.count
-        out.append(useCompressed ? 1 : 0)
-        VarInt.append(UInt32(raw.count), to: &out)
-        out += useCompressed ? compressed : raw
-        return out
+        return CompressedValue.encode(raw)
     }
 
     /// Decodes a stored block (copies it out of the map, decompressed), with `decompressor` when
     /// given (a caller that reads many blocks keeps one), else a context of its own.
     init(decoding value: UnsafeRawBufferPointer, decompressor: Zstd.Decompressor? = nil) throws {
-        var header = ByteReader(value)
-        let codec = try header.u8()
-        let size = Int(try header.varint())
-        let body = UnsafeRawBufferPointer(rebasing: value[header.offset...])
-        switch codec {
-        case 0: payload = Array(body)
-        case 1: payload = try (decompressor ?? Zstd.Decompressor()).decompress(body, size: size)
-        default: throw IndexError.corrupt("document block codec \(codec)")
-        }
-        guard payload.count == size else { throw IndexError.corrupt("document block of \(payload.count) bytes, expected \(size)") }
+        payload = try CompressedValue.decode(value, decompressor: decompressor, what: "document block")
         var texts: [Range<Int>] = []
         var docs: [UInt32] = []
         try payload.withUnsafeBytes { raw in

@@ -8,10 +8,9 @@ import LoupeCodec
 /// order, as many as exist yet (a later commit completes the last group). Deleted documents keep
 /// their records until compaction.
 ///
-/// Value layout: u8 codec (0 stored, 1 zstd), varint size of the raw payload, the payload
-/// (compressed when that is smaller). Raw payload: varint count, then per record its length as a
-/// varint and its bytes (``DocumentRecord``). A group is small (about 3 KiB raw) so that reading
-/// one record costs a few microseconds, and ids and titles compress well in company.
+/// Value layout: a ``CompressedValue`` whose raw payload is a varint count, then per record its
+/// length as a varint and its bytes (``DocumentRecord``). A group is small (about 3 KiB raw) so
+/// that reading one record costs a few microseconds, and ids and titles compress well in company.
 struct RecordGroup {
     /// log2 of the records per group.
     static let shift: UInt32 = 5
@@ -35,17 +34,7 @@ struct RecordGroup {
 
     /// Decodes a stored group, with `decompressor` when given, else a context of its own.
     init(decoding value: UnsafeRawBufferPointer, decompressor: Zstd.Decompressor? = nil) throws {
-        var header = ByteReader(value)
-        let codec = try header.u8()
-        let size = Int(try header.varint())
-        let body = UnsafeRawBufferPointer(rebasing: value[header.offset...])
-        let payload: [UInt8]
-        switch codec {
-        case 0: payload = Array(body)
-        case 1: payload = try (decompressor ?? Zstd.Decompressor()).decompress(body, size: size)
-        default: throw IndexError.corrupt("record group codec \(codec)")
-        }
-        guard payload.count == size else { throw IndexError.corrupt("record group of \(payload.count) bytes, expected \(size)") }
+        let payload = try CompressedValue.decode(value, decompressor: decompressor, what: "record group")
         records = try payload.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
             let count = Int(try reader.varint())
@@ -84,11 +73,6 @@ struct RecordGroup {
             VarInt.append(UInt32(record.count), to: &raw)
             raw += record
         }
-        let compressed = raw.withUnsafeBytes { Zstd.compress($0) }
-        let useCompressed = compressed.count < raw.count
-        var out: [UInt8] = [useCompressed ? 1 : 0]
-        VarInt.append(UInt32(raw.count), to: &out)
-        out += useCompressed ? compressed : raw
-        return out
+        return CompressedValue.encode(raw)
     }
 }
