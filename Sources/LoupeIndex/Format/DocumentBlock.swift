@@ -1,15 +1,14 @@
 import LoupeCodec
 
 /// A block of documents' indexed texts in the `docstore` table, compressed together (texts
-/// compress far better in company than alone). Their records live apart, uncompressed, in the
-/// `records` table, so that listing hits never decompresses anything.
+/// compress far better in company than alone). Their records live apart, in small groups in the
+/// `records` table (``RecordGroup``), so that listing hits decompresses a few KiB, not a block.
 ///
 /// Value layout: a ``CompressedValue`` whose raw payload is a varint count, then per document the
 /// varint doc-id gap (the first absolute), the varint text length and the UTF-8 text. Doc ids
 /// increase within a block and from block to block; compaction drops deleted documents, so they
 /// need not be consecutive. The key is the block's last doc id, big-endian, so a cursor seek to a
-/// doc id finds the only block that can
-/// hold it.
+/// doc id finds the only block that can hold it.
 struct DocumentBlock {
     /// Raw payload bytes a block aims for before it is closed.
     static let targetSize = 16 << 10
