@@ -47,19 +47,14 @@ struct DocumentBlockPacker {
         guard !blocks.isEmpty else { return [] }
         let results = UnsafeMutableBufferPointer<(lastDoc: UInt32, value: [UInt8])>.allocate(capacity: blocks.count)
         defer { results.deinitialize().deallocate() }
-        let shared = EncodedBlocks(results: results)
+        let shared = DisjointBuffer(elements: results)
         let per = (blocks.count + threads - 1) / threads
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             for i in (t * per)..<min(blocks.count, (t + 1) * per) {
-                (shared.results.baseAddress! + i).initialize(to: encode(blocks[i]))
+                (shared.elements.baseAddress! + i).initialize(to: encode(blocks[i]))
             }
         }
         return Array(results)
     }
 }
 
-/// The results of one ``DocumentBlockPacker/encode(_:threads:)``, shared with its threads: each
-/// initializes only its own range of elements, which is what makes the unchecked sendability sound.
-private struct EncodedBlocks: @unchecked Sendable {
-    let results: UnsafeMutableBufferPointer<(lastDoc: UInt32, value: [UInt8])>
-}
