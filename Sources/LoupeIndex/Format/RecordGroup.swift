@@ -17,8 +17,9 @@ struct RecordGroup {
     /// Records per group.
     static let capacity = 1 << Int(shift)
 
-    /// The records' encoded bytes, in doc order from the group's first doc.
-    private(set) var records: [[UInt8]]
+    /// The records' encoded bytes, in doc order from the group's first doc (slices of one decoded
+    /// payload, so reading a group allocates once).
+    private(set) var records: [ArraySlice<UInt8>]
 
     /// The table key of the group holding `doc`.
     static func key(of doc: UInt32) -> [UInt8] { IndexFormat.bigEndian(doc >> shift) }
@@ -29,13 +30,13 @@ struct RecordGroup {
     /// A group of already encoded records.
     init(records: [[UInt8]]) {
         precondition(records.count <= Self.capacity, "a record group holds at most \(Self.capacity) records")
-        self.records = records
+        self.records = records.map { $0[...] }
     }
 
     /// Decodes a stored group, with `decompressor` when given, else a context of its own.
     init(decoding value: UnsafeRawBufferPointer, decompressor: Zstd.Decompressor? = nil) throws {
         let payload = try CompressedValue.decode(value, decompressor: decompressor, what: "record group")
-        records = try payload.withUnsafeBytes { raw in
+        let ranges = try payload.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
             let count = Int(try reader.varint())
             guard count <= Self.capacity else { throw IndexError.corrupt("record group of \(count) records") }
@@ -43,9 +44,10 @@ struct RecordGroup {
                 let length = Int(try reader.varint())
                 let start = reader.offset
                 try reader.skip(length)
-                return Array(raw[start..<start + length])
+                return start..<start + length
             }
         }
+        records = ranges.map { payload[$0] }
     }
 
     /// The record in `slot`, or nil when the group does not reach it.
@@ -57,12 +59,12 @@ struct RecordGroup {
     /// Appends a record after the last one.
     mutating func append(_ record: DocumentRecord) {
         precondition(records.count < Self.capacity, "the record group is full")
-        records.append(record.encoded())
+        records.append(record.encoded()[...])
     }
 
     /// Replaces the record in `slot`, which must exist.
     mutating func replace(at slot: Int, with record: DocumentRecord) {
-        records[slot] = record.encoded()
+        records[slot] = record.encoded()[...]
     }
 
     /// The stored value.
