@@ -25,8 +25,9 @@ public enum Zstd {
     }
 
     /// A decompression context kept from call to call: creating one allocates and clears about
-    /// 100 KiB, which costs as much as decompressing a small block. Use it from one thread at a time.
-    public final class Decompressor {
+    /// 100 KiB, which costs as much as decompressing a small block. It may move between threads
+    /// (hence the unchecked sendability) but must be used by one thread at a time.
+    public final class Decompressor: @unchecked Sendable {
         private let context: OpaquePointer
 
         public init() {

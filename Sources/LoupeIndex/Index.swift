@@ -16,6 +16,8 @@ public final class Index: Sendable {
     public let analyzer: Analyzer
     let environment: Environment
     let tables: Tables
+    /// Zstd contexts shared by this index's readers, one reader at a time each.
+    let decompressors = DecompressorPool()
 
     /// Handles of every named database.
     struct Tables: Sendable {

@@ -16,7 +16,14 @@ public final class IndexReader: @unchecked Sendable {
     private var norms: [PageTable] = []
     private var cachedBlock: DocumentBlock?
     private var cachedGroup: (number: UInt32, group: RecordGroup)?
-    private lazy var decompressor = Zstd.Decompressor()
+    /// Taken from the index's pool on first use, given back when the reader is freed.
+    private var pooledDecompressor: Zstd.Decompressor?
+    private var decompressor: Zstd.Decompressor {
+        if let pooledDecompressor { return pooledDecompressor }
+        let taken = index.decompressors.take()
+        pooledDecompressor = taken
+        return taken
+    }
     private var tombstones: PageTable! = nil
 
     init(index: Index, snapshot: Snapshot) throws {
@@ -37,6 +44,10 @@ public final class IndexReader: @unchecked Sendable {
         tombstones = PageTable(count: tombstonePages) { [snapshot] page in
             (try? snapshot.get(tables.tombstones, key: IndexFormat.bigEndian(UInt32(page))))?.baseAddress
         }
+    }
+
+    deinit {
+        if let pooledDecompressor { index.decompressors.giveBack(pooledDecompressor) }
     }
 
     /// The analyzer of the index.
