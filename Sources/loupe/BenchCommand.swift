@@ -50,7 +50,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let address = try daemon.remote.address() { return try RemoteBench(command: self, connections: daemon.connections).run(address) }
+        if let address = try daemon.remote.address() {
+            if daemon.snippets && mode != .top10 { throw ValidationError("--snippets applies to --mode top10") }
+            return try RemoteBench(command: self, connections: daemon.connections, snippets: daemon.snippets).run(address)
+        }
+        if daemon.snippets { throw ValidationError("--snippets needs --server: in-process bench times the top 10 without loading hits") }
         let settings = try common.settings()
         let index = try common.openIndex(settings)
         guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }

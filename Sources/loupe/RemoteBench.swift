@@ -4,12 +4,15 @@ import Foundation
 import LoupeClient
 import LoupeProtocol
 
-/// The daemon side of `loupe bench`: `--server HOST:PORT` and `--connections N`.
+/// The daemon side of `loupe bench`: `--server HOST:PORT`, `--connections N` and `--snippets`.
 struct RemoteBenchOptions: ParsableArguments {
     @OptionGroup var remote: ServerOptions
 
     @Option(name: .long, help: "With --server: connections sending queries at once, each one query at a time.")
     var connections: Int = 1
+
+    @Flag(name: .long, help: "With --server and --mode top10: ask for each hit's snippet, as SEARCH does by default.")
+    var snippets = false
 }
 
 /// `loupe bench --server`: the same query file and kinds as in-process `loupe bench`, asked of a
@@ -20,6 +23,8 @@ struct RemoteBenchOptions: ParsableArguments {
 struct RemoteBench {
     let command: BenchCommand
     let connections: Int
+    /// Whether each SEARCH asks for snippets.
+    let snippets: Bool
 
     func run(_ address: ServerAddress) throws {
         guard connections >= 1 else { throw ValidationError("--connections must be at least 1") }
@@ -79,7 +84,7 @@ struct RemoteBench {
             print(JSONValue.object([
                 ("kind", .string(command.kind.rawValue)), ("mode", .string(command.mode.rawValue)),
                 ("algorithm", .string(command.algorithm.rawValue)), ("server", .string(address.description)),
-                ("connections", .int(connections)), ("n", .int(samples.count)), ("p50_us", .double(report.p50)),
+                ("connections", .int(connections)), ("snippets", .bool(snippets)), ("n", .int(samples.count)), ("p50_us", .double(report.p50)),
                 ("p95_us", .double(report.p95)), ("p99_us", .double(report.p99)), ("mean_us", .double(report.mean)), ("qps", .double(qps)),
                 ("server_p50_us", .double(server.p50)), ("server_p99_us", .double(server.p99)),
                 ("client_cpu_s", .double(clientCPUSeconds)), ("server_cpu_s", .double(serverCPUSeconds)), ("wall_s", .double(wall)),
@@ -87,9 +92,10 @@ struct RemoteBench {
             ]).text)
         } else {
             print(String(
-                format: "%@ %@ (%@) via %@, %d connection%@: %d timed queries  p50 %.1f µs  p95 %.1f µs  p99 %.1f µs  mean %.1f µs  %.0f QPS"
+                format: "%@ %@%@ (%@) via %@, %d connection%@: %d timed queries  p50 %.1f µs  p95 %.1f µs  p99 %.1f µs  mean %.1f µs  %.0f QPS"
                     + "  (daemon p50 %.1f µs; CPU over %.2f s: daemon %.0f%%, client %.0f%%)",
-                command.kind.rawValue, command.mode.rawValue, command.algorithm.rawValue, address.description, connections,
+                command.kind.rawValue, command.mode.rawValue, snippets ? " with snippets" : "", command.algorithm.rawValue,
+                address.description, connections,
                 connections == 1 ? "" : "s", samples.count, report.p50, report.p95, report.p99, report.mean, qps, server.p50, wall,
                 serverCPUSeconds / wall * 100, clientCPUSeconds / wall * 100))
         }
@@ -108,7 +114,7 @@ struct RemoteBench {
         }
         let options = QueryOptions(algorithm: command.algorithm.rawValue)
         switch command.mode {
-        case .top10: return .search(SearchRequest(query: query, limit: 10, snippets: false, options: options))
+        case .top10: return .search(SearchRequest(query: query, limit: 10, snippets: snippets, options: options))
         case .count: return .count(query: query, options: options)
         }
     }

@@ -55,6 +55,34 @@ struct ClientCommandTests {
         try await server.stop()
     }
 
+    /// `loupe bench` in-process and over the daemon answer the same queries with the same hits;
+    /// `--snippets` asks the daemon for snippets and is refused without `--server`.
+    @Test func benchOverTheDaemonFindsWhatLocalBenchFinds() async throws {
+        let server = try await TestServer()
+        let index = server.server.configuration.indexPath
+        let address = server.address.description
+        let dir = TemporaryDirectory("bench")
+        let queries = try dir.write("term.txt", "war\ncold\nnothing-matches\n")
+        let common = ["bench", "--queries", queries, "--kind", "term", "--warmup", "0", "--rounds", "2", "--json"]
+        let (local, remote, withSnippets, refused, countWithSnippets) = try await blocking { [self] in
+            (try loupe(common + ["--index", index]), try loupe(common + ["--server", address]),
+             try loupe(common + ["--server", address, "--snippets"]), try loupe(common + ["--index", index, "--snippets"]),
+             try loupe(common + ["--server", address, "--snippets", "--mode", "count"]))
+        }
+        func object(_ run: (status: Int32, out: String, err: String)) throws -> [String: Any] {
+            #expect(run.status == 0, "\(run.err)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        }
+        let localJSON = try object(local), remoteJSON = try object(remote), snippetJSON = try object(withSnippets)
+        #expect(localJSON["n"] as? Int == 6 && remoteJSON["n"] as? Int == 6 && snippetJSON["n"] as? Int == 6)
+        #expect(remoteJSON["snippets"] as? Bool == false && snippetJSON["snippets"] as? Bool == true)
+        let hits = { (json: [String: Any]) in (json["queries"] as? [[String: Any]])?.map { "\($0["q"]!) \($0["total"]!) \($0["top10"]!)" } }
+        #expect(hits(localJSON) != nil && hits(localJSON) == hits(remoteJSON) && hits(remoteJSON) == hits(snippetJSON))
+        #expect(refused.status != 0 && refused.err.contains("--snippets needs --server"))
+        #expect(countWithSnippets.status != 0 && countWithSnippets.err.contains("--snippets applies to --mode top10"))
+        try await server.stop()
+    }
+
     @Test func pingInfoAndClearFailures() async throws {
         let server = try await TestServer(token: "t0ken")
         let address = server.address.description
