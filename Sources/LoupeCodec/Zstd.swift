@@ -19,11 +19,6 @@ public enum Zstd {
         return out
     }
 
-    /// Decompresses `bytes`, which must expand to exactly `size` bytes, with a context of its own.
-    public static func decompress(_ bytes: UnsafeRawBufferPointer, size: Int) throws(Failure) -> [UInt8] {
-        try Decompressor().decompress(bytes, size: size)
-    }
-
     /// A decompression context kept from call to call: creating one allocates and clears about
     /// 100 KiB, which costs as much as decompressing a small block. It may move between threads
     /// (hence the unchecked sendability) but must be used by one thread at a time.
