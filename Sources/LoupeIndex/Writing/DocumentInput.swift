@@ -1,3 +1,5 @@
+import LoupeExtract
+
 /// A document to add to the index, as extraction produced it.
 public struct DocumentInput: Sendable {
     /// The stable external id (path relative to the indexed root, or the JSONL `id`).
@@ -10,14 +12,18 @@ public struct DocumentInput: Sendable {
     public var mtimeNanoseconds: Int64
     /// Size of the source in bytes.
     public var size: UInt64
+    /// What the document's filters test: its type, extension, date and the format's fields.
+    public var metadata: DocumentMetadata
 
-    public init(id: String, title: String, text: String, source: String = "", mtimeNanoseconds: Int64 = 0, size: UInt64? = nil) {
+    public init(id: String, title: String, text: String, source: String = "", mtimeNanoseconds: Int64 = 0, size: UInt64? = nil,
+                metadata: DocumentMetadata? = nil) {
         self.id = id
         self.title = title
         self.text = text
         self.source = source
         self.mtimeNanoseconds = mtimeNanoseconds
         self.size = size ?? UInt64(text.utf8.count)
+        self.metadata = metadata ?? DocumentMetadata(modified: mtimeNanoseconds / 1_000_000_000)
     }
 
     /// A 64-bit hash of the title and text, used to recognise unchanged content.
