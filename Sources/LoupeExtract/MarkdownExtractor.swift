@@ -11,8 +11,9 @@
 /// text. Line structure is kept, with leading indentation removed and runs of blank lines
 /// collapsed to one.
 ///
-/// The title is the text of the first heading, ATX or setext, else the first non-empty
-/// line of the text.
+/// A YAML front-matter block at the start (``FrontMatter``) is not text: its `title:` is the
+/// title. Else the title is the text of the first heading, ATX or setext, else the first
+/// non-empty line of the text.
 struct MarkdownExtractor {
     private let lines: [ArraySlice<UInt8>]
     private let inline: MarkdownInline
@@ -26,8 +27,15 @@ struct MarkdownExtractor {
     private var paragraphIsPlain = false
     private var paragraphIsQuoted = false
 
+    /// The front matter's title, when the file opens with one.
+    private let frontMatterTitle: String?
+
     private init(bytes: [UInt8]) {
-        lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let frontMatter = FrontMatter(lines: lines)
+        if let frontMatter { lines.removeFirst(frontMatter.lineCount) }
+        frontMatterTitle = frontMatter?.title
+        self.lines = lines
         inline = MarkdownInline(definedLabels: Self.definedLabels(in: lines))
     }
 
@@ -48,7 +56,7 @@ struct MarkdownExtractor {
             text.append(contentsOf: line)
         }
         let body = TextDecoding.string(from: text)
-        var title = TitleRule.clean(TextDecoding.string(from: extractor.title ?? []))
+        var title = extractor.frontMatterTitle ?? TitleRule.clean(TextDecoding.string(from: extractor.title ?? []))
         if title.isEmpty { title = TitleRule.firstNonEmptyLine(of: body) }
         return ExtractedDocument(title: title, text: body)
     }

@@ -134,3 +134,20 @@ import Testing
         #expect(text("Intro\n<!--\n# Not a heading\n- not an item\n\n-->\nOutro") == "Intro\nOutro")
     }
 }
+
+/// YAML front matter at the start of a Markdown file.
+@Suite struct MarkdownFrontMatterTests {
+    @Test func frontMatterGivesTheTitleAndIsNotText() {
+        let markdown = "---\ntitle: 'It''s a title'\ntags: [a, b]\n---\n# Heading\n\nBody.\n"
+        let document = DocumentExtractor.extract(bytes: Array(markdown.utf8), format: .markdown)
+        #expect(document.title == "It's a title")
+        #expect(document.text == "Heading\n\nBody.")
+    }
+
+    @Test func frontMatterWithoutATitleLeavesTheFirstHeading() {
+        let markdown = "---\nlayout: page\n  title: nested, not ours\n...\nIntro\n=====\n"
+        let document = DocumentExtractor.extract(bytes: Array(markdown.utf8), format: .markdown)
+        #expect(document.title == "Intro")
+        #expect(document.text == "Intro")
+    }
+}
