@@ -12,7 +12,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Collection statistics at this commit.
     public let statistics: IndexStatistics
     let snapshot: Snapshot
-    private var tables: Index.Tables { index.tables }
+    var tables: Index.Tables { index.tables }
     private var norms: [PageTable] = []
     private var cachedBlock: DocumentBlock?
     private var cachedGroup: (number: UInt32, group: RecordGroup)?
