@@ -5,19 +5,20 @@ extension Parser {
         _ content: ClauseContent, startingAt start: Token, field: Field?
     ) throws(QuerySyntaxError) -> QueryNode? {
         let node: QueryNode?
-        var acceptsSlop = false
+        var tilde = TildeMeaning.none
         switch content {
         case .field(let named):
             return try parseFieldValue(of: named, spelledAs: start, inherited: field)
         case .word(let word):
             node = try wordNode(word, field: field)
+            if !word.isPrefix { tilde = .editDistance }
         case .phrase(let words):
             node = try phraseNode(words, at: start.column, field: field)
-            acceptsSlop = true
+            tilde = .slop
         case .group:
             node = try parseGroup(openedAt: start.column, field: field)
         }
-        return try parseSuffixes(of: node, acceptsSlop: acceptsSlop)
+        return try parseSuffixes(of: node, tilde: tilde)
     }
 
     /// What follows `field:`: a term, phrase or group, possibly after spaces. Without one,
@@ -76,11 +77,22 @@ extension Parser {
         return content?.standaloneNode
     }
 
-    /// The boost (`^n`) and, when `acceptsSlop`, slop (`~n`) written right after a clause,
+    /// What `~` means after a clause.
+    enum TildeMeaning {
+        /// Nothing: a group or a prefix takes no `~`.
+        case none
+        /// A phrase's slop, `~n`.
+        case slop
+        /// A word's fuzzy distance: `~` alone, `~0`, `~1` or `~2`.
+        case editDistance
+    }
+
+    /// The boost (`^n`) and the `~` suffix that `tilde` allows, written right after a clause,
     /// each at most once, applied to `node`.
-    mutating func parseSuffixes(of node: QueryNode?, acceptsSlop: Bool) throws(QuerySyntaxError) -> QueryNode? {
+    mutating func parseSuffixes(of node: QueryNode?, tilde: TildeMeaning) throws(QuerySyntaxError) -> QueryNode? {
         var boost: Double?
         var slop: Int?
+        var fuzzy: Int?? = .none
         suffixes: while index < tokens.count {
             let token = tokens[index]
             switch token.kind {
@@ -92,8 +104,18 @@ extension Parser {
                 } else {
                     try report(.invalidBoost(number), at: token.column)
                 }
+            case .slop(let number) where tilde == .editDistance:
+                if fuzzy != nil {
+                    try report(.misplacedSlop, at: token.column)
+                } else if number.isEmpty {
+                    fuzzy = .some(nil)
+                } else if let value = NumberSyntax.slop(number), (0...2).contains(value) {
+                    fuzzy = .some(value)
+                } else {
+                    try report(.invalidEditDistance(number), at: token.column)
+                }
             case .slop(let number):
-                if !acceptsSlop || slop != nil {
+                if tilde != .slop || slop != nil {
                     try report(.misplacedSlop, at: token.column)
                 } else if let value = NumberSyntax.slop(number) {
                     slop = value
@@ -105,6 +127,7 @@ extension Parser {
             }
             index += 1
         }
+        if case .some(let maxEdits) = fuzzy { return node?.fuzzy(maxEdits: maxEdits).boosted(by: boost) }
         return node?.withSlop(slop).boosted(by: boost)
     }
 

@@ -20,6 +20,9 @@ extension QueryNode: CustomStringConvertible {
             return Self.fieldPrefix(field) + QueryTextEscaping.word(text) + Self.boostSuffix(boost)
         case .prefix(let text, let field, let boost):
             return Self.fieldPrefix(field) + QueryTextEscaping.word(text) + "*" + Self.boostSuffix(boost)
+        case .fuzzy(let text, let maxEdits, let field, let boost):
+            let edits = maxEdits.map(String.init) ?? ""
+            return Self.fieldPrefix(field) + QueryTextEscaping.word(text) + "~" + edits + Self.boostSuffix(boost)
         case .phrase(let words, let slop, let field, let boost):
             let quoted = "\"" + words.map(QueryTextEscaping.phraseWord).joined(separator: " ") + "\""
             let slopSuffix = slop == 0 ? "" : "~\(slop)"

@@ -8,6 +8,8 @@ extension QueryNode {
             return .term(text: text, field: field, boost: boost * factor)
         case .prefix(let text, let field, let boost):
             return .prefix(text: text, field: field, boost: boost * factor)
+        case .fuzzy(let text, let maxEdits, let field, let boost):
+            return .fuzzy(text: text, maxEdits: maxEdits, field: field, boost: boost * factor)
         case .phrase(let words, let slop, let field, let boost):
             return .phrase(words: words, slop: slop, field: field, boost: boost * factor)
         case .boolean(let clauses, let boost):
@@ -22,5 +24,12 @@ extension QueryNode {
     func withSlop(_ slop: Int?) -> QueryNode {
         guard let slop, case .phrase(let words, _, let field, let boost) = self else { return self }
         return .phrase(words: words, slop: slop, field: field, boost: boost)
+    }
+
+    /// The term made fuzzy, within `maxEdits` edits (`nil`: by its length); any other node
+    /// is returned unchanged.
+    func fuzzy(maxEdits: Int?) -> QueryNode {
+        guard case .term(let text, let field, let boost) = self else { return self }
+        return .fuzzy(text: text, maxEdits: maxEdits, field: field, boost: boost)
     }
 }

@@ -13,6 +13,11 @@ public indirect enum QueryNode: Sendable, Equatable {
     /// Every word that starts with `text` (written `text*`); the engine expands it through
     /// the term dictionary.
     case prefix(text: String, field: Field?, boost: Double)
+    /// The words within `maxEdits` edits of `text` (written `text~`, `text~1`, `text~2`):
+    /// insertions, deletions, substitutions and transpositions of adjacent characters, as
+    /// Damerau–Levenshtein counts them. `nil` lets the word's length decide (see
+    /// ``FuzzyDistance``); `0` is the exact term.
+    case fuzzy(text: String, maxEdits: Int?, field: Field?, boost: Double)
     /// The words in order, each analyzed by the engine. `slop` (written `"…"~slop`) is the
     /// largest number of position moves allowed to match them, as in Lucene; `0` is exact.
     case phrase(words: [String], slop: Int, field: Field?, boost: Double)

@@ -37,10 +37,13 @@ public enum SyntaxProblem: Sendable, Hashable {
     /// A slop that is not a non-negative integer (column of the `~`; the number as typed,
     /// possibly empty).
     case invalidSlop(String)
+    /// A fuzzy distance other than 0, 1 or 2 after a word (column of the `~`; the number as
+    /// typed).
+    case invalidEditDistance(String)
     /// A `^` that does not follow a term, phrase or group, or a second boost on one
     /// (column of the `^`).
     case misplacedBoost
-    /// A `~` that does not follow a phrase, or a second slop on one (column of the `~`).
+    /// A `~` that does not follow a phrase or a word, or a second one (column of the `~`).
     case misplacedSlop
     /// A `\` at the very end of the input, with nothing to escape (column of the `\`).
     case danglingEscape
@@ -78,10 +81,12 @@ public enum SyntaxProblem: Sendable, Hashable {
             return "boost '^\(number)' is not a positive decimal number such as 2 or 1.5"
         case .invalidSlop(let number):
             return "slop '~\(number)' is not a non-negative integer"
+        case .invalidEditDistance(let number):
+            return "fuzzy distance '~\(number)' must be 0, 1 or 2 (or '~' alone to let the word's length decide)"
         case .misplacedBoost:
             return "'^' must follow a term, phrase or group, at most once"
         case .misplacedSlop:
-            return "'~' must follow a phrase, at most once"
+            return "'~' must follow a phrase or a word, at most once"
         case .danglingEscape:
             return "'\\' at the end of the query escapes nothing"
         }

@@ -78,9 +78,22 @@ struct BoostAndSlopTests {
         #expect(try lenient(text) == phrase("a", "b"))
     }
 
-    @Test func slopOnATermIsIgnoredInLenientMode() throws {
-        #expect(try lenient("a~") == term("a"))
-        #expect(try lenient("a~2^3") == term("a", boost: 3))
+    @Test func aTildeAfterAWordMakesItFuzzy() throws {
+        #expect(try strict("a~") == .fuzzy(text: "a", maxEdits: nil, field: nil, boost: 1))
+        #expect(try strict("compilr~1") == .fuzzy(text: "compilr", maxEdits: 1, field: nil, boost: 1))
+        #expect(try strict("title:a~2^3") == .fuzzy(text: "a", maxEdits: 2, field: .title, boost: 3))
+        #expect(try strict("a^3~0") == .fuzzy(text: "a", maxEdits: 0, field: nil, boost: 3))
+        #expect(try strict("x a~ y").description == "x a~ y")
+    }
+
+    @Test func anInvalidFuzzyDistanceIsIgnoredInLenientMode() throws {
+        #expect(try lenient("a~3") == term("a"))
+        #expect(try lenient("a~2~1") == .fuzzy(text: "a", maxEdits: 2, field: nil, boost: 1))
+        #expect(try lenient("a*~1") == prefix("a"))
+    }
+
+    @Test func theAutomaticDistanceGrowsWithTheWordsLength() {
+        #expect([1, 4, 5, 8, 9, 20].map { FuzzyDistance.automatic(forLength: $0) } == [0, 0, 1, 1, 2, 2])
     }
 
     @Test func secondBoostIsIgnoredInLenientMode() throws {

@@ -62,6 +62,7 @@ struct DescriptionTests {
     @Test(arguments: [
         "a b", "+a b -c", "a OR b AND c", "title:(a body:\"b c\"~3) -path:x*", "(a (b (c d)^2))^3",
         "\\+a \\AND c\\:d e\\*", "\"a\\\"b\" x", "NOT (a OR b)", "a^0.001 b^12345.5", "+(-a)",
+        "compilr~ title:x~1^2 -y~0",
     ])
     func descriptionReadsBackAsTheSameTree(text: String) throws {
         let parsed = try strict(text)

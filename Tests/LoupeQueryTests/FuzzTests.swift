@@ -57,6 +57,8 @@ struct FuzzTests {
         switch node {
         case .term(let text, _, _), .prefix(let text, _, _):
             return !text.isEmpty
+        case .fuzzy(let text, let maxEdits, _, _):
+            return !text.isEmpty && (0...2).contains(maxEdits ?? 0)
         case .phrase(let words, let slop, _, _):
             return !words.isEmpty && slop >= 0
         case .boolean(let clauses, let boost):

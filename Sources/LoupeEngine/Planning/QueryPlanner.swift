@@ -36,6 +36,10 @@ struct QueryPlanner {
                 terms += expansions.map(\.term)
             }
             return union(try Set(terms).sorted().compactMap { try weightedTerm($0, fields(field), boost: boost * b) })
+        case .fuzzy(let text, let maxEdits, let field, let b):
+            let expansions = try FuzzyExpansion.terms(
+                text, maxEdits: maxEdits, fields: fields(field).map(\.0), reader: reader, maxExpansions: options.maxExpansions)
+            return union(try expansions.compactMap { try weightedTerm($0.term, fields(field), boost: boost * b * $0.boost) })
         case .phrase(let words, let slop, let field, let b):
             let text = words.joined(separator: " ")
             let tokens = reader.analyzer.tokens(text)
@@ -65,6 +69,10 @@ struct QueryPlanner {
             for (f, _) in fields(field) {
                 for (term, _) in try reader.terms(f, prefix: prefix, limit: options.maxExpansions) { out.terms.insert(term) }
             }
+        case .fuzzy(let text, let maxEdits, let field, _):
+            let expansions = try FuzzyExpansion.terms(
+                text, maxEdits: maxEdits, fields: fields(field).map(\.0), reader: reader, maxExpansions: options.maxExpansions)
+            for expansion in expansions { out.terms.insert(expansion.term) }
         case .phrase(let words, _, _, _):
             let tokens = reader.analyzer.tokens(words.joined(separator: " "))
             if tokens.count == 1 {

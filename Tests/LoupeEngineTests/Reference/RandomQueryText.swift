@@ -3,7 +3,7 @@ import LoupeTestSupport
 /// Random query strings in the query language (docs/query-syntax.md) over the words of
 /// ``RandomCorpus``: bare terms, `"phrases"` of 2–3 words with and without `~N`, `+`/`-`/`NOT`/`!`
 /// prefixes, `AND`/`OR`/`&&`/`||`/`NOT` between clauses, groups in parentheses (nested up to
-/// two levels), `title:`/`body:`/`path:` fields, `prefix*` and `^boosts`. A few strings carry
+/// two levels), `title:`/`body:`/`path:` fields, `prefix*`, fuzzy `word~N` and `^boosts`. A few strings carry
 /// stray syntax (an unmatched `)` or `"`, a dangling `^`) that the lenient parser recovers from.
 ///
 /// The strings are only text: the real `QueryParser` turns them into trees, and both the engine
@@ -48,8 +48,10 @@ enum RandomQueryText {
         var text = modifiers.randomElement(using: &rng)! + fields.randomElement(using: &rng)!
         let roll = Int.random(in: 0..<100, using: &rng)
         switch roll {
-        case ..<45:
+        case ..<40:
             text += words.randomElement(using: &rng)!
+        case ..<45:
+            text += words.randomElement(using: &rng)! + ["~", "~1", "~2"].randomElement(using: &rng)!
         case ..<60:
             text += prefixes.randomElement(using: &rng)! + "*"
         case ..<85:

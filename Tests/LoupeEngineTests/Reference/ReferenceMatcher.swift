@@ -62,6 +62,16 @@ struct ReferenceMatcher: Sendable {
             return fields(field).contains { f in
                 document.vocabulary(of: f).contains { $0.utf8.starts(with: prefix.utf8) }
             }
+        case .fuzzy(let text, let maxEdits, let field, _):
+            // Every term within the distance, without the planner's limit on expansions.
+            return analyzer.tokens(text).contains { token in
+                let edits = maxEdits ?? FuzzyDistance.automatic(forLength: token.term.unicodeScalars.count)
+                return fields(field).contains { f in
+                    document.vocabulary(of: f).contains {
+                        Self.editDistance(Array(token.term.unicodeScalars), Array($0.unicodeScalars)) <= edits
+                    }
+                }
+            }
         case .phrase(let words, let slop, let field, _):
             let tokens = analyzer.tokens(words.joined(separator: " "))
             // One token is a term (the planner re-plans it as one): the slop no longer applies.
@@ -123,5 +133,19 @@ struct ReferenceMatcher: Sendable {
             if adjusted.allSatisfy({ list in list.contains { $0 >= start && $0 <= start + slop } }) { return true }
         }
         return false
+    }
+
+    /// The optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
+            }
+        }
+        return table[a.count][b.count]
     }
 }
