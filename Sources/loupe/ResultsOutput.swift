@@ -4,12 +4,14 @@ import LoupeEngine
 /// The `--json` form of search results, documented in the README:
 /// `{"total": N, "took_us": T, "hits": [{"rank": 1, "score": 12.3, "id": "...", "title": "...",
 /// "snippet": "...", "highlights": [[start, end], ...]}]}`; highlights are code-point offsets
-/// into the snippet, and both snippet keys are absent when snippets are off.
+/// into the snippet, and both snippet keys are absent when snippets are off. A query that found
+/// little and has an unknown word also has `"suggestion": "..."`, the query to try instead.
 enum ResultsJSON {
-    static func render(_ results: SearchResults) -> String {
+    static func render(_ results: SearchResults, suggestion: String? = nil) -> String {
         JSONValue.object([
             ("total", .int(results.total)),
             ("took_us", .int(results.tookMicroseconds)),
+        ] + (suggestion.map { [("suggestion", JSONValue.string($0))] } ?? []) + [
             ("hits", .array(results.hits.map { hit in
                 var members: [(String, JSONValue)] = [
                     ("rank", .int(hit.rank)), ("score", .double(hit.score)), ("id", .string(hit.id)), ("title", .string(hit.title)),
@@ -25,10 +27,12 @@ enum ResultsJSON {
 }
 
 /// The human form: a header line, then per hit a line with rank, score, id and title, and the
-/// snippet indented below it, its matches in bold when `styled` (standard output is a terminal).
+/// snippet indented below it, its matches in bold when `styled` (standard output is a terminal);
+/// after the header, `Did you mean: …?` when there is a suggestion.
 enum HumanResults {
-    static func render(_ results: SearchResults, styled: Bool) -> String {
+    static func render(_ results: SearchResults, suggestion: String? = nil, styled: Bool) -> String {
         var lines = ["\(results.total) matching document\(results.total == 1 ? "" : "s") (\(results.tookMicroseconds) µs)"]
+        if let suggestion { lines.append("Did you mean: \(suggestion)?") }
         for hit in results.hits {
             lines.append(String(format: "%4d  %8.4f  ", hit.rank, hit.score) + hit.id + (hit.title.isEmpty ? "" : "  —  " + hit.title))
             if let snippet = hit.snippet, !snippet.text.isEmpty {

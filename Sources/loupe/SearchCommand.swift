@@ -58,15 +58,19 @@ struct SearchCommand: ParsableCommand {
         if defaultAnd { options.defaultOperator = .and }
         if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }
         let results: SearchResults
+        let suggestion: String?
         do {
-            results = try Searcher(reader: try index.reader(), defaultParameters: settings.bm25).search(query, options: options)
+            let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
+            results = try searcher.search(query, options: options)
+            suggestion = try QuerySuggester(reader: searcher.reader)
+                .suggestion(for: query, total: results.total, searcher: searcher, options: options)
         } catch let error as SearchError {
             throw CLIError("\(error)")
         }
         if json {
-            print(ResultsJSON.render(results))
+            print(ResultsJSON.render(results, suggestion: suggestion))
         } else {
-            print(HumanResults.render(results, styled: isatty(STDOUT_FILENO) != 0))
+            print(HumanResults.render(results, suggestion: suggestion, styled: isatty(STDOUT_FILENO) != 0))
         }
     }
 }
