@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ranking quality: index the four collections in eval/ (Cranfield, CISI, CACM, NPL) with the default
-# configuration (english analyzer, BM25 k1 = 1.2, b = 0.75, title boost 2), run every query,
+# configuration (english analyzer, BM25 k1 = 1.2, b = 0.75, title boost 2, proximity), run every query,
 # score the runs with `loupe eval --qrels` (trec_eval's definitions), print a table, and fail
 # when MAP or nDCG@10 falls below the best peer's figures in eval/thresholds.tsv.
 #

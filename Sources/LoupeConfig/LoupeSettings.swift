@@ -43,6 +43,7 @@ public struct LoupeSettings: Sendable {
         search.maxClauses = try file.int("search.max_clauses", search.maxClauses, range: 1...1_000_000)
         search.maxExpansions = try file.int("search.max_expansions", search.maxExpansions, range: 1...1_000_000)
         search.snippetLength = try file.int("search.snippet_length", search.snippetLength, range: 20...10_000)
+        search.proximity = try file.bool("search.proximity", search.proximity)
     }
 
     /// The settings from `--config`, else `$LOUPE_CONFIG`, else `~/.config/loupe/loupe.toml` when it

@@ -55,17 +55,20 @@ public struct Searcher {
         return results
     }
 
-    /// Parses `query` with the options' default operator, strictness and clause limit.
+    /// Parses `query` with the options' default operator, strictness and clause limit, and
+    /// adds its proximity clauses unless the options turn them off.
     public func parse(_ query: String, options: SearchOptions) throws -> QueryNode {
         var parserOptions = QueryParserOptions()
         parserOptions.defaultOperator = options.defaultOperator
         parserOptions.strict = options.strict
         parserOptions.maxClauses = options.maxClauses
+        let node: QueryNode
         do {
-            return try QueryParser(parserOptions).parse(query)
+            node = try QueryParser(parserOptions).parse(query)
         } catch {
             throw SearchError.from(error)
         }
+        return options.proximity ? ProximityClauses.adding(to: node, analyzer: reader.analyzer) : node
     }
 
     /// Runs an already-parsed query.

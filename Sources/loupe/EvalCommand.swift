@@ -27,6 +27,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Relevance judgments to score the run against.")
     var qrels: String?
 
+    @Flag(name: .long, help: "Rank by the words alone, without the proximity of neighbouring words (search.proximity = false).")
+    var noProximity = false
+
     func validate() throws {
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
     }
@@ -37,6 +40,7 @@ struct EvalCommand: ParsableCommand {
         guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
         var options = settings.search
         options.limit = depth
+        if noProximity { options.proximity = false }
         let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
         var results: [String: [ScoredDocument]] = [:]
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

@@ -23,10 +23,14 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "BM25 b for this query.")
     var b: Double?
 
+    @Flag(name: .long, help: "Rank by the words alone, without the proximity of neighbouring words (search.proximity = false).")
+    var noProximity = false
+
     func run() throws {
         let settings = try common.settings()
         let index = try common.openIndex(settings)
         var options = settings.search
+        if noProximity { options.proximity = false }
         if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }
         let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
         let explanation: (score: Double, parts: [ScoreExplanation])?

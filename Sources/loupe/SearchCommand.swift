@@ -38,6 +38,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .customLong("and"), help: "Combine bare words with AND instead of OR.")
     var defaultAnd = false
 
+    @Flag(name: .long, help: "Rank by the words alone, without the proximity of neighbouring words (search.proximity = false).")
+    var noProximity = false
+
     @Flag(name: .long, help: "Leave out the snippets (the best passage of each hit, matches highlighted).")
     var noSnippets = false
 
@@ -55,6 +58,7 @@ struct SearchCommand: ParsableCommand {
         options.offset = offset
         options.strict = strict
         options.snippets = !noSnippets
+        if noProximity { options.proximity = false }
         if defaultAnd { options.defaultOperator = .and }
         if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }
         let results: SearchResults

@@ -18,9 +18,11 @@ import Testing
         ])
     }
 
+    /// BM25 alone over the body: these tests check its formula, so proximity is off.
     var bodyOnly: SearchOptions {
         var options = SearchOptions()
         options.fields = [.body: 1]
+        options.proximity = false
         return options
     }
 

@@ -25,6 +25,9 @@ public struct SearchOptions: Sendable {
     public var snippetLength = 160
     /// How the top hits are found; all algorithms return the same hits.
     public var algorithm: RetrievalAlgorithm = .maxscore
+    /// Rank documents where neighbouring query words occur close together higher
+    /// (``ProximityClauses``).
+    public var proximity = true
     /// Count every match exactly (``SearchResults/total``); off makes top-k faster.
     public var countTotal = true
 
