@@ -6,7 +6,7 @@ enum ManPageName {
     static func section(ofFileName name: some StringProtocol) -> Int? {
         let ext = FileName(name).extensionLowercased
         guard let first = ext.unicodeScalars.first, ("1"..."9").contains(first),
-              ext.unicodeScalars.dropFirst().allSatisfy({ ("a"..."z").contains($0) }), ext.count <= 6
+              ext.unicodeScalars.dropFirst().allSatisfy({ ("a"..."z").contains($0) }), ext.count <= 10
         else { return nil }
         return Int(String(first))
     }
