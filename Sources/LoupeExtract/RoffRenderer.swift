@@ -10,7 +10,7 @@
 /// ``maxLines`` lines are processed, expansions of strings and macros nest at most 8 deep.
 final class RoffRenderer {
     /// The most source lines processed, macro expansions and inclusions counted.
-    static let maxLines = 1_000_000
+    static let maxLines = 100_000
 
     let escapeCharacter: Unicode.Scalar = "\\"
     var strings: [String: String] = ["R": "®", "Tm": "™", "lq": "“", "rq": "”"]
@@ -46,6 +46,8 @@ final class RoffRenderer {
     private var ieResults: [Bool] = []
     private var defining: (name: String, end: String, body: [String])?
     private var table: TableState?
+    /// The character between a table's cells: a tab, unless its options say `tab(x)`.
+    private var cellSeparator: Character = "\t"
     private var processedLines = 0
     private var depth = 0
 
@@ -282,6 +284,7 @@ final class RoffRenderer {
         case "TS":
             paragraph()
             table = .options
+            cellSeparator = "\t"
         case "TE":
             table = nil
             paragraph()
@@ -454,10 +457,12 @@ final class RoffRenderer {
 
     // MARK: tbl
 
-    /// A line of a table's options or format: skipped; a format ends with `.`.
+    /// A line of a table's options (which may set the cell separator) or format, not printed;
+    /// the format ends with `.`.
     private func tableLayout(_ line: ArraySlice<Unicode.Scalar>) {
         let text = String(String.UnicodeScalarView(line)).trimmingTrailingBlanks()
         if table == .options, text.hasSuffix(";") {
+            if let open = text[...].range(of: "tab("), let separator = text[open.upperBound...].first { cellSeparator = separator }
             table = .format
             return
         }
@@ -468,7 +473,7 @@ final class RoffRenderer {
     private func tableRow(_ line: ArraySlice<Unicode.Scalar>) {
         let text = String(String.UnicodeScalarView(line))
         if text == "_" || text == "=" { return }
-        let cells = text.split(separator: "\t", omittingEmptySubsequences: false).map { cell -> String in
+        let cells = text.split(separator: cellSeparator, omittingEmptySubsequences: false).map { cell -> String in
             var raw = String(cell)
             if raw.hasPrefix("T}") { raw.removeFirst(2) }
             if raw.hasSuffix("T{") { raw.removeLast(2) }
