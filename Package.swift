@@ -29,13 +29,19 @@ let package = Package(
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
         // Zstandard, for the document store's compressed blocks.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // The decompressors behind compressed documents (.gz, .bz2, .xz; .zst through CZstd).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
+        .systemLibrary(name: "CLzma", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        // fork + rlimits + exec for helper programs (pdftotext), which Swift cannot run between fork and exec.
+        .target(name: "CSpawn"),
         .target(name: "LoupeStorage", dependencies: ["CLMDB"]),
         // Postings codec: block encoding of doc ids, frequencies and positions. Knows bytes, not LMDB.
         .target(name: "LoupeCodec", dependencies: ["CZstd"], swiftSettings: hotPath),
         // Analysis: tokenizer, folding, stop words, the Porter2 stemmer, analyzer presets.
         .target(name: "LoupeAnalysis"),
-        // Extraction: turning files (text, Markdown, HTML) and JSON lines into title + text.
-        .target(name: "LoupeExtract"),
+        // Extraction: turning files (text, Markdown, HTML, man pages, PDF, compressed) and JSON lines into title + text.
+        .target(name: "LoupeExtract", dependencies: ["CZlib", "CBzip2", "CLzma", "CZstd", "CSpawn"]),
         // Index: the on-disk format (LMDB tables), the writer, snapshots for readers, ingestion.
         .target(
             name: "LoupeIndex",

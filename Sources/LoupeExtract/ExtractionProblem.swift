@@ -1,6 +1,6 @@
 /// Why a file's content could not be read (or was read only in part). The file is still a
 /// document, searchable by its name and path; the problem goes to the index's ledger.
-public struct ExtractionProblem: Sendable, Equatable, CustomStringConvertible {
+public struct ExtractionProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, in a few words: `"encrypted PDF"`, `"decompressed size over 64 MiB"`,
     /// `"binary content"`.
     public var reason: String

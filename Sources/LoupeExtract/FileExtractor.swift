@@ -11,15 +11,50 @@ public struct FileExtractor: Sendable {
     }
 
     /// Extracts the file at `path` (symbolic links are followed).
+    ///
+    /// A compressed file (`.gz`, `.bz2`, `.xz`, `.zst`) is decompressed as a stream, at most
+    /// `options.maxBytes` bytes of it, and read as its inner name says. A man page is rendered
+    /// by ``ManPageExtractor``; a PDF is read by `pdftotext` (``PDFExtractor``).
     public func extract(fileAt path: String) -> FileExtraction {
         let type = DocumentType(fileName: path)
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.load(path: path, maxBytes: options.maxBytes)
-        } catch {
-            return .failed(type, ExtractionProblem(reason: error.description, extractor: Self.textExtractor(for: type)))
+        let extractor = Self.textExtractor(for: type)
+        let compression = FileName(path).compression
+        if type == .pdf, compression == nil { return Self.extraction(PDFExtractor.extract(fileAt: path, options: options)) }
+        let loaded: Result<[UInt8], ExtractionProblem> = if let compression {
+            Result { () throws(DecompressionError) in
+                try StreamDecompression.decompress(fileAt: path, compression, maxBytes: options.maxBytes)
+            }.mapError { ExtractionProblem(reason: $0.description, extractor: extractor) }
+        } else {
+            Result { () throws(SkipReason) in try FileContents.load(path: path, maxBytes: options.maxBytes) }
+                .mapError { ExtractionProblem(reason: $0.description, extractor: extractor) }
         }
-        return extract(bytes: bytes, type: type)
+        let bytes: [UInt8]
+        switch loaded {
+        case .success(let content): bytes = content
+        case .failure(let problem): return .failed(type, problem)
+        }
+        switch type {
+        case .pdf:
+            return Self.extraction(PDFExtractor.extract(bytes: bytes, options: options))
+        case .man:
+            guard TextSniffer.looksLikeText(bytes) else {
+                return .failed(type, ExtractionProblem(reason: SkipReason.binary.description, extractor: .man))
+            }
+            switch ManPageExtractor.extract(bytes, path: path, maxBytes: options.maxBytes) {
+            case .success(let document): return FileExtraction(type: type, extractor: .man, documents: [document])
+            case .failure(let problem): return .failed(type, problem)
+            }
+        default:
+            return extract(bytes: bytes, type: type)
+        }
+    }
+
+    /// The extraction of a PDF that gave `result`.
+    private static func extraction(_ result: Result<ExtractedDocument, ExtractionProblem>) -> FileExtraction {
+        switch result {
+        case .success(let document): FileExtraction(type: .pdf, extractor: .pdf, documents: [document])
+        case .failure(let problem): .failed(.pdf, problem)
+        }
     }
 
     /// Extracts `bytes`, the content of a file of type `type`.
@@ -37,11 +72,13 @@ public struct FileExtractor: Sendable {
                               documents: [DocumentExtractor.extract(bytes: bytes, format: format)])
     }
 
-    /// The text extractor that reads files of `type`.
+    /// The extractor that reads files of `type`.
     static func textExtractor(for type: DocumentType) -> Extractor {
         switch type {
         case .md: .markdown
         case .html: .html
+        case .man: .man
+        case .pdf: .pdf
         default: .text
         }
     }

@@ -1,0 +1,91 @@
+import Foundation
+import LoupeExtract
+import Testing
+
+/// HelperProcess with real programs: output, status, and every limit enforced.
+@Suite struct HelperProcessTests {
+    private static let limits = HelperLimits(timeLimit: 30, memoryLimit: 1 << 30, maxOutputBytes: 1 << 20)
+
+    private func sh(_ script: String, limits: HelperLimits = limits) throws -> HelperResult {
+        try HelperProcess(program: "sh", arguments: ["-c", script], limits: limits).run()
+    }
+
+    @Test func outputAndStatusAreCollected() throws {
+        let result = try sh("printf 'to standard output'; printf 'to standard error' >&2; exit 3")
+        #expect(result.termination == .exited(3))
+        #expect(!result.succeeded)
+        #expect(String(decoding: result.output, as: UTF8.self) == "to standard output")
+        #expect(String(decoding: result.errorOutput, as: UTF8.self) == "to standard error")
+        #expect(try sh("true").succeeded)
+    }
+
+    @Test func largeOutputOnBothPipesDoesNotDeadlock() throws {
+        let result = try sh("head -c 300000 /dev/zero | tr '\\0' e >&2; head -c 500000 /dev/zero | tr '\\0' o")
+        #expect(result.succeeded)
+        #expect(result.output.count == 500_000)
+        #expect(result.errorOutput.count == HelperProcess.maxErrorOutputBytes)
+    }
+
+    @Test func aHelperThatHangsIsKilledAtTheTimeLimit() throws {
+        let start = ContinuousClock.now
+        // The shell's child `sleep` holds the pipes too: the whole process group must go.
+        let result = try sh("sleep 300 & sleep 300", limits: HelperLimits(timeLimit: 0.5, memoryLimit: 0, maxOutputBytes: 100))
+        let elapsed = ContinuousClock.now - start
+        #expect(result.termination == .timedOut)
+        #expect(elapsed >= .milliseconds(500))
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func outputIsBoundedAndTheWriterKilled() throws {
+        let result = try HelperProcess(program: "yes", arguments: ["bounded"],
+                                       limits: HelperLimits(timeLimit: 30, memoryLimit: 0, maxOutputBytes: 10_000)).run()
+        #expect(result.termination == .outputLimit)
+        #expect(result.output.count == 10_000)
+    }
+
+    @Test func memoryLimitAndPriorityApplyBeforeExec() throws {
+        let result = try sh("ulimit -v; nice", limits: HelperLimits(timeLimit: 30, memoryLimit: 256 << 20,
+                                                                   maxOutputBytes: 100, niceness: 12))
+        let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n")
+        #expect(lines.first == "262144")
+        #expect((lines.last.flatMap { Int($0) } ?? 0) >= 12)
+    }
+
+    @Test func aMemoryHogFailsUnderTheLimit() throws {
+        // 64 MiB of address space cannot hold 200 MB of text in the shell's variable.
+        let result = try sh("x=$(head -c 200000000 /dev/zero | tr '\\0' a); echo done",
+                            limits: HelperLimits(timeLimit: 30, memoryLimit: 64 << 20, maxOutputBytes: 100))
+        #expect(String(decoding: result.output, as: UTF8.self) != "done\n")
+    }
+
+    @Test func aMissingProgramIsReported() throws {
+        let directory = try TemporaryDirectory()
+        #expect(throws: HelperError.missingProgram("sh")) {
+            try HelperProcess(program: "sh", arguments: [], limits: Self.limits, searchPath: [directory.path]).run()
+        }
+        #expect(HelperProcess.locate("sh", searchPath: [directory.path, "/bin"]) == "/bin/sh")
+        #expect(HelperProcess.locate("sh", searchPath: []) == nil)
+    }
+
+    @Test func anExecutableThatCannotRunIsReported() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("not-a-program", bytes: [0x00, 0x01, 0x02, 0x03])
+        chmod(path, 0o755)
+        #expect(throws: HelperError.self) {
+            try HelperProcess(program: path, arguments: [], limits: Self.limits).run()
+        }
+    }
+
+    @Test func manyRunsInParallelLeakNothing() async throws {
+        let before = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for index in 0..<16 {
+                group.addTask { String(decoding: try sh("echo \(index)").output, as: UTF8.self) }
+            }
+            var seen = Set<String>()
+            for try await output in group { seen.insert(output) }
+            #expect(seen.count == 16)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count <= before)
+    }
+}
