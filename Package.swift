@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Storage: the LMDB C library and our Swift wrapper over it. Knows bytes, not terms.
@@ -34,8 +35,14 @@ let package = Package(
         .target(name: "LoupeCodec", dependencies: ["CZstd"], swiftSettings: hotPath),
         // Analysis: tokenizer, folding, stop words, the Porter2 stemmer, analyzer presets.
         .target(name: "LoupeAnalysis"),
-        // Extraction: turning files (text, Markdown, HTML) and JSON lines into title + text.
-        .target(name: "LoupeExtract"),
+        // libxml2, whose push parser reads the XML inside office documents and EPUB as a stream.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Extraction: turning files (text, Markdown, HTML, office documents, EPUB, email) and JSON
+        // lines into title + text.
+        .target(
+            name: "LoupeExtract",
+            dependencies: ["CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Index: the on-disk format (LMDB tables), the writer, snapshots for readers, ingestion.
         .target(
             name: "LoupeIndex",
@@ -106,7 +113,10 @@ let package = Package(
             dependencies: ["LoupeAnalysis"],
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "LoupeExtractTests", dependencies: ["LoupeExtract"]),
+        .testTarget(
+            name: "LoupeExtractTests",
+            dependencies: ["LoupeExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "LoupeIndexTests", dependencies: ["LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeQueryTests", dependencies: ["LoupeQuery"]),
         .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeTestSupport"]),
