@@ -79,6 +79,10 @@ import Testing
             (.leaf(type: "text/plain", charset: "x-no-such-charset", encoding: .eightBit, content: Array("ok ü".utf8)), "ok ü"),
             (.leaf(type: "text/plain", charset: "utf-8", encoding: .eightBit, content: [0x61, 0xFF, 0x62]), "a\u{FFFD}b"),
             (.leaf(type: "text/plain", charset: "koi8-r", encoding: .eightBit, content: koi8r), "Привет"),
+            (.leaf(type: "text/plain", charset: "iso-2022-jp", encoding: .sevenBit,
+                   content: [0x1B, 0x24, 0x42, 0x46, 0x7C, 0x4B, 0x5C, 0x38, 0x6C, 0x1B, 0x28, 0x42]), "日本語"),
+            (.leaf(type: "text/plain", charset: "gb2312", encoding: .base64, content: [0xD6, 0xD0, 0xCE, 0xC4]), "中文"),
+            (.leaf(type: "text/plain", charset: "iso-8859-7", encoding: .quotedPrintable, content: [0xE1, 0xE2, 0xE3]), "αβγ"),
         ]
         for (part, expected) in cases {
             #expect(try message(W.message([("Subject", "c")], part)).text == expected)
@@ -167,6 +171,12 @@ import Testing
         let document = try message(noHeaders)
         #expect(document.text == "not a header line\nsecond line")
         #expect(document.title == "not a header line")
+    }
+
+    @Test func binaryEmlIsAProblem() throws {
+        let extraction = try extract("junk.eml", [0x00, 0x01, 0xFF, 0xFE] + [UInt8](repeating: 0, count: 100))
+        #expect(extraction.documents.isEmpty)
+        #expect(extraction.problem?.extractor == .email)
     }
 
     @Test func mboxOfAThousandMessages() throws {

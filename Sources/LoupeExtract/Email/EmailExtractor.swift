@@ -1,6 +1,7 @@
 /// Extracts email files: a file that starts with an mbox `From ` line is an mbox and gives
 /// one document per message, in file order (``FileExtraction/isMultipart``); any other email
-/// file (`.eml`) is one message. See ``MailMessageExtractor`` for what a message gives.
+/// file (`.eml`) is one message, unless its content is binary (a problem). See
+/// ``MailMessageExtractor`` for what a message gives.
 enum EmailExtractor {
     /// Whether `bytes` are an mbox: they start with a valid `From ` line.
     static func isMbox(_ bytes: [UInt8]) -> Bool {
@@ -10,6 +11,9 @@ enum EmailExtractor {
     static func extract(_ bytes: [UInt8]) -> FileExtraction {
         let normalized = bytes.withUnsafeBytes { TextDecoding.normalizedBytes($0) }
         guard isMbox(normalized) else {
+            guard TextSniffer.looksLikeText(bytes) else {
+                return .failed(.email, ExtractionProblem(reason: SkipReason.binary.description, extractor: .email))
+            }
             return FileExtraction(type: .email, extractor: .email,
                                   documents: [MailMessageExtractor.extract(normalized[...])])
         }
