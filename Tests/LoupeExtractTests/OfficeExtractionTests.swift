@@ -38,6 +38,7 @@ import Testing
             Revenue grew\tby & 5% — café
             next line
             cell1 more\tcell2
+            Boxed
             After the table.
             A footnote.
             """)

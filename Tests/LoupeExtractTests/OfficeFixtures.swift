@@ -22,7 +22,10 @@ enum OfficeFixtures {
               <w:tc><w:p><w:r><w:t>cell1</w:t></w:r></w:p><w:p><w:r><w:t>more</w:t></w:r></w:p></w:tc>
               <w:tc><w:p><w:r><w:t>cell2</w:t></w:r></w:p></w:tc>
             </w:tr></w:tbl>
-            <w:p><w:r><w:t>After the table.</w:t></w:r></w:p>
+            <w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">
+              <mc:Choice Requires="wps"><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></mc:Choice>
+              <mc:Fallback><w:p><w:r><w:t>Boxed</w:t></w:r></w:p></mc:Fallback>
+            </mc:AlternateContent><w:t>After the table.</w:t></w:r></w:p>
           </w:body>
         </w:document>
         """

@@ -1,7 +1,9 @@
 /// Reads the text of a WordprocessingML part (DOCX `word/document.xml`, its headers,
 /// footers, footnotes and endnotes): the runs' `w:t` text, `w:tab` as a tab, `w:br` and
 /// `w:cr` as line breaks, one line per paragraph; a table row is one line, its cells apart
-/// by tabs and the paragraphs of one cell by spaces. Deleted text
+/// by tabs and the paragraphs of one cell by spaces. Of markup-compatibility alternatives
+/// (`mc:AlternateContent`, around text boxes) only the first choice is read, not its
+/// fallback copy. Deleted text
 /// (`w:delText`) and field instructions are not text.
 ///
 /// The first paragraph whose style is a heading (`Heading1`…, `Title`) or that has an
@@ -16,9 +18,12 @@ final class WordprocessingReader: XMLEventHandler {
     private var paragraphIsHeading = false
     /// Where the text of each open table cell starts, innermost last.
     private var cellStarts: [Int] = []
+    private var inFallback = 0
 
     func startElement(_ element: XMLElementStart) {
         let name = element.name
+        if name == "Fallback" { inFallback += 1 }
+        guard inFallback == 0 else { return }
         if name == "t" {
             inText += 1
         } else if name == "p" {
@@ -42,6 +47,11 @@ final class WordprocessingReader: XMLEventHandler {
     }
 
     func endElement(_ name: XMLName) {
+        if name == "Fallback" {
+            inFallback = max(inFallback - 1, 0)
+            return
+        }
+        guard inFallback == 0 else { return }
         if name == "t" {
             inText = max(inText - 1, 0)
         } else if name == "tabs" {
@@ -66,6 +76,6 @@ final class WordprocessingReader: XMLEventHandler {
     }
 
     func characters(_ characters: UnsafeBufferPointer<UInt8>) {
-        if inText > 0 { text.append(characters) }
+        if inText > 0, inFallback == 0 { text.append(characters) }
     }
 }
