@@ -28,14 +28,12 @@ struct XMLName {
         bytes = UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
     }
 
-    /// Whether the name is `name` (ASCII, compared exactly).
+    /// Whether the name is `rhs` (ASCII, compared exactly).
     static func == (lhs: XMLName, rhs: StaticString) -> Bool {
         let count = rhs.utf8CodeUnitCount
         guard lhs.bytes.count == count else { return false }
-        return memcmp(lhs.bytes.baseAddress!, rhs.utf8Start, count) == 0
+        return count == 0 || memcmp(lhs.bytes.baseAddress!, rhs.utf8Start, count) == 0
     }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// The start of an element: its local name and its attributes, valid during the callback.
