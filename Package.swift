@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Storage: the LMDB C library and our Swift wrapper over it. Knows bytes, not terms.
@@ -30,7 +31,7 @@ let package = Package(
         // Zstandard, for the document store's compressed blocks.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         // The decompressors behind compressed documents (.gz, .bz2, .xz; .zst through CZstd).
-        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
         .systemLibrary(name: "CLzma", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
         // fork + rlimits + exec for helper programs (pdftotext), which Swift cannot run between fork and exec.
@@ -40,8 +41,17 @@ let package = Package(
         .target(name: "LoupeCodec", dependencies: ["CZstd"], swiftSettings: hotPath),
         // Analysis: tokenizer, folding, stop words, the Porter2 stemmer, analyzer presets.
         .target(name: "LoupeAnalysis"),
-        // Extraction: turning files (text, Markdown, HTML, man pages, PDF, compressed) and JSON lines into title + text.
-        .target(name: "LoupeExtract", dependencies: ["CZlib", "CBzip2", "CLzma", "CZstd", "CSpawn"]),
+        // libxml2, whose push parser reads the XML inside office documents and EPUB as a stream.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Extraction: turning files (text, Markdown, HTML, man pages, PDF, compressed files, office
+        // documents, EPUB, email) and JSON lines into title + text.
+        .target(
+            name: "LoupeExtract",
+            dependencies: [
+                "CLibZ", "CBzip2", "CLzma", "CZstd", "CSpawn", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Index: the on-disk format (LMDB tables), the writer, snapshots for readers, ingestion.
         .target(
             name: "LoupeIndex",
@@ -112,7 +122,10 @@ let package = Package(
             dependencies: ["LoupeAnalysis"],
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "LoupeExtractTests", dependencies: ["LoupeExtract"]),
+        .testTarget(
+            name: "LoupeExtractTests",
+            dependencies: ["LoupeExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "LoupeIndexTests", dependencies: ["LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeQueryTests", dependencies: ["LoupeQuery"]),
         .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeTestSupport"]),

@@ -5,7 +5,8 @@
 /// not be read gives no document and a ``problem``; the indexer still makes it a document
 /// of its name and path.
 public struct FileExtraction: Sendable, Equatable {
-    /// The file's type, from its name (see ``DocumentType/init(fileName:)``).
+    /// The file's type, from its name (see ``DocumentType/init(fileName:)``); ``DocumentType/email``
+    /// for a file whose name says nothing but whose first line is an mbox `From ` line.
     public var type: DocumentType
     /// The extractor that read it (or tried to).
     public var extractor: Extractor

@@ -2,7 +2,8 @@
 /// uses. It never throws: what cannot be read becomes a ``FileExtraction`` with a problem.
 ///
 /// The file's name decides the reader (``DocumentType/init(fileName:)``); a file whose name
-/// says nothing is read as text when its content looks like text.
+/// says nothing is an mbox when its first line is an mbox `From ` line (its type is then
+/// ``DocumentType/email``), else read as text when its content looks like text.
 public struct FileExtractor: Sendable {
     public var options: ExtractionOptions
 
@@ -59,6 +60,13 @@ public struct FileExtractor: Sendable {
 
     /// Extracts `bytes`, the content of a file of type `type`.
     func extract(bytes: [UInt8], type: DocumentType) -> FileExtraction {
+        switch type {
+        case .docx, .xlsx, .pptx, .odt, .ods, .odp: return OfficeExtractor.extract(bytes, type: type, options: options)
+        case .epub: return EPUBExtractor.extract(bytes, options: options)
+        case .email: return EmailExtractor.extract(bytes)
+        case .other where EmailExtractor.isMbox(bytes): return EmailExtractor.extract(bytes)
+        default: break
+        }
         let extractor = Self.textExtractor(for: type)
         guard TextSniffer.looksLikeText(bytes) else {
             return .failed(type, ExtractionProblem(reason: SkipReason.binary.description, extractor: extractor))
@@ -79,6 +87,9 @@ public struct FileExtractor: Sendable {
         case .html: .html
         case .man: .man
         case .pdf: .pdf
+        case .docx, .xlsx, .pptx, .odt, .ods, .odp: .office
+        case .epub: .epub
+        case .email: .email
         default: .text
         }
     }

@@ -1,4 +1,4 @@
-import CZlib
+import CLibZ
 
 /// gzip through zlib's `inflate`, member after member.
 final class GzipDecoder: StreamDecoder {
