@@ -11,13 +11,14 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure in-process query latency (p50, p95, p99, mean, QPS) over a query file.",
         discussion: """
             Each line of the file is one query: words separated by spaces, read with the semantics of --kind \
-            (term: the word; and: every word; or: any word; phrase: the words adjacent and in order), searched \
+            (term: the word; and: every word; or: any word; phrase: the words adjacent and in order; fuzzy: the \
+            word within the edits its length allows, as `word~`), searched \
             in the body field, as the peer engines index the benchmark corpus. A timed call plans the query \
             and collects the top 10 (or counts the matches with --mode count); loading the hits' records is \
             outside the timing. The first --warmup passes are not timed.
             """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case term, and, or, phrase }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case term, and, or, phrase, fuzzy }
     enum Mode: String, ExpressibleByArgument, CaseIterable { case top10, count }
 
     @OptionGroup var common: CommonOptions
@@ -27,7 +28,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "The query file, one query per line.")
     var queries: String
 
-    @Option(name: .long, help: "How a line is read: term, and, or, phrase.")
+    @Option(name: .long, help: "How a line is read: term, and, or, phrase, fuzzy.")
     var kind: Kind
 
     @Option(name: .long, help: "top10 (ranked top 10) or count (number of matches).")
@@ -106,6 +107,7 @@ struct BenchCommand: ParsableCommand {
         let words = line.split(separator: " ").map(String.init)
         switch kind {
         case .term: return .term(text: line, field: .body, boost: 1)
+        case .fuzzy: return .fuzzy(text: line, maxEdits: nil, field: .body, boost: 1)
         case .phrase: return .phrase(words: words, slop: 0, field: .body, boost: 1)
         case .and, .or:
             let occur: Occur = kind == .and ? .must : .should

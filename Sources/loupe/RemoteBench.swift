@@ -111,6 +111,7 @@ struct RemoteBench {
         case .or: query = words.joined(separator: " ")
         case .and: query = words.map { "+" + $0 }.joined(separator: " ")
         case .phrase: query = "body:\"" + line + "\""
+        case .fuzzy: query = "body:" + line + "~"
         }
         let options = QueryOptions(algorithm: command.algorithm.rawValue)
         switch command.mode {
