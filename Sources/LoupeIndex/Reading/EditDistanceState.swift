@@ -19,6 +19,10 @@ struct EditDistanceState {
     /// Scalars read so far.
     private(set) var depth = 0
 
+    /// A character no word or term holds, standing for every character outside the word:
+    /// they all lead to the same state.
+    static let outsideEveryWord: Unicode.Scalar = "\u{0}"
+
     /// The start state: nothing read yet.
     init(word: [Unicode.Scalar], maxEdits: Int) {
         self.word = word

@@ -25,10 +25,14 @@ extension IndexReader {
         }
         var found: [FuzzyTerm] = []
         let root = IndexFormat.termKey(field, UnsafeRawBufferPointer(start: nil, count: 0))
+        let scalars = Array(word.unicodeScalars)
+        // The word's own characters, the only ones that can follow a prefix that has used up its
+        // edits; in scalar order, which is UTF-8 byte order.
+        let wordScalars = Set(scalars).sorted { $0.value < $1.value }
         try snapshot.withCursor(tables.terms) { cursor in
             // Depth first over the dictionary as a trie: a frame is a viable prefix (field byte
             // included) with the automaton's state after it, and the key to seek next below it.
-            var frames = [(prefix: root, state: EditDistanceState(word: Array(word.unicodeScalars), maxEdits: maxEdits), seek: root)]
+            var frames = [(prefix: root, state: EditDistanceState(word: scalars, maxEdits: maxEdits), seek: root)]
             while var frame = frames.popLast() {
                 guard let current = try cursor.seek(atOrAfter: frame.seek), current.key.starts(with: frame.prefix) else { continue }
                 let rest = UnsafeRawBufferPointer(rebasing: current.key[frame.prefix.count...])
@@ -40,6 +44,17 @@ extension IndexReader {
                     }
                     frame.seek = frame.prefix + [0]
                     frames.append(frame)
+                    continue
+                }
+                // When no character outside the word can follow, seek only to the word's
+                // characters that keep the prefix viable, instead of to every child.
+                if !frame.state.reading(EditDistanceState.outsideEveryWord).isViable {
+                    for scalar in wordScalars {
+                        let next = frame.state.reading(scalar)
+                        guard next.isViable else { continue }
+                        let child = frame.prefix + Array(String(scalar).utf8)
+                        frames.append((prefix: child, state: next, seek: child))
+                    }
                     continue
                 }
                 let length = Self.scalarLength(leadByte: rest[0])
