@@ -15,7 +15,7 @@ import Testing
 /// - the hits are exactly the live documents ``ReferenceMatcher`` matches, and `total` counts them;
 /// - a query made only of filters lists its documents in doc-id order with score 0;
 /// - words restricted by a filter keep exactly the scores they have alone;
-/// - a top-3 search keeps the exact total and returns the best 3;
+/// - a top-3 search keeps the exact total and returns the best 3, with every retrieval algorithm;
 /// - sorting by date gives the brute-force order (date, then score, then doc id).
 ///
 /// `LOUPE_MATCHSET_SEED` replaces the seed, as for ``MatchSetPropertyTests``.
@@ -157,14 +157,17 @@ private struct FilterRun {
                         problems.append("doc \(hit.doc) scores \(hit.score) with the filters, \(scores[hit.doc] ?? -1) without")
                     }
                 }
-                var top = options
-                top.limit = 3
-                let topResults = try searcher.search(node, options: top)
-                if topResults.total != expected.count { problems.append("top-3 total \(topResults.total)") }
-                let best = results.hits.prefix(3).map(\.score)
-                if topResults.hits.map(\.score).count != best.count
-                    || zip(topResults.hits.map(\.score), best).contains(where: { abs($0 - $1) > 1e-9 * max(1, $1) }) {
-                    problems.append("top-3 scores \(topResults.hits.map(\.score)), expected \(best)")
+                for algorithm in RetrievalAlgorithm.allCases {
+                    var top = options
+                    top.limit = 3
+                    top.algorithm = algorithm
+                    let topResults = try searcher.search(node, options: top)
+                    if topResults.total != expected.count { problems.append("top-3 (\(algorithm)) total \(topResults.total)") }
+                    let best = results.hits.prefix(3).map(\.score)
+                    if topResults.hits.map(\.score).count != best.count
+                        || zip(topResults.hits.map(\.score), best).contains(where: { abs($0 - $1) > 1e-9 * max(1, $1) }) {
+                        problems.append("top-3 (\(algorithm)) scores \(topResults.hits.map(\.score)), expected \(best)")
+                    }
                 }
                 // Scores as the sorted collector computes them (every match scored alone), for its ties.
                 var exhaustive = options
