@@ -64,6 +64,16 @@ import Testing
         #expect(bad.status != 0 && bad.stderr.contains("invalid filter 'modified:>=2025-02-30'"))
         let badSort = try LoupeProcess.run(["search", "harbour", "--sort", "size", "--index", index])
         #expect(badSort.status != 0)
+
+        // bench --filter requires the filter of every query.
+        let queries = try dir.write("queries.txt", "harbour\nnotes\n")
+        let bench = try LoupeProcess.run(["bench", "--index", index, "--queries", queries, "--kind", "term", "--rounds", "1", "--filter", "size:>1KB", "--json"])
+        let totals = try #require((try JSONSerialization.jsonObject(with: Data(bench.stdout.utf8)) as? [String: Any])?["queries"] as? [[String: Any]])
+        #expect(totals.compactMap { $0["total"] as? Int } == [1, 1])
+        for bad in ["harbour", "size:>1XB"] {
+            let refused = try LoupeProcess.run(["bench", "--index", index, "--queries", queries, "--kind", "term", "--filter", bad])
+            #expect(refused.status != 0 && refused.stderr.contains("--filter"), "\(bad)")
+        }
     }
 
     @Test func theIndexDirectoryComesFromTheEnvironment() throws {

@@ -1,17 +1,6 @@
 import LoupeIndex
 import LoupeQuery
 
-extension QueryNode {
-    /// True for a filter, or a boolean made only of filters: a node that never scores.
-    var isFilterOnly: Bool {
-        switch self {
-        case .filter: true
-        case .boolean(let clauses, _): clauses.allSatisfy { $0.node.isFilterOnly }
-        default: false
-        }
-    }
-}
-
 extension DocFilter {
     /// The filter that the filter-only clauses among `clauses` make: the required ones all pass,
     /// at least one of the optional ones passes (when there are any), and no excluded one does.
