@@ -53,12 +53,18 @@ import Testing
     }
 
     @Test func filtersKeepTheScoresOfTheWords() throws {
-        let alone = try hits("fish chips")
+        // Without proximity, whose pairs follow the query's top level (a group has none).
+        let alone = try hits("fish chips") { $0.proximity = false }
         for query in ["fish chips -type:email", "fish chips size:>200", "(fish chips) AND size:>200", "fish chips OR size:>200"] {
-            let filtered = try hits(query)
+            let filtered = try hits(query) { $0.proximity = false }
             #expect(filtered.map(\.id) == alone.map(\.id).filter { $0 != "d.eml" }, "\(query)")
             for hit in filtered { #expect(hit.score == alone.first { $0.id == hit.id }!.score, "\(query)") }
         }
+        // Proximity pairs the words across a filter, as without it.
+        let pairs = try hits("fish chips") { $0.proximity = true }
+        let across = try hits("fish -type:email chips") { $0.proximity = true }
+        #expect(across.map(\.id) == pairs.map(\.id).filter { $0 != "d.eml" })
+        for hit in across { #expect(hit.score == pairs.first { $0.id == hit.id }!.score) }
         for algorithm in RetrievalAlgorithm.allCases {
             #expect(try hits("fish type:txt OR type:pdf") { $0.algorithm = algorithm; $0.limit = 1 }.map(\.id) == ["b.txt.gz"])
         }
