@@ -60,8 +60,8 @@ let package = Package(
         ),
         // Watching: inotify over folder roots, debounced batches re-indexed through LoupeIndex's ingestion.
         .target(name: "LoupeWatch", dependencies: ["LoupeIndex"]),
-        // Query language: text to syntax tree. No storage dependency.
-        .target(name: "LoupeQuery"),
+        // Query language: text to syntax tree. No storage dependency (LoupeExtract names the document types).
+        .target(name: "LoupeQuery", dependencies: ["LoupeExtract"]),
         // Engine: planning, BM25 scoring, retrieval algorithms, collectors, snippets, explain.
         .target(
             name: "LoupeEngine",

@@ -14,14 +14,23 @@ public struct SearchHit: Sendable, Equatable {
     public var title: String
     /// The best passage with the matched words marked, when snippets were asked for.
     public var snippet: Snippet?
+    /// The document's size in bytes (the text's size for JSON lines).
+    public var size: UInt64
+    /// The document's type, extension, modification date and named fields.
+    public var metadata: DocumentMetadata
 
-    public init(rank: Int, score: Double, doc: UInt32, id: String, title: String, snippet: Snippet? = nil) {
+    public init(
+        rank: Int, score: Double, doc: UInt32, id: String, title: String, snippet: Snippet? = nil, size: UInt64 = 0,
+        metadata: DocumentMetadata = DocumentMetadata()
+    ) {
         self.rank = rank
         self.score = score
         self.doc = doc
         self.id = id
         self.title = title
         self.snippet = snippet
+        self.size = size
+        self.metadata = metadata
     }
 }
 
@@ -77,20 +86,28 @@ public struct Searcher {
         let start = DispatchTime.now().uptimeNanoseconds
         let parameters = try (options.bm25 ?? defaultParameters).validated()
         let planner = QueryPlanner(reader: reader, options: options, parameters: parameters)
-        let (collector, offered) = TopDocs.collect(
-            try planner.plan(node), k: options.limit + options.offset, algorithm: options.algorithm, reader: reader)
-        var total = offered
-        if options.countTotal && options.algorithm != .exhaustive {
-            total = TopDocs.count(try planner.plan(node), reader: reader)
+        let ranked: [ScoredDoc]
+        var total: Int
+        if options.sort == .score {
+            let (collector, offered) = TopDocs.collect(
+                try planner.plan(node), k: options.limit + options.offset, algorithm: options.algorithm, reader: reader)
+            ranked = collector.sorted()
+            total = offered
+            if options.countTotal && options.algorithm != .exhaustive {
+                total = TopDocs.count(try planner.plan(node), reader: reader)
+            }
+        } else {
+            (ranked, total) = ColumnTopKCollector.collect(
+                try planner.plan(node), k: options.limit + options.offset, order: options.sort, reader: reader)
         }
         let snippets = options.snippets
             ? SnippetBuilder(analyzer: reader.analyzer, highlight: try planner.highlights(node), length: options.snippetLength) : nil
-        let hits = try collector.sorted().dropFirst(options.offset).enumerated().map { i, hit in
+        let hits = try ranked.dropFirst(options.offset).enumerated().map { i, hit in
             let record = try reader.document(hit.doc)
             let snippet = try snippets.map { $0.snippet(of: try reader.text(hit.doc) ?? "") }
             return SearchHit(
                 rank: options.offset + i + 1, score: hit.score, doc: hit.doc, id: record?.id ?? "", title: record?.title ?? "",
-                snippet: snippet)
+                snippet: snippet, size: record?.size ?? 0, metadata: record?.metadata ?? DocumentMetadata())
         }
         return SearchResults(total: total, hits: hits, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1000))
     }

@@ -48,6 +48,7 @@ public enum Request: Sendable, Equatable {
             if let limit = s.limit { words.append("limit=\(limit)") }
             if s.offset != 0 { words.append("offset=\(s.offset)") }
             if let snippets = s.snippets { words.append("snippets=\(snippets ? 1 : 0)") }
+            if let sort = s.sort { words.append("sort=\(sort.rawValue)") }
             words += s.options.words
             return (words + ["--", s.query]).joined(separator: " ")
         case .count(let query, let options): return (["COUNT"] + options.words + ["--", query]).joined(separator: " ")
@@ -73,17 +74,32 @@ public struct SearchRequest: Sendable, Equatable {
     public var offset: Int
     /// Whether hits carry snippets; nil means the server's default.
     public var snippets: Bool?
+    /// The order of the hits; nil means by score.
+    public var sort: Sort?
     /// How the query is read and scored.
     public var options: QueryOptions
     /// The query, in the query language (docs/query-syntax.md).
     public var query: String
 
+    /// `sort=`: the order of the hits.
+    public enum Sort: String, Sendable, Equatable, CaseIterable {
+        /// Best score first.
+        case score
+        /// Oldest modification date first; ties by score, then index order.
+        case modified
+        /// Newest modification date first; ties by score, then index order.
+        case newest = "-modified"
+    }
+
     /// A search for `query`; unset options take the server's defaults.
-    public init(query: String, limit: Int? = nil, offset: Int = 0, snippets: Bool? = nil, options: QueryOptions = QueryOptions()) {
+    public init(
+        query: String, limit: Int? = nil, offset: Int = 0, snippets: Bool? = nil, sort: Sort? = nil, options: QueryOptions = QueryOptions()
+    ) {
         self.query = query
         self.limit = limit
         self.offset = offset
         self.snippets = snippets
+        self.sort = sort
         self.options = options
     }
 }

@@ -24,6 +24,11 @@ public struct RequestParser: Sendable {
                 case "limit": search.limit = try count(name, value, command)
                 case "offset": search.offset = try count(name, value, command)
                 case "snippets": search.snippets = try flag(name, value, command)
+                case "sort":
+                    guard let sort = SearchRequest.Sort(rawValue: String(value)) else {
+                        throw usageError(command, "sort must be score, modified or -modified, got '\(value.prefix(40))'")
+                    }
+                    search.sort = sort
                 default: try option(name, value, into: &options, command)
                 }
             }
@@ -73,7 +78,7 @@ public struct RequestParser: Sendable {
     }
 
     private static let optionNames: [Command: Set<String>] = [
-        .search: ["limit", "offset", "snippets", "op", "strict", "k1", "b", "algorithm"],
+        .search: ["limit", "offset", "snippets", "sort", "op", "strict", "k1", "b", "algorithm"],
         .count: ["op", "strict", "algorithm"],
         .explain: ["op", "strict", "k1", "b"],
     ]

@@ -8,6 +8,8 @@ enum ClauseContent {
     case phrase(words: [String])
     /// `(`, opening a group.
     case group
+    /// A filter with its value as typed (``TokenKind/filter(name:value:)``).
+    case filter(name: String, value: String)
 
     /// The content `kind` starts, or `nil` when a clause cannot start with it.
     init?(_ kind: TokenKind) {
@@ -16,6 +18,7 @@ enum ClauseContent {
         case .word(let word): self = .word(word)
         case .phrase(let words): self = .phrase(words: words)
         case .openParenthesis: self = .group
+        case .filter(let name, let value): self = .filter(name: name, value: value)
         default: return nil
         }
     }

@@ -106,6 +106,24 @@ struct Lexer {
         emitSingle(.unterminatedQuote)
     }
 
+    /// The value of the filter `name` whose `:` is at `position`, up to a separator or word
+    /// terminator, or for a range up to its closing `]` or `}` (or the end).
+    private mutating func lexFilterValue(named name: String, from start: Int) {
+        position += 1
+        var end = position
+        if end < characters.count, characters[end] == "[" || characters[end] == "{" {
+            while end < characters.count, characters[end] != "]" && characters[end] != "}" { end += 1 }
+            if end < characters.count { end += 1 }
+        } else {
+            while end < characters.count, !WordSeparators.isSeparator(characters[end]), !Self.wordTerminators.contains(characters[end]) {
+                end += 1
+            }
+        }
+        let value = String(characters[position..<end])
+        emit(.filter(name: name, value: value), from: start, to: end)
+        position = end
+    }
+
     /// A word, a known field name with its `:`, or an operator keyword.
     private mutating func lexWord() {
         let start = position
@@ -141,6 +159,10 @@ struct Lexer {
                 if let field = Field(caseInsensitiveName: text) {
                     emit(.field(field), from: start, to: position + 1)
                     position += 1
+                    return
+                }
+                if !hasEscape, Filter.names.contains(text.lowercased()) {
+                    lexFilterValue(named: text.lowercased(), from: start)
                     return
                 }
                 note(.unknownField(text), at: start)

@@ -17,6 +17,8 @@ extension Parser {
             tilde = .slop
         case .group:
             node = try parseGroup(openedAt: start.column, field: field)
+        case .filter(let name, let value):
+            return try filterNode(name: name, value: value, spelledAs: start, field: field)
         }
         return try parseSuffixes(of: node, tilde: tilde)
     }
@@ -44,6 +46,19 @@ extension Parser {
             return try counted(.prefix(text: word.text, field: field, boost: 1))
         }
         return try counted(.term(text: word.text, field: field, boost: 1))
+    }
+
+    /// The filter `name:value`. A value that is not valid is an error in strict mode; lenient
+    /// mode reads the whole token as text, as it reads an unknown field.
+    mutating func filterNode(name: String, value: String, spelledAs token: Token, field: Field?) throws(QuerySyntaxError) -> QueryNode? {
+        switch FilterValueParser.filter(name: name, value: value) {
+        case .success(let filter):
+            return try counted(.filter(filter))
+        case .failure(let error):
+            try report(.invalidFilter(name: name, value: value, reason: error.reason), at: token.column)
+            guard SearchableText.carriesText(token.spelling) else { return nil }
+            return try counted(.term(text: token.spelling, field: field, boost: 1))
+        }
     }
 
     /// A phrase; `nil` when it has no word with a letter or digit.

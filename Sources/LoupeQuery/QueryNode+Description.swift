@@ -29,6 +29,8 @@ extension QueryNode: CustomStringConvertible {
             return Self.fieldPrefix(field) + quoted + slopSuffix + Self.boostSuffix(boost)
         case .boolean(let clauses, let boost):
             return "(" + Self.clauseList(clauses) + ")" + Self.boostSuffix(boost)
+        case .filter(let filter):
+            return filter.description
         case .matchNone:
             return ""
         }

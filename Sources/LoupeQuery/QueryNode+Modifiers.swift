@@ -1,6 +1,6 @@
 extension QueryNode {
     /// The node with its boost multiplied by `factor` (`nil` leaves it as it is).
-    /// ``matchNone`` has no boost and is returned unchanged.
+    /// ``matchNone`` and ``filter(_:)`` have no boost and are returned unchanged.
     func boosted(by factor: Double?) -> QueryNode {
         guard let factor else { return self }
         switch self {
@@ -14,7 +14,7 @@ extension QueryNode {
             return .phrase(words: words, slop: slop, field: field, boost: boost * factor)
         case .boolean(let clauses, let boost):
             return .boolean(clauses: clauses, boost: boost * factor)
-        case .matchNone:
+        case .filter, .matchNone:
             return self
         }
     }

@@ -23,6 +23,11 @@ public indirect enum QueryNode: Sendable, Equatable {
     case phrase(words: [String], slop: Int, field: Field?, boost: Double)
     /// A combination of clauses with Lucene semantics (see ``Occur``).
     case boolean(clauses: [QueryClause], boost: Double)
+    /// A condition on the document's metadata (``Filter``). It never scores: beside words it
+    /// restricts the documents they match (whatever its ``Occur``, except that `mustNot`
+    /// excludes and several optional filters of one boolean are alternatives); alone, or with
+    /// only other filters, it lists the documents it accepts, with score 0.
+    case filter(Filter)
     /// The empty query: it matches no document.
     case matchNone
 }

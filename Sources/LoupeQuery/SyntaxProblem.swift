@@ -47,6 +47,9 @@ public enum SyntaxProblem: Sendable, Hashable {
     case misplacedSlop
     /// A `\` at the very end of the input, with nothing to escape (column of the `\`).
     case danglingEscape
+    /// A filter (`type:`, `ext:`, `modified:`, `size:`) whose value is not valid (column of the
+    /// filter's name; `reason` says what is expected).
+    case invalidFilter(name: String, value: String, reason: String)
 
     /// A one-line explanation of the problem for the user.
     public var message: String {
@@ -89,8 +92,11 @@ public enum SyntaxProblem: Sendable, Hashable {
             return "'~' must follow a phrase or a word, at most once"
         case .danglingEscape:
             return "'\\' at the end of the query escapes nothing"
+        case .invalidFilter(let name, let value, let reason):
+            return "invalid filter '\(name):\(value)': \(reason)"
         }
     }
 
-    private static let fieldList = Field.allCases.map(\.rawValue).joined(separator: ", ")
+    private static let fieldList =
+        Field.allCases.map(\.rawValue).joined(separator: ", ") + "; filters: " + Filter.names.joined(separator: ", ")
 }

@@ -16,6 +16,9 @@ enum TokenKind: Equatable {
     case phrase(words: [String])
     /// A known field name followed by `:` (the `:` is part of the token).
     case field(Field)
+    /// A filter name, its `:` and its value (``Filter/names``): the value runs to the next
+    /// separator or `( ) " ^ ~`, or for a range from `[` or `{` to the next `]` or `}`.
+    case filter(name: String, value: String)
     /// `AND` or `&&`.
     case and
     /// `OR` or `||`.

@@ -21,6 +21,11 @@ struct QueryExecutor: Sendable {
             options.limit = search.limit ?? engine.search.limit
             options.offset = search.offset
             options.snippets = search.snippets ?? true
+            switch search.sort ?? .score {
+            case .score: options.sort = .score
+            case .modified: options.sort = .modified
+            case .newest: options.sort = .newest
+            }
             guard options.limit <= limits.maxLimit else {
                 throw ProtocolError(.limitExceeded, "limit=\(options.limit) is over the server's maximum of \(limits.maxLimit)")
             }
@@ -61,6 +66,11 @@ struct QueryExecutor: Sendable {
                 Reply.Field("size", String(record.size)), Reply.Field("mtime_ns", String(record.mtimeNanoseconds)),
             ]
             for field in IndexField.allCases { fields.append(Reply.Field("length_\(field.name)", String(record.length(field)))) }
+            fields += [
+                Reply.Field("type", record.metadata.type.rawValue), Reply.Field("ext", record.metadata.ext),
+                Reply.Field("modified", String(record.metadata.modified)),
+            ]
+            for field in record.metadata.fields { fields.append(Reply.Field("field_" + field.name, field.value)) }
             fields.append(Reply.Field("text", try reader.text(doc) ?? ""))
             return .document(fields)
         default:

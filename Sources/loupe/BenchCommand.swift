@@ -43,15 +43,28 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Retrieval algorithm: \(RetrievalAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")).")
     var algorithm: RetrievalAlgorithm = .maxscore
 
+    @Option(name: .long, help: "A filter every query must pass, such as 'size:>5KB' or 'type:pdf' (docs/query-syntax.md).")
+    var filter: String?
+
     @Flag(name: .long, help: "Print JSON: {kind, n, p50_us, p95_us, p99_us, mean_us, qps, queries: [{q, total, top10}]}.")
     var json = false
 
     func validate() throws {
         if warmup < 0 || rounds < 1 { throw ValidationError("--warmup must be ≥ 0 and --rounds ≥ 1") }
+        if let filter {
+            do {
+                guard try QueryParser(QueryParserOptions(strict: true)).parse(filter).isFilterOnly else {
+                    throw ValidationError("--filter takes filters only (type:, ext:, modified:, size:), got '\(filter)'")
+                }
+            } catch let error as QuerySyntaxError {
+                throw ValidationError("--filter: \(error)")
+            }
+        }
     }
 
     func run() throws {
         if let address = try daemon.remote.address() {
+            if filter != nil { throw ValidationError("--filter applies to the in-process bench") }
             if daemon.snippets && mode != .top10 { throw ValidationError("--snippets applies to --mode top10") }
             return try RemoteBench(command: self, connections: daemon.connections, snippets: daemon.snippets).run(address)
         }
@@ -102,8 +115,15 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// The query a line stands for, searched in the body field.
+    /// The query a line stands for, searched in the body field, and required to pass `--filter`.
     func node(for line: String) -> QueryNode {
+        let words = words(for: line)
+        guard let filter, let filterNode = try? QueryParser(QueryParserOptions(strict: true)).parse(filter) else { return words }
+        return .boolean(clauses: [QueryClause(occur: .must, node: words), QueryClause(occur: .must, node: filterNode)], boost: 1)
+    }
+
+    /// The words of a line as `kind` reads them, searched in the body field.
+    func words(for line: String) -> QueryNode {
         let words = line.split(separator: " ").map(String.init)
         switch kind {
         case .term: return .term(text: line, field: .body, boost: 1)

@@ -1,5 +1,7 @@
 import Foundation
 import LoupeEngine
+import LoupeExtract
+import LoupeIndex
 import LoupeProtocol
 
 /// `loupe search --server`: the same search asked of a daemon, printed exactly as a local search.
@@ -10,16 +12,46 @@ struct RemoteSearch {
         let connection = try ServerOptions.connect(address)
         let request = SearchRequest(
             query: command.query, limit: command.limit, offset: command.offset, snippets: !command.noSnippets,
+            sort: SearchRequest.Sort(rawValue: command.sort.rawValue),
             options: QueryOptions(
                 defaultOperator: command.defaultAnd ? .and : nil, strict: command.strict, k1: command.k1, b: command.b))
         guard case .results(let reply) = try ServerOptions.call(connection, .search(request)) else {
             throw CLIError("louped answered SEARCH with something else")
         }
-        let results = SearchResults(total: reply.total, tookMicroseconds: reply.tookMicroseconds, hits: reply.hits.map { hit in
+        var results = SearchResults(total: reply.total, tookMicroseconds: reply.tookMicroseconds, hits: reply.hits.map { hit in
             SearchHit(
                 rank: hit.rank, score: hit.score, doc: 0, id: hit.id, title: hit.title,
                 snippet: command.noSnippets ? nil : Snippet(text: hit.snippet, highlights: hit.highlights))
         })
-        print(command.json ? ResultsJSON.render(results) : HumanResults.render(results, styled: isatty(STDOUT_FILENO) != 0))
+        if command.metadata {
+            // SEARCH replies carry no metadata: GET gives it, one hit at a time.
+            for i in results.hits.indices {
+                guard case .document(let fields) = try ServerOptions.call(connection, .get(id: results.hits[i].id)) else {
+                    throw CLIError("louped answered GET with something else")
+                }
+                (results.hits[i].size, results.hits[i].metadata) = Self.metadata(fields)
+            }
+        }
+        print(command.json
+            ? ResultsJSON.render(results, metadata: command.metadata)
+            : HumanResults.render(results, styled: isatty(STDOUT_FILENO) != 0, metadata: command.metadata))
+    }
+
+    /// The size and metadata in a `GET` reply's fields.
+    static func metadata(_ fields: [Reply.Field]) -> (UInt64, DocumentMetadata) {
+        var size: UInt64 = 0
+        var metadata = DocumentMetadata()
+        for field in fields {
+            switch field.name {
+            case "size": size = UInt64(field.value) ?? 0
+            case "type": metadata.type = DocumentType(rawValue: field.value) ?? .other
+            case "ext": metadata.ext = field.value
+            case "modified": metadata.modified = Int64(field.value) ?? 0
+            case let name where name.hasPrefix("field_"):
+                metadata.fields.append(DocumentField(name: String(name.dropFirst(6)), value: field.value))
+            default: break
+            }
+        }
+        return (size, metadata)
     }
 }

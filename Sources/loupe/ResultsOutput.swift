@@ -5,9 +5,11 @@ import LoupeEngine
 /// `{"total": N, "took_us": T, "hits": [{"rank": 1, "score": 12.3, "id": "...", "title": "...",
 /// "snippet": "...", "highlights": [[start, end], ...]}]}`; highlights are code-point offsets
 /// into the snippet, and both snippet keys are absent when snippets are off. A query that found
-/// little and has an unknown word also has `"suggestion": "..."`, the query to try instead.
+/// little and has an unknown word also has `"suggestion": "..."`, the query to try instead. With
+/// `metadata`, each hit also has `"type"`, `"ext"`, `"size"`, `"modified"` (seconds since 1970)
+/// and `"fields"` (an object of the format's named values, such as an email's `from`).
 enum ResultsJSON {
-    static func render(_ results: SearchResults, suggestion: String? = nil) -> String {
+    static func render(_ results: SearchResults, suggestion: String? = nil, metadata: Bool = false) -> String {
         JSONValue.object([
             ("total", .int(results.total)),
             ("took_us", .int(results.tookMicroseconds)),
@@ -20,6 +22,13 @@ enum ResultsJSON {
                     members.append(("snippet", .string(snippet.text)))
                     members.append(("highlights", .array(snippet.highlights.map { .array([.int($0.lowerBound), .int($0.upperBound)]) })))
                 }
+                if metadata {
+                    members += [
+                        ("type", .string(hit.metadata.type.rawValue)), ("ext", .string(hit.metadata.ext)), ("size", .int(Int(hit.size))),
+                        ("modified", .int(Int(hit.metadata.modified))),
+                        ("fields", .object(hit.metadata.fields.map { ($0.name, .string($0.value)) })),
+                    ]
+                }
                 return .object(members)
             })),
         ]).text
@@ -28,13 +37,20 @@ enum ResultsJSON {
 
 /// The human form: a header line, then per hit a line with rank, score, id and title, and the
 /// snippet indented below it, its matches in bold when `styled` (standard output is a terminal);
-/// after the header, `Did you mean: …?` when there is a suggestion.
+/// after the header, `Did you mean: …?` when there is a suggestion; with `metadata`, a line of
+/// type, extension, size, date (UTC) and fields under the title.
 enum HumanResults {
-    static func render(_ results: SearchResults, suggestion: String? = nil, styled: Bool) -> String {
+    static func render(_ results: SearchResults, suggestion: String? = nil, styled: Bool, metadata: Bool = false) -> String {
         var lines = ["\(results.total) matching document\(results.total == 1 ? "" : "s") (\(results.tookMicroseconds) µs)"]
         if let suggestion { lines.append("Did you mean: \(suggestion)?") }
         for hit in results.hits {
             lines.append(String(format: "%4d  %8.4f  ", hit.rank, hit.score) + hit.id + (hit.title.isEmpty ? "" : "  —  " + hit.title))
+            if metadata {
+                let m = hit.metadata
+                let date = Date(timeIntervalSince1970: TimeInterval(m.modified)).ISO8601Format()
+                let fields = m.fields.map { "\($0.name): \($0.value)" }
+                lines.append("                " + ([m.type.rawValue, m.ext.isEmpty ? "-" : "." + m.ext, "\(hit.size) B", date] + fields).joined(separator: "  "))
+            }
             if let snippet = hit.snippet, !snippet.text.isEmpty {
                 lines.append("                " + (styled ? bold(snippet) : snippet.text))
             }

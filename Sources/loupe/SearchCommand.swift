@@ -32,6 +32,12 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON: {\"total\", \"took_us\", \"hits\": [{\"rank\", \"score\", \"id\", \"title\"}]}.")
     var json = false
 
+    @Option(name: .long, parsing: .unconditional, help: "Order of the hits: score (best first), modified (oldest first) or -modified (newest first); ties by score.")
+    var sort: HitOrder = .score
+
+    @Flag(name: .long, help: "Show each hit's type, extension, size, modification date and fields (with --json: as members).")
+    var metadata = false
+
     @Flag(name: .long, help: "Fail on malformed syntax, with the column, instead of reading it as text.")
     var strict = false
 
@@ -59,6 +65,7 @@ struct SearchCommand: ParsableCommand {
         options.strict = strict
         options.snippets = !noSnippets
         if noProximity { options.proximity = false }
+        options.sort = sort
         if defaultAnd { options.defaultOperator = .and }
         if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }
         let results: SearchResults
@@ -72,9 +79,11 @@ struct SearchCommand: ParsableCommand {
             throw CLIError("\(error)")
         }
         if json {
-            print(ResultsJSON.render(results, suggestion: suggestion))
+            print(ResultsJSON.render(results, suggestion: suggestion, metadata: metadata))
         } else {
-            print(HumanResults.render(results, suggestion: suggestion, styled: isatty(STDOUT_FILENO) != 0))
+            print(HumanResults.render(results, suggestion: suggestion, styled: isatty(STDOUT_FILENO) != 0, metadata: metadata))
         }
     }
 }
+
+extension HitOrder: ExpressibleByArgument {}

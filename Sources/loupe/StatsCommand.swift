@@ -19,6 +19,19 @@ struct StatsCommand: ParsableCommand {
         for field in IndexField.allCases {
             print("avg length   \(field.name): " + String(format: "%.1f", stats.averageLength(field)))
         }
+        // Live documents per type, from the `type:` label bitmaps.
+        var perType: [String] = []
+        for label in try reader.labels(.type) {
+            let docs = try reader.documents(with: label)
+            var count = 0
+            var next = docs.first(atOrAfter: 0)
+            while let doc = next {
+                if !reader.isDeleted(doc) { count += 1 }
+                next = doc == UInt32.max ? nil : docs.first(atOrAfter: doc + 1)
+            }
+            if count > 0 { perType.append("\(label.value) \(count)") }
+        }
+        print("types        " + (perType.isEmpty ? "none" : perType.joined(separator: ", ")))
         // The data file never shrinks: pages a commit or a compaction frees are reused by later commits.
         let tables = try reader.tableStatistics()
         let tableBytes = tables.reduce(0) { $0 + $1.statistics.bytes }

@@ -28,6 +28,54 @@ import Testing
         #expect(json.stdout.hasPrefix("{\"total\":"))
     }
 
+    @Test func filtersSortAndMetadataFromTheCommandLine() throws {
+        let dir = TemporaryDirectory("cli")
+        let dates = ["old.txt": "2001-06-01T00:00:00Z", "mid.txt": "2015-03-01T12:00:00Z", "new.txt": "2025-02-01T00:00:00Z"]
+        for (name, date) in dates {
+            let path = try dir.write("docs/" + name, "harbour notes \(name) " + String(repeating: "x", count: name == "new.txt" ? 2000 : 10))
+            try FileManager.default.setAttributes([.modificationDate: try Date(date, strategy: .iso8601)], ofItemAtPath: path)
+        }
+        let index = dir.path + "/index"
+        #expect(try LoupeProcess.run(["index", dir.path + "/docs", "--index", index]).status == 0)
+        func ids(_ arguments: [String]) throws -> [String] {
+            let run = try LoupeProcess.run(["search"] + arguments + ["--index", index, "--json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return try #require(object["hits"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        }
+        #expect(try ids(["modified:<2002-01-01"]) == ["old.txt"])
+        #expect(try ids(["harbour modified:[2015-01-01 TO 2025-01-31]"]) == ["mid.txt"])
+        #expect(try Set(ids(["harbour -modified:2015"])) == ["old.txt", "new.txt"])
+        #expect(try ids(["size:>1KB"]) == ["new.txt"])
+        #expect(try ids(["harbour", "--sort", "-modified"]) == ["new.txt", "mid.txt", "old.txt"])
+        #expect(try ids(["harbour", "--sort", "modified"]) == ["old.txt", "mid.txt", "new.txt"])
+        #expect(try ids(["harbour", "--sort", "modified", "--limit", "1", "--offset", "1"]) == ["mid.txt"])
+
+        let json = try LoupeProcess.run(["search", "size:>1KB", "--metadata", "--json", "--index", index])
+        let hit = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["hits"] as? [[String: Any]]).first
+        #expect(hit?["modified"] as? Int == 1_738_368_000)
+        #expect(hit?["size"] as? Int == 2000 + "harbour notes new.txt ".utf8.count)
+        #expect(hit?["type"] is String && hit?["ext"] is String && hit?["fields"] is [String: Any])
+        #expect(hit?["score"] as? Double == 0)
+        let human = try LoupeProcess.run(["search", "size:>1KB", "--metadata", "--index", index])
+        #expect(human.stdout.contains("2025-02-01T00:00:00Z"))
+
+        let bad = try LoupeProcess.run(["search", "modified:>=2025-02-30", "--strict", "--index", index])
+        #expect(bad.status != 0 && bad.stderr.contains("invalid filter 'modified:>=2025-02-30'"))
+        let badSort = try LoupeProcess.run(["search", "harbour", "--sort", "size", "--index", index])
+        #expect(badSort.status != 0)
+
+        // bench --filter requires the filter of every query.
+        let queries = try dir.write("queries.txt", "harbour\nnotes\n")
+        let bench = try LoupeProcess.run(["bench", "--index", index, "--queries", queries, "--kind", "term", "--rounds", "1", "--filter", "size:>1KB", "--json"])
+        let totals = try #require((try JSONSerialization.jsonObject(with: Data(bench.stdout.utf8)) as? [String: Any])?["queries"] as? [[String: Any]])
+        #expect(totals.compactMap { $0["total"] as? Int } == [1, 1])
+        for bad in ["harbour", "size:>1XB"] {
+            let refused = try LoupeProcess.run(["bench", "--index", index, "--queries", queries, "--kind", "term", "--filter", bad])
+            #expect(refused.status != 0 && refused.stderr.contains("--filter"), "\(bad)")
+        }
+    }
+
     @Test func theIndexDirectoryComesFromTheEnvironment() throws {
         let dir = TemporaryDirectory("cli")
         let env = ["LOUPE_INDEX": dir.path + "/env-index"]

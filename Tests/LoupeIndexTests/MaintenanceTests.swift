@@ -1,4 +1,5 @@
 import Foundation
+import LoupeExtract
 import LoupeStorage
 import LoupeTestSupport
 import Testing
@@ -12,11 +13,17 @@ import Testing
         for round in 0..<3 {
             for i in 0..<300 {
                 let words = (0..<(5 + i % 40)).map { "word\(($0 * 7 + i + round) % 90)" }.joined(separator: " ")
-                try writer.add(DocumentInput(id: "doc\(i % 200)", title: "Title \(i)", text: "common \(words) round\(round)"))
+                let metadata = DocumentMetadata(
+                    type: [.pdf, .txt, .email, .other][(i + round) % 4], ext: ["pdf", "txt", "", "gz", "md"][i % 5],
+                    modified: 1_600_000_000 + Int64(i * 86_400 + round), fields: i % 3 == 0 ? [DocumentField(name: "from", value: "x\(i)")] : [])
+                try writer.add(DocumentInput(
+                    id: "doc\(i % 200)", title: "Title \(i)", text: "common \(words) round\(round)", size: UInt64(i * 1000),
+                    metadata: metadata))
             }
             try writer.commit()
         }
         for i in stride(from: 0, to: 200, by: 9) { writer.delete(id: "doc\(i)") }
+        writer.touch(id: "doc1", mtimeNanoseconds: 1_700_000_000_123_000_000, size: 77)
         try writer.commit()
         return index
     }
@@ -61,22 +68,71 @@ import Testing
         #expect(problems.contains { $0.hasPrefix("records holds") })
     }
 
-    @Test func anIndexOfAnotherFormatVersionIsRefusedWithAClearError() throws {
+    @Test(arguments: [UInt8(1), 2])
+    func anIndexOfAnotherFormatVersionIsRefusedWithAClearError(version: UInt8) throws {
         let dir = TemporaryDirectory("check")
-        // Marked as written by format version 1; the index is closed when the closure returns.
+        // Marked as written by an older format version (2 had no labels or columns); the index is
+        // closed when the closure returns.
         let path: String = try {
             let index = try churnedIndex(dir)
             try index.environment.write { txn in
-                try txn.put(index.tables.meta, key: Array("format".utf8), value: [1, 0, 0, 0])
+                try txn.put(index.tables.meta, key: Array("format".utf8), value: [version, 0, 0, 0])
             }
-            #expect(try IndexChecker(index: index).check().problems.contains("format version 1, expected \(IndexFormat.version)"))
+            #expect(try IndexChecker(index: index).check().problems.contains("format version \(version), expected \(IndexFormat.version)"))
             return index.path
         }()
         #expect {
             _ = try Index.open(at: path)
         } throws: { error in
-            "\(error)".contains("index format version 1 is not supported") && "\(error)".contains("rebuild the index")
+            "\(error)".contains("index format version \(version) is not supported") && "\(error)".contains("rebuild the index")
         }
+    }
+
+    @Test func metadataIsStoredInLabelsColumnsAndRecords() throws {
+        let dir = TemporaryDirectory("metadata")
+        let index = try churnedIndex(dir)
+        let reader = try index.reader()
+        let doc1 = try #require(try reader.docId(forId: "doc1"))
+        let record = try #require(try reader.document(doc1))
+        // doc1 was last written in round 2 as i = 201, then touched.
+        #expect(record.metadata.type == .other && record.metadata.ext == "txt")
+        #expect(record.metadata.modified == 1_700_000_000 && record.size == 77)
+        #expect(record.metadata.fields == [DocumentField(name: "from", value: "x201")])
+        #expect(reader.values(.modified).value(doc1) == 1_700_000_000 && reader.values(.size).value(doc1) == 77)
+        #expect(try reader.documents(with: DocumentLabel(.type, "other")).contains(doc1))
+        #expect(try !reader.documents(with: DocumentLabel(.type, "pdf")).contains(doc1))
+        #expect(try reader.documents(with: DocumentLabel(.ext, "txt")).first(atOrAfter: doc1) == doc1)
+        #expect(try reader.documents(with: DocumentLabel(.ext, "zip")).first(atOrAfter: 0) == nil)
+        #expect(try reader.labels(.ext).map(\.value) == ["", "gz", "md", "pdf", "txt"])
+        #expect(try reader.labels(.type).map(\.value) == ["email", "other", "pdf", "txt"])
+        // A long or NUL-holding extension is stored as none.
+        let writer = try IndexWriter(index: index)
+        try writer.add(DocumentInput(id: "long", title: "", text: "x", metadata: DocumentMetadata(ext: String(repeating: "e", count: 65))))
+        try writer.add(DocumentInput(id: "upper", title: "", text: "x", metadata: DocumentMetadata(ext: "TXT")))
+        try writer.commit()
+        let after = try index.reader()
+        #expect(try after.document(try #require(try after.docId(forId: "long")))?.metadata.ext == "")
+        #expect(try after.document(try #require(try after.docId(forId: "upper")))?.metadata.ext == "txt")
+        #expect(try IndexChecker(index: index).check().problems == [])
+    }
+
+    @Test func damagedMetadataIsReported() throws {
+        let dir = TemporaryDirectory("check")
+        let index = try churnedIndex(dir)
+        let doc = try #require(try index.reader().docId(forId: "doc5"))
+        try index.environment.write { txn in
+            let key = IndexFormat.columnKey(.size, page: doc >> ColumnPage.shift)
+            var page = Array(try #require(try txn.get(index.tables.columns, key: key)))
+            ColumnPage.store(123_456, for: doc, in: &page)
+            try txn.put(index.tables.columns, key: key, value: page)
+            let labelKey = IndexFormat.labelKey(DocumentLabel(.type, "epub"), page: 0)
+            var bitmap = LabelPage.empty()
+            LabelPage.set(3, in: &bitmap)
+            try txn.put(index.tables.labels, key: labelKey, value: bitmap)
+        }
+        let problems = try IndexChecker(index: index).check().problems
+        #expect(problems.contains { $0.hasPrefix("document \(doc): size") && $0.contains("123456") })
+        #expect(problems.contains { $0.hasPrefix("labels: type:epub") })
     }
 
     @Test func compactionDropsDeletedDocumentsAndKeepsResults() throws {
@@ -129,7 +185,7 @@ import Testing
             let record = try #require(try before.document(doc))
             try writer.add(DocumentInput(
                 id: id, title: record.title, text: try #require(try before.text(doc)), source: record.source,
-                mtimeNanoseconds: record.mtimeNanoseconds, size: record.size))
+                mtimeNanoseconds: record.mtimeNanoseconds, size: record.size, metadata: record.metadata))
         }
         try writer.commit()
 
@@ -159,6 +215,11 @@ import Testing
         #expect(terms.count == summary.terms)
         let referenceTerms = try termContents(reference)
         #expect(terms == referenceTerms)
+        // The labels and the columns, byte for byte.
+        for table in [\Index.Tables.labels, \.columns, \.norms] {
+            #expect(try tableContents(compacted, table) == tableContents(reference, table), "\(table)")
+        }
+        #expect(try !tableContents(compacted, \.labels).isEmpty)
         #expect(try IndexChecker(index: churned).check().problems == [])
     }
 
@@ -183,6 +244,19 @@ import Testing
         #expect(try index.reader().termInfo(.body, "alpha")?.docFreq == 1)
         #expect(try index.reader().docId(forId: "again") == 0)
         #expect(try IndexChecker(index: index).check().problems == [])
+    }
+
+    /// Every key and value of `table`, in key order.
+    private func tableContents(_ reader: IndexReader, _ table: KeyPath<Index.Tables, Database>) throws -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        try reader.snapshot.withCursor(reader.index.tables[keyPath: table]) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                out += [Array(e.key), Array(e.value)]
+                entry = try cursor.next()
+            }
+        }
+        return out
     }
 
     /// Every term's document frequency, total frequency, postings bytes and positions bytes.

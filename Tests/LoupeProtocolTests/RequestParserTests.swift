@@ -23,6 +23,15 @@ struct RequestParserTests {
             query: "a b", options: QueryOptions(defaultOperator: .and, strict: true, k1: 0.9, b: 0.4))))
     }
 
+    @Test func sortIsAnOptionOfSearch() throws {
+        #expect(try parse("SEARCH sort=-modified war") == .search(SearchRequest(query: "war", sort: .newest)))
+        #expect(try parse("SEARCH sort=modified limit=3 war") == .search(SearchRequest(query: "war", limit: 3, sort: .modified)))
+        #expect(try parse("SEARCH sort=score war") == .search(SearchRequest(query: "war", sort: .score)))
+        #expect(SearchRequest(query: "war", sort: .newest).sort?.rawValue == "-modified")
+        #expect(Request.search(SearchRequest(query: "war", sort: .newest)).line == "SEARCH sort=-modified -- war")
+        #expect(code("COUNT sort=modified war") == nil)  // not an option of COUNT: part of the query
+    }
+
     @Test func optionsStopAtTheFirstOtherWordOrAtDoubleDash() throws {
         #expect(try parse("SEARCH war limit=5") == .search(SearchRequest(query: "war limit=5")))
         #expect(try parse("SEARCH -- limit=5") == .search(SearchRequest(query: "limit=5")))
@@ -31,7 +40,7 @@ struct RequestParserTests {
 
     @Test func badNumbersAndMissingArgumentsAreBadArguments() {
         for line in ["SEARCH limit=abc war", "SEARCH limit=-1 war", "SEARCH limit=99999999999999999999999 war", "SEARCH offset= war",
-                     "SEARCH snippets=2 war", "SEARCH op=xor war", "SEARCH k1=-1 war", "SEARCH k1=nan war", "SEARCH algorithm=B2 war", "SEARCH", "SEARCH limit=5",
+                     "SEARCH snippets=2 war", "SEARCH sort=date war", "SEARCH sort= war", "SEARCH sort=-score war", "SEARCH op=xor war", "SEARCH k1=-1 war", "SEARCH k1=nan war", "SEARCH algorithm=B2 war", "SEARCH", "SEARCH limit=5",
                      "SEARCH limit=1 limit=2 war", "COUNT", "EXPLAIN", "EXPLAIN a.txt", "GET", "DELETE   ", "INDEX", "AUTH",
                      "PING now", "HELP FOO"] {
             #expect(code(line) == .badArgument, "\(line)")
@@ -56,6 +65,8 @@ struct RequestParserTests {
         let requests: [Request] = [
             .search(SearchRequest(query: "a \"b c\"~2 -d", limit: 3, offset: 2, snippets: true, options: QueryOptions(defaultOperator: .or, k1: 1.5))),
             .search(SearchRequest(query: "limit=3")),
+            .search(SearchRequest(query: "war type:pdf", sort: .newest)), .search(SearchRequest(query: "w", limit: 1, sort: .modified)),
+            .search(SearchRequest(query: "modified:[2024-01-01 TO *]", sort: .score)),
             .count(query: "x", options: QueryOptions(strict: true, algorithm: "bmw")),
             .explain(id: "dir/a file.txt", query: "q", options: QueryOptions(b: 0.5)),
             .get(id: "x y"), .delete(id: "tab\there"), .index(path: "/r/s"), .info, .ping, .help(command: nil), .help(command: .search),

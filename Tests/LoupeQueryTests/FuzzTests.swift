@@ -64,6 +64,9 @@ struct FuzzTests {
         case .boolean(let clauses, let boost):
             let shapeOK = clauses.count > 1 || (clauses.count == 1 && clauses[0].occur != .should)
             return shapeOK && boost > 0 && clauses.allSatisfy { isNormalized($0.node, isRoot: false) }
+        case .filter(let filter):
+            if case .ext(let ext) = filter { return !ext.isEmpty }
+            return true
         case .matchNone:
             return isRoot
         }

@@ -35,6 +35,8 @@ struct ClientCommandTests {
         let cases: [[String]] = [
             ["war"], ["cold war", "--json"], ["war", "--limit", "1", "--offset", "1", "--no-snippets"],
             ["war moscow", "--and", "--json", "--k1", "0.9", "--b", "0.3"], ["\"cold war\" -peace"], ["nothing-matches", "--json"],
+            ["war", "--sort", "-modified", "--metadata", "--json"], ["war type:other", "--metadata"],
+            ["size:>10", "--sort", "modified", "--json", "--metadata"], ["war -size:<=50", "--sort", "score"],
         ]
         let outputs = try await blocking { [self] in
             try cases.map { args in

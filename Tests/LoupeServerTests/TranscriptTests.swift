@@ -57,13 +57,50 @@ struct TranscriptTests {
             #expect(try session.exchange("EXPLAIN unrelated.txt cold") == ["EXPLAIN 0 matched=0 score=0.0", "END"])
             #expect(try session.exchange("EXPLAIN notes/tab\\sfile.txt tabs").first?.hasPrefix("EXPLAIN ") == true)
 
+            let tabDoc = try #require(try reader.docId(forId: "notes/tab file.txt"))
+            let record = try #require(try reader.document(tabDoc))
             #expect(try session.exchange("GET notes/tab file.txt") == [
-                "DOC 9", "id\tnotes/tab file.txt", "title\tTabs and spaces in a file name", "source\t\(server.root)/notes/tab file.txt",
+                "DOC 12", "id\tnotes/tab file.txt", "title\tTabs and spaces in a file name", "source\t\(server.root)/notes/tab file.txt",
                 "size\t\(TestServer.corpus["notes/tab file.txt"]!.utf8.count)", "mtime_ns\t\(try mtime(server.root + "/notes/tab file.txt"))",
                 "length_body\t\(try lengths("notes/tab file.txt", reader)[0])", "length_title\t\(try lengths("notes/tab file.txt", reader)[1])",
-                "length_path\t\(try lengths("notes/tab file.txt", reader)[2])", "text\tTabs\\tand spaces in a file name\\nwar games", "END",
+                "length_path\t\(try lengths("notes/tab file.txt", reader)[2])", "type\t\(record.metadata.type.rawValue)",
+                "ext\t\(record.metadata.ext)", "modified\t\(try mtime(server.root + "/notes/tab file.txt") / 1_000_000_000)", "text\tTabs\\tand spaces in a file name\\nwar games", "END",
             ])
             #expect(try session.exchange("GET nothing.txt") == ["ERR NOT_FOUND no document with id nothing.txt"])
+        }
+        try await server.stop()
+    }
+
+    @Test func searchSortsByDateAndFilters() async throws {
+        let server = try await TestServer()
+        let reader = try server.server.index.reader()
+        let searcher = Searcher(reader: reader, defaultParameters: server.server.configuration.engine.bm25)
+        func ids(_ query: String, _ order: HitOrder) throws -> [String] {
+            var options = server.server.configuration.engine.search
+            options.sort = order
+            return try searcher.search(query, options: options).hits.map(\.id)
+        }
+        let newest = try ids("war", .newest), oldest = try ids("war", .modified), byScore = try ids("war", .score)
+        #expect(newest.count == 3 && Set(newest) == Set(oldest))
+        let size = TestServer.corpus["notes/tab file.txt"]!.utf8.count
+        try await blocking {
+            let session = RawSession(try server.connect())
+            func hitIds(_ line: String) throws -> [String] {
+                try session.exchange(line).dropFirst().dropLast().map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[2]) }
+            }
+            #expect(try hitIds("SEARCH sort=-modified snippets=0 war") == newest)
+            #expect(try hitIds("SEARCH sort=modified snippets=0 war") == oldest)
+            #expect(try hitIds("SEARCH sort=score war") == byScore)
+            // Filters over the protocol: alone (score 0, doc-id order), and restricting words.
+            let alone = try session.exchange("SEARCH snippets=0 size:\(size)")
+            #expect(alone.first?.hasPrefix("RESULTS 1 total=1 ") == true)
+            #expect(alone.dropFirst().first?.hasPrefix("1\t0.0\tnotes/tab file.txt\t") == true)
+            #expect(try hitIds("SEARCH war size:<=\(size)").contains("notes/tab file.txt"))
+            #expect(try hitIds("SEARCH war -size:\(size)").contains("notes/tab file.txt") == false)
+            #expect(try session.exchange("SEARCH sort=newest war") == [
+                "ERR BAD_ARGUMENT SEARCH sort must be score, modified or -modified, got 'newest'; usage: \(Command.search.usage)",
+            ])
+            #expect(try session.exchange("SEARCH strict=1 war modified:>=2024-13").first?.hasPrefix("ERR QUERY_SYNTAX") == true)
         }
         try await server.stop()
     }

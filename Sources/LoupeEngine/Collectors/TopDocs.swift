@@ -9,12 +9,22 @@ import LoupeIndex
 /// ``RetrievalAlgorithm/exhaustive``.
 enum TopDocs {
     static func collect(_ scorer: Scorer, k: Int, algorithm: RetrievalAlgorithm, reader: IndexReader) -> (TopKCollector, Int) {
+        collect(scorer, k: k, algorithm: algorithm, skipping: reader.statistics.deletedDocs > 0 ? { reader.isDeleted($0) } : nil)
+    }
+
+    /// `deleted` rejects documents before they are offered: the tombstones, and a filter's
+    /// rejections once a ``FilteredScorer`` is unwrapped.
+    private static func collect(_ scorer: Scorer, k: Int, algorithm: RetrievalAlgorithm, skipping deleted: ((UInt32) -> Bool)?) -> (TopKCollector, Int) {
         var collector = TopKCollector(k: k)
-        let deleted: ((UInt32) -> Bool)? = reader.statistics.deletedDocs > 0 ? { reader.isDeleted($0) } : nil
         var offered = 0
         switch (algorithm, scorer) {
         case (.exhaustive, _), (_, _) where k == 0:
             offered = exhaustive(scorer, &collector, deleted)
+        case (_, let filtered as FilteredScorer):
+            // The words run with their own algorithm; the filter rejects like a tombstone (score 0 adds nothing to a bound).
+            let filter = filtered.filter
+            let rejected: (UInt32) -> Bool = deleted.map { deleted in { deleted($0) || !filter.matches($0) } } ?? { !filter.matches($0) }
+            return collect(filtered.positive, k: k, algorithm: algorithm, skipping: rejected)
         case (.maxscore, let union as DisjunctionScorer) where union.leaves(TermScorer.self) != nil:
             offered = MaxScoreRunner(union.leaves(TermScorer.self)!).run(&collector, deleted)
         case (.maxscore, let union as DisjunctionScorer) where union.leaves(BM25FTermScorer.self) != nil:

@@ -13,7 +13,8 @@ import LoupeQuery
 ///
 /// Only the top level of the query is looked at, and only its plain words searched in the
 /// default fields (`title:x`, prefixes, fuzzy words, phrases, groups and excluded words are
-/// left alone and break the chain of neighbours).
+/// left alone and break the chain of neighbours). Filters are passed over: they neither pair
+/// nor break the chain, so that words keep the same scores with or without them.
 enum ProximityClauses {
     /// The slop of a pair, in Lucene's sense: the second word up to 8 positions after the first,
     /// or fewer before it, close to the model's unordered window of 8 (`#uw8`).
@@ -27,7 +28,7 @@ enum ProximityClauses {
         guard case .boolean(let clauses, let boost) = node else { return node }
         var pairs: [QueryClause] = []
         var previous: String?
-        for clause in clauses {
+        for clause in clauses where !clause.node.isFilterOnly {
             guard clause.occur != .mustNot, case .term(let text, nil, _) = clause.node else {
                 previous = nil
                 continue

@@ -47,6 +47,8 @@ struct QueryPlanner {
             return try phrase(tokens, slop: slop, field: field, boost: boost * b, text: text)
         case .boolean(let clauses, let b):
             return try boolean(clauses, boost: boost * b)
+        case .filter:
+            return FilterScorer(try DocFilter.of(node, reader))
         }
     }
 
@@ -59,7 +61,7 @@ struct QueryPlanner {
 
     private func collectHighlights(_ node: QueryNode, into out: inout HighlightTerms) throws {
         switch node {
-        case .matchNone:
+        case .matchNone, .filter:
             return
         case .term(let text, _, _):
             for token in reader.analyzer.tokens(text) { out.terms.insert(token.term) }
@@ -161,6 +163,7 @@ struct QueryPlanner {
     }
 
     private func boolean(_ clauses: [QueryClause], boost: Double) throws -> Scorer? {
+        if let filter = try DocFilter.of(clauses, reader) { return try filtered(clauses.filter { !$0.node.isFilterOnly }, filter, boost: boost) }
         var must: [Scorer] = [], should: [Scorer] = [], mustNot: [Scorer] = []
         for clause in clauses {
             let scorer = try plan(clause.node, boost: boost)
@@ -185,5 +188,16 @@ struct QueryPlanner {
         }
         if let negative = union(mustNot) { positive = ExclusionScorer(positive: positive, negative: negative) }
         return positive
+    }
+
+    /// The clauses that score, restricted by `filter`; only the filter (score 0) when none is
+    /// positive, minus the excluded clauses.
+    private func filtered(_ scoring: [QueryClause], _ filter: DocFilter, boost: Double) throws -> Scorer? {
+        guard scoring.contains(where: { $0.occur != .mustNot }) else {
+            let listed = FilterScorer(filter)
+            let excluded = try scoring.compactMap { try plan($0.node, boost: boost) }
+            return union(excluded).map { ExclusionScorer(positive: listed, negative: $0) } ?? listed
+        }
+        return try boolean(scoring, boost: boost).map { FilteredScorer(positive: $0, filter: filter) }
     }
 }

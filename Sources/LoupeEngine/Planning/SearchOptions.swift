@@ -30,6 +30,9 @@ public struct SearchOptions: Sendable {
     public var proximity = true
     /// Count every match exactly (``SearchResults/total``); off makes top-k faster.
     public var countTotal = true
+    /// The order of the hits: by score (the default), or by modification date (every match is
+    /// visited, its date read from the `modified` column; the total is then always exact).
+    public var sort: HitOrder = .score
 
     public init() {}
 }

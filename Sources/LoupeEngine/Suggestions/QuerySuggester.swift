@@ -65,7 +65,7 @@ public struct QuerySuggester {
             for clause in clauses where clause.occur != .mustNot {
                 collectWords(clause.node, defaultFields: defaultFields, into: &words)
             }
-        case .prefix, .fuzzy, .phrase, .matchNone:
+        case .prefix, .fuzzy, .phrase, .filter, .matchNone:
             break
         }
     }

@@ -6,7 +6,7 @@ import LoupeCodec
 /// bump ``version`` whenever a layout changes.
 public enum IndexFormat {
     /// The format version stored under `meta/format`. An index with another version is refused.
-    public static let version: UInt32 = 2
+    public static let version: UInt32 = 3
 
     /// Names of the named databases.
     enum Table {
@@ -19,7 +19,9 @@ public enum IndexFormat {
         static let ids = "ids"
         static let norms = "norms"
         static let tombstones = "tombstones"
-        static let all = [meta, terms, postings, positions, docstore, records, ids, norms, tombstones]
+        static let labels = "labels"
+        static let columns = "columns"
+        static let all = [meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns]
     }
 
     /// Documents per norms page: key `field, docId >> normsShift`.
@@ -49,6 +51,16 @@ public enum IndexFormat {
 
     /// `norms` key: field byte, then the page number, big-endian.
     static func normsKey(_ field: IndexField, page: UInt32) -> [UInt8] { [field.rawValue] + bigEndian(page) }
+
+    /// `labels` key: the label's kind byte, its value's UTF-8 bytes, a 0 byte, then the page
+    /// number (``LabelPage``), big-endian: a label's pages sort together in doc order.
+    static func labelKey(_ label: DocumentLabel, page: UInt32) -> [UInt8] { labelPrefix(label) + bigEndian(page) }
+
+    /// The key prefix every page of `label` starts with.
+    static func labelPrefix(_ label: DocumentLabel) -> [UInt8] { [label.kind.rawValue] + Array(label.value.utf8) + [0] }
+
+    /// `columns` key: the column byte, then the page number (``ColumnPage``), big-endian.
+    static func columnKey(_ column: DocumentColumn, page: UInt32) -> [UInt8] { [column.rawValue] + bigEndian(page) }
 
     static func bigEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(truncatingIfNeeded: value >> 24), UInt8(truncatingIfNeeded: value >> 16),

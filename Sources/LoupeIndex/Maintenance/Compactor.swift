@@ -9,7 +9,8 @@ import LoupeStorage
 ///   deleted ones are dropped, and the tombstones cleared;
 /// - each term's chunks become one chunk of its live postings (inlined when short), under a new
 ///   term id given in term order; terms left with no document disappear;
-/// - the document store, the norms and the `ids` table are rewritten for the new doc ids.
+/// - the document store, the norms, the labels, the columns and the `ids` table are rewritten for
+///   the new doc ids.
 ///
 /// Every table is written in key order (`MDB_APPEND`), so pages are full and in sequence.
 /// Like every commit, compaction is atomic: a crash leaves the index as it was before it started.
@@ -62,7 +63,9 @@ public struct Compactor {
         var stats = old.statistics
         var summary = Summary()
         summary.droppedDocuments = Int(stats.deletedDocs)
-        for table in [t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones] { try txn.clear(table) }
+        for table in [t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones, t.labels, t.columns] {
+            try txn.clear(table)
+        }
 
         let renumbering = try writeIds(from: old, into: txn)
         guard renumbering.count == Int(stats.liveDocs) else {
@@ -71,6 +74,7 @@ public struct Compactor {
         summary.documents = renumbering.count
         try writeNorms(from: old, renumbering, into: txn)
         try writeDocuments(from: old, renumbering, into: txn)
+        try writeMetadata(from: old, renumbering, into: txn)
         try writeTerms(from: old, renumbering, stats, into: txn, &summary)
 
         stats.nextDocId = UInt32(renumbering.count)
@@ -134,6 +138,44 @@ public struct Compactor {
         }
         if let last = packer.finish() {
             try txn.put(index.tables.docstore, key: IndexFormat.docKey(last.lastDoc), value: last.value, flags: .append)
+        }
+    }
+
+    /// Writes the label bitmaps and the columns in new doc-id order, from the records.
+    private func writeMetadata(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
+        var labelDocs: [DocumentLabel: [UInt32]] = [:]
+        var columns = DocumentColumn.allCases.map { _ in [Int64]() }
+        for new in 0..<renumbering.count {
+            guard let record = try old.document(renumbering.oldIds[new]) else {
+                throw IndexError.corrupt("records: no record for doc id \(renumbering.oldIds[new])")
+            }
+            for label in DocumentLabel.labels(of: record.metadata) { labelDocs[label, default: []].append(UInt32(new)) }
+            for column in DocumentColumn.allCases { columns[Int(column.rawValue)].append(column.value(of: record)) }
+        }
+        for label in labelDocs.keys.sorted() {
+            let docs = labelDocs[label]!
+            var start = 0
+            while start < docs.count {
+                let pageNumber = docs[start] >> LabelPage.shift
+                var page = LabelPage.empty()
+                while start < docs.count, docs[start] >> LabelPage.shift == pageNumber {
+                    LabelPage.set(docs[start], in: &page)
+                    start += 1
+                }
+                try txn.put(index.tables.labels, key: IndexFormat.labelKey(label, page: pageNumber), value: page, flags: .append)
+            }
+        }
+        for column in DocumentColumn.allCases {
+            let values = columns[Int(column.rawValue)]
+            var first = 0
+            while first < values.count {
+                let end = min(first + ColumnPage.docsPerPage, values.count)
+                var page = ColumnPage.empty()
+                for new in first..<end { ColumnPage.store(values[new], for: UInt32(new), in: &page) }
+                let key = IndexFormat.columnKey(column, page: UInt32(first >> Int(ColumnPage.shift)))
+                try txn.put(index.tables.columns, key: key, value: page, flags: .append)
+                first = end
+            }
         }
     }
 

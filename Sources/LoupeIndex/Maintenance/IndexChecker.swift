@@ -14,7 +14,9 @@ import LoupeStorage
 ///   below the next doc id, positions present and increasing for every posting;
 /// - the statistics against a recount: live and deleted documents, total lengths per field, and
 ///   each term's document and term frequencies over live documents;
-/// - no chunk in `postings` or `positions` without its term.
+/// - no chunk in `postings` or `positions` without its term;
+/// - the metadata against the records: every document's type and extension bits in `labels` and
+///   no other bit, well-formed label pages, and its modification date and size in `columns`.
 public struct IndexChecker {
     public let index: Index
 
@@ -196,7 +198,51 @@ public struct IndexChecker {
                 }
             }
         }
+        try checkMetadata(reader, stats, problem)
         report.seconds = Date().timeIntervalSince(started)
         return report
+    }
+
+    /// Checks `labels` and `columns` against the records of every document on disk.
+    private func checkMetadata(_ reader: IndexReader, _ stats: IndexStatistics, _ problem: (String) -> Void) throws {
+        var expected: [DocumentLabel: Set<UInt32>] = [:]
+        let columns = DocumentColumn.allCases.map { reader.values($0) }
+        for doc in 0..<stats.nextDocId {
+            guard let record = try? reader.document(doc) else { continue }
+            for label in DocumentLabel.labels(of: record.metadata) { expected[label, default: []].insert(doc) }
+            for column in DocumentColumn.allCases where columns[Int(column.rawValue)].value(doc) != column.value(of: record) {
+                problem("document \(doc): \(column.name) \(column.value(of: record)) but columns say \(columns[Int(column.rawValue)].value(doc))")
+            }
+        }
+        var found: [DocumentLabel: Set<UInt32>] = [:]
+        try reader.snapshot.withCursor(index.tables.labels) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                defer { entry = try? cursor.next() }
+                guard e.key.count >= 6, let kind = DocumentLabel.Kind(rawValue: e.key[0]), e.key[e.key.count - 5] == 0 else {
+                    problem("labels: malformed key \(Array(e.key))")
+                    continue
+                }
+                let label = DocumentLabel(kind, String(decoding: UnsafeRawBufferPointer(rebasing: e.key[1..<(e.key.count - 5)]), as: UTF8.self))
+                let page = IndexFormat.readBigEndian(e.key, at: e.key.count - 4)
+                guard e.value.count == LabelPage.bytes else {
+                    problem("labels: page \(page) of \(kind.name):\(label.value) holds \(e.value.count) bytes")
+                    continue
+                }
+                var slot = 0
+                var any = false
+                while let set = LabelPage.nextSet(from: slot, e.value.baseAddress!) {
+                    found[label, default: []].insert(page << LabelPage.shift | UInt32(set))
+                    any = true
+                    slot = set + 1
+                }
+                if !any { problem("labels: page \(page) of \(kind.name):\(label.value) is empty") }
+            }
+        }
+        for label in Set(expected.keys).union(found.keys).sorted() where expected[label] != found[label] {
+            let missing = (expected[label] ?? []).subtracting(found[label] ?? []).sorted()
+            let extra = (found[label] ?? []).subtracting(expected[label] ?? []).sorted()
+            problem("labels: \(label.kind.name):\(label.value) misses docs \(missing.prefix(5)) and holds \(extra.prefix(5)) against the records")
+        }
     }
 }

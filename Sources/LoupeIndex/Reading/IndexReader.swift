@@ -25,6 +25,7 @@ public final class IndexReader: @unchecked Sendable {
         return taken
     }
     private var tombstones: PageTable! = nil
+    private var columns: [PageTable] = []
 
     init(index: Index, snapshot: Snapshot) throws {
         self.index = index
@@ -38,6 +39,12 @@ public final class IndexReader: @unchecked Sendable {
         norms = IndexField.allCases.map { field in
             PageTable(count: pages) { [snapshot] page in
                 (try? snapshot.get(tables.norms, key: IndexFormat.normsKey(field, page: UInt32(page))))?.baseAddress
+            }
+        }
+        let columnPages = Int(statistics.nextDocId >> ColumnPage.shift) + 1
+        columns = DocumentColumn.allCases.map { column in
+            PageTable(count: columnPages) { [snapshot] page in
+                (try? snapshot.get(tables.columns, key: IndexFormat.columnKey(column, page: UInt32(page))))?.baseAddress
             }
         }
         let tombstonePages = statistics.deletedDocs == 0 ? 0 : Int(statistics.nextDocId >> IndexFormat.tombstoneShift) + 1
@@ -128,6 +135,42 @@ public final class IndexReader: @unchecked Sendable {
     /// The field-length table of `field`, for scorers that look up lengths in a loop.
     public func lengths(_ field: IndexField) -> FieldLengths { FieldLengths(table: norms[Int(field.rawValue)]) }
 
+    /// The values of `column`, for filters and sorting that read one per document.
+    public func values(_ column: DocumentColumn) -> ColumnValues { ColumnValues(table: columns[Int(column.rawValue)]) }
+
+    /// The documents carrying `label` (deleted ones included: skip them with ``isDeleted(_:)``).
+    public func documents(with label: DocumentLabel) throws -> LabelDocs {
+        let prefix = IndexFormat.labelPrefix(label)
+        var pages = [UnsafeRawPointer?](repeating: nil, count: Int(statistics.nextDocId >> LabelPage.shift) + 1)
+        try snapshot.withCursor(tables.labels) { cursor in
+            var entry = try cursor.seek(atOrAfter: prefix)
+            while let e = entry, e.key.count == prefix.count + 4, e.key.starts(with: prefix) {
+                let page = Int(IndexFormat.readBigEndian(e.key, at: prefix.count))
+                guard page < pages.count, e.value.count == LabelPage.bytes else {
+                    throw IndexError.corrupt("labels: page \(page) of \(label.kind.name):\(label.value) is malformed")
+                }
+                pages[page] = e.value.baseAddress
+                entry = try cursor.next()
+            }
+        }
+        return LabelDocs(pages: pages, docLimit: statistics.nextDocId)
+    }
+
+    /// Every label of `kind` that some document (live or deleted) carries, in key order.
+    public func labels(_ kind: DocumentLabel.Kind) throws -> [DocumentLabel] {
+        var out: [DocumentLabel] = []
+        try snapshot.withCursor(tables.labels) { cursor in
+            var entry = try cursor.seek(atOrAfter: [kind.rawValue])
+            while let e = entry, e.key.first == kind.rawValue, e.key.count >= 6 {
+                let value = String(decoding: UnsafeRawBufferPointer(rebasing: e.key[1..<(e.key.count - 5)]), as: UTF8.self)
+                out.append(DocumentLabel(kind, value))
+                // Past this label's pages: its prefix with the separator raised from 0 to 1.
+                entry = try cursor.seek(atOrAfter: Array(e.key[0..<(e.key.count - 5)]) + [1])
+            }
+        }
+        return out
+    }
+
     /// True when `doc` was deleted (or replaced) and waits for compaction.
     @inline(__always)
     public func isDeleted(_ doc: UInt32) -> Bool {
@@ -200,7 +243,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Entries and bytes of each table, for `loupe stats`.
     public func tableStatistics() throws -> [(name: String, statistics: DatabaseStatistics)] {
         let t = tables
-        return try [t.meta, t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones]
+        return try [t.meta, t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones, t.labels, t.columns]
             .map { ($0.name, try snapshot.statistics($0)) }
     }
 }

@@ -48,7 +48,7 @@ public final class IndexWriter {
     private enum Operation {
         case add(Int)
         case delete(String)
-        case touch(id: String, mtimeNanoseconds: Int64, size: UInt64)
+        case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
     }
 
     /// Creates the writer.
@@ -115,9 +115,11 @@ public final class IndexWriter {
                     for (field, text) in [(IndexField.body, document.text), (.title, document.title), (.path, document.id)] {
                         lengths[Int(field.rawValue)] = shared.batches[w].invert(text, field: field, doc: doc, analyzer: analyzer)
                     }
+                    var metadata = document.metadata
+                    metadata.ext = DocumentLabel.normalizedExtension(metadata.ext)
                     shared.records[i] = DocumentRecord(
                         id: document.id, title: document.title, source: document.source, contentHash: document.contentHash,
-                        mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths)
+                        mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths, metadata: metadata)
                 }
             }
         }
@@ -129,10 +131,12 @@ public final class IndexWriter {
         operations.append(.delete(id))
     }
 
-    /// Queues an update of the stored mtime and size of document `id` whose content is unchanged,
-    /// so the next run recognises it without reading it.
-    public func touch(id: String, mtimeNanoseconds: Int64, size: UInt64) {
-        operations.append(.touch(id: id, mtimeNanoseconds: mtimeNanoseconds, size: size))
+    /// Queues an update of the stored mtime, size and modification date of document `id` whose
+    /// content is unchanged, so the next run recognises it without reading it and filters see its
+    /// new date and size. `modified` (seconds since 1970) defaults to the mtime's seconds, as
+    /// ``DocumentInput``'s metadata does.
+    public func touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64? = nil) {
+        operations.append(.touch(id: id, mtimeNanoseconds: mtimeNanoseconds, size: size, modified: modified ?? mtimeNanoseconds / 1_000_000_000))
     }
 
     /// Writes everything pending in one transaction and makes it visible to new readers.
@@ -194,7 +198,7 @@ public final class IndexWriter {
                     deletions.append(IndexFormat.readBigEndian(old))
                     try txn.delete(t.ids, key: key)
                 }
-            case .touch(let id, let mtime, let size):
+            case .touch(let id, let mtime, let size, let modified):
                 guard let doc = try txn.get(t.ids, key: Array(id.utf8)).map({ IndexFormat.readBigEndian($0) }) else { continue }
                 let key = RecordGroup.key(of: doc)
                 guard let bytes = try txn.get(t.records, key: key) else { throw IndexError.corrupt("document \(doc) has no record") }
@@ -204,8 +208,16 @@ public final class IndexWriter {
                 }
                 record.mtimeNanoseconds = mtime
                 record.size = size
+                record.metadata.modified = modified
                 group.replace(at: RecordGroup.slot(of: doc), with: record)
                 try txn.put(t.records, key: key, value: group.encoded())
+                for column in DocumentColumn.allCases {
+                    let columnKey = IndexFormat.columnKey(column, page: doc >> ColumnPage.shift)
+                    guard let bytes = try txn.get(t.columns, key: columnKey) else { throw IndexError.corrupt("document \(doc) has no \(column.name)") }
+                    var page = Array(bytes)
+                    ColumnPage.store(column.value(of: record), for: doc, in: &page)
+                    try txn.put(t.columns, key: columnKey, value: page)
+                }
             }
         }
         for doc in deletions where try tombstone(doc, txn, &stats, &read) { summary.deleted += 1 }
@@ -370,9 +382,33 @@ public final class IndexWriter {
             }
         }
         if let last = pending.last { try records.put(RecordGroup.key(of: base + last.doc), group.encoded(), txn) }
+        try writeMetadata(txn, base)
         if let block = packer.finishGroup() { round.append(block) }
         try putBlocks(&round, &docstore, txn)
         for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
+    }
+
+    /// Sets the pending documents' label bits and column values (``LabelPage``, ``ColumnPage``),
+    /// completing the pages an earlier commit began.
+    private func writeMetadata(_ txn: borrowing WriteTransaction, _ base: UInt32) throws {
+        let t = index.tables
+        var labelPages: [[UInt8]: [UInt8]] = [:]
+        var columnPages: [[UInt8]: [UInt8]] = [:]
+        for document in pending {
+            let doc = base + document.doc
+            for label in DocumentLabel.labels(of: document.record.metadata) {
+                let key = IndexFormat.labelKey(label, page: doc >> LabelPage.shift)
+                if labelPages[key] == nil { labelPages[key] = try txn.get(t.labels, key: key).map(Array.init) ?? LabelPage.empty() }
+                LabelPage.set(doc, in: &labelPages[key]!)
+            }
+            for column in DocumentColumn.allCases {
+                let key = IndexFormat.columnKey(column, page: doc >> ColumnPage.shift)
+                if columnPages[key] == nil { columnPages[key] = try txn.get(t.columns, key: key).map(Array.init) ?? ColumnPage.empty() }
+                ColumnPage.store(column.value(of: document.record), for: doc, in: &columnPages[key]!)
+            }
+        }
+        for key in labelPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.labels, key: key, value: labelPages[key]!) }
+        for key in columnPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.columns, key: key, value: columnPages[key]!) }
     }
 
     /// Encodes `blocks` on the workers, puts them in order, and empties `blocks`.

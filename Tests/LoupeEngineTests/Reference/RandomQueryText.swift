@@ -29,12 +29,27 @@ enum RandomQueryText {
     private static let boosts = ["^2", "^0.5", "^1.5", "^3"]
     private static let slops = ["~0", "~1", "~2", "~3", "~5"]
 
-    /// A query of 1–4 clauses, which may nest groups down to `depth` more levels.
-    static func query(depth: Int = 2, using rng: inout SeededGenerator) -> String {
+    /// Metadata filters (docs/query-syntax.md, "Filters") over the values ``RandomCorpus``
+    /// gives documents, with some that match nothing and groups of alternatives.
+    static let filters = [
+        "type:pdf", "type:txt", "type:email", "TYPE:Md", "type:epub", "ext:gz", "ext:.PDF", "ext:txt", "ext:zzz",
+        "modified:>=2024-01-01", "modified:<2002-01-01", "modified:[2010-01-01 TO 2015-06-30]", "modified:{2010 TO 2020}",
+        "modified:2020", "modified:[* TO 2010-03-01T12:00:00Z]", "modified:>2024-06", "modified:<=2005-12-31",
+        "size:>1MB", "size:<=100", "size:[1KiB TO 2MB]", "size:{100 TO *]", "size:>=1.5KB", "size:0",
+        "(type:pdf OR type:epub)", "(ext:gz OR size:<1000)", "(type:txt -size:>1MB)",
+    ]
+
+    /// A query of 1–4 clauses, which may nest groups down to `depth` more levels; with
+    /// `filters`, a clause is a filter about one time in four.
+    static func query(depth: Int = 2, filters: Bool = false, using rng: inout SeededGenerator) -> String {
         var text = ""
         for i in 0..<Int.random(in: 1...4, using: &rng) {
             if i > 0 { text += joiners.randomElement(using: &rng)! }
-            text += clause(depth: depth, using: &rng)
+            if filters && Int.random(in: 0..<4, using: &rng) == 0 {
+                text += modifiers.randomElement(using: &rng)! + Self.filters.randomElement(using: &rng)!
+            } else {
+                text += clause(depth: depth, filters: filters, using: &rng)
+            }
         }
         if Int.random(in: 0..<30, using: &rng) == 0 {
             text += [")", " \"", "^", " ~2", " AND"].randomElement(using: &rng)!
@@ -44,7 +59,7 @@ enum RandomQueryText {
 
     /// One clause: optional modifier and field, then a term, prefix, phrase or group, then an
     /// optional boost.
-    static func clause(depth: Int, using rng: inout SeededGenerator) -> String {
+    static func clause(depth: Int, filters: Bool = false, using rng: inout SeededGenerator) -> String {
         var text = modifiers.randomElement(using: &rng)! + fields.randomElement(using: &rng)!
         let roll = Int.random(in: 0..<100, using: &rng)
         switch roll {
@@ -58,7 +73,7 @@ enum RandomQueryText {
             text += phrase(using: &rng)
         default:
             if depth > 0 {
-                text += "(" + query(depth: depth - 1, using: &rng) + ")"
+                text += "(" + query(depth: depth - 1, filters: filters, using: &rng) + ")"
             } else {
                 text += words.randomElement(using: &rng)!
             }

@@ -17,12 +17,18 @@ struct ReferenceDocument: Sendable {
     let text: String
     /// For each field, each term emitted for it and its positions in increasing order.
     let terms: [IndexField: [String: [Int]]]
+    /// The metadata filters test, as given to the writer.
+    let metadata: DocumentMetadata
+    /// The size `size:` tests.
+    let size: UInt64
 
     /// Analyzes `id`, `title` and `text` with `analyzer`, as `IndexWriter.add(_:)` does.
-    init(id: String, title: String, text: String, analyzer: Analyzer) {
+    init(id: String, title: String, text: String, analyzer: Analyzer, metadata: DocumentMetadata = DocumentMetadata(), size: UInt64 = 0) {
         self.id = id
         self.title = title
         self.text = text
+        self.metadata = metadata
+        self.size = size
         var terms: [IndexField: [String: [Int]]] = [:]
         for (field, content) in [(IndexField.body, text), (.title, title), (.path, id)] {
             var positions: [String: [Int]] = [:]
@@ -44,6 +50,7 @@ struct ReferenceDocument: Sendable {
 
     /// A one-line rendering for failure messages.
     var summary: String {
-        "id=\(id.debugDescription) title=\(title.debugDescription) body=\(text.debugDescription)"
+        "id=\(id.debugDescription) title=\(title.debugDescription) body=\(text.debugDescription) "
+            + "type=\(metadata.type) ext=\(metadata.ext) modified=\(metadata.modified) size=\(size)"
     }
 }

@@ -33,6 +33,12 @@ import LoupeQuery
 ///   any at least one `should` clause has to match. So a boolean of only `mustNot` clauses
 ///   matches nothing. Boosts never change matching.
 /// - **matchNone** matches nothing.
+/// - **Filter** tests the document's metadata directly: `type:`, `ext:` (compared lowercase), the
+///   modification date and the size within the range. In a boolean, the clauses made only of
+///   filters are set apart: every required one has to pass, one of the optional ones (when there
+///   are any), and no excluded one. The other clauses match by the rules above and the filters
+///   restrict them; without any other clause, or with only excluded ones, the document matches
+///   when the filters pass and no excluded clause matches.
 ///
 /// How this mirrors `QueryPlanner` for clauses that can match nothing: the planner turns a leaf
 /// with no token, an unknown term or an empty prefix expansion into "no scorer" (`nil`). A `must`
@@ -76,7 +82,21 @@ struct ReferenceMatcher: Sendable {
             let tokens = analyzer.tokens(words.joined(separator: " "))
             // One token is a term (the planner re-plans it as one): the slop no longer applies.
             return matchesWords(tokens, slop: tokens.count == 1 ? 0 : slop, fields(field), document)
+        case .filter(let filter):
+            return Self.passes(filter, document)
         case .boolean(let clauses, _):
+            let filters = clauses.filter { Self.isFilterOnly($0.node) }
+            let others = clauses.filter { !Self.isFilterOnly($0.node) }
+            if !filters.isEmpty {
+                let passes = filters.allSatisfy { $0.occur != .must || matches($0.node, document) }
+                    && !filters.contains { $0.occur == .mustNot && matches($0.node, document) }
+                    && (!filters.contains { $0.occur == .should } || filters.contains { $0.occur == .should && matches($0.node, document) })
+                guard passes else { return false }
+                if !others.contains(where: { $0.occur != .mustNot }) {
+                    return !others.contains { matches($0.node, document) }
+                }
+                return matches(.boolean(clauses: others, boost: 1), document)
+            }
             var hasMust = false, anyShould = false
             for clause in clauses {
                 switch clause.occur {
@@ -90,6 +110,25 @@ struct ReferenceMatcher: Sendable {
                 }
             }
             return hasMust || anyShould
+        }
+    }
+
+    /// Whether `filter` accepts `document`'s metadata.
+    static func passes(_ filter: Filter, _ document: ReferenceDocument) -> Bool {
+        switch filter {
+        case .type(let type): document.metadata.type == type
+        case .ext(let ext): document.metadata.ext.lowercased() == ext.lowercased()
+        case .modified(let range): range.lower <= document.metadata.modified && document.metadata.modified <= range.upper
+        case .size(let range): range.lower <= Int64(document.size) && Int64(document.size) <= range.upper
+        }
+    }
+
+    /// A filter, or a boolean of nothing but filters.
+    static func isFilterOnly(_ node: QueryNode) -> Bool {
+        switch node {
+        case .filter: true
+        case .boolean(let clauses, _): clauses.allSatisfy { isFilterOnly($0.node) }
+        default: false
         }
     }
 
