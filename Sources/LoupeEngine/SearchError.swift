@@ -8,6 +8,8 @@ public enum SearchError: Error, Sendable, CustomStringConvertible, Equatable {
     case invalidOption(String)
     /// The document asked for does not exist.
     case unknownDocument(String)
+    /// The query ran past its deadline (``SearchOptions/deadline``) and was stopped.
+    case timeout
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum SearchError: Error, Sendable, CustomStringConvertible, Equatable {
         case .limitExceeded(let message): message
         case .invalidOption(let message): message
         case .unknownDocument(let id): "no document with id \(id)"
+        case .timeout: "the query ran past its time budget and was stopped"
         }
     }
 }

@@ -80,28 +80,27 @@ public struct Searcher {
         return options.proximity ? ProximityClauses.adding(to: node, analyzer: reader.analyzer) : node
     }
 
-    /// Runs an already-parsed query.
+    /// Runs an already-parsed query: one ``Weight`` gives the top hits, the exact total (from
+    /// the same pass when it saw every match, else from a count over doc ids) and the snippets'
+    /// marked words.
     public func search(_ node: QueryNode, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         guard options.limit >= 0, options.offset >= 0 else { throw SearchError.invalidOption("limit and offset must be ≥ 0") }
         let start = DispatchTime.now().uptimeNanoseconds
-        let parameters = try (options.bm25 ?? defaultParameters).validated()
-        let planner = QueryPlanner(reader: reader, options: options, parameters: parameters)
+        let weight = try self.weight(node, options: options)
+        let context = CollectionContext(reader: reader, deadline: options.deadline)
         let ranked: [ScoredDoc]
-        var total: Int
+        let total: Int
         if options.sort == .score {
-            let (collector, offered) = TopDocs.collect(
-                try planner.plan(node), k: options.limit + options.offset, algorithm: options.algorithm, reader: reader)
-            ranked = collector.sorted()
-            total = offered
-            if options.countTotal && options.algorithm != .exhaustive {
-                total = TopDocs.count(try planner.plan(node), reader: reader)
-            }
+            let run = try weight.topDocs(k: options.limit + options.offset, algorithm: options.algorithm, context: context)
+            ranked = run.collector.sorted()
+            total = options.countTotal && !run.exact ? try weight.count(context: context) : run.offered
+        } else if let scorer = try weight.scorer(frequencies: true) {
+            (ranked, total) = ColumnTopKCollector.collect(scorer, k: options.limit + options.offset, order: options.sort, reader: reader)
         } else {
-            (ranked, total) = ColumnTopKCollector.collect(
-                try planner.plan(node), k: options.limit + options.offset, order: options.sort, reader: reader)
+            (ranked, total) = ([], 0)
         }
         let snippets = options.snippets
-            ? SnippetBuilder(analyzer: reader.analyzer, highlight: try planner.highlights(node), length: options.snippetLength) : nil
+            ? SnippetBuilder(analyzer: reader.analyzer, highlight: weight.highlights, length: options.snippetLength) : nil
         let hits = try ranked.dropFirst(options.offset).enumerated().map { i, hit in
             let record = try reader.document(hit.doc)
             let snippet = try snippets.map { $0.snippet(of: try reader.text(hit.doc) ?? "") }
@@ -115,16 +114,17 @@ public struct Searcher {
     /// The best `k` documents for `node`, without loading their records: the hot path that
     /// `loupe bench` times.
     public func topDocs(_ node: QueryNode, k: Int, options: SearchOptions = SearchOptions()) throws -> [ScoredDoc] {
-        TopDocs.collect(try plan(node, options: options), k: k, algorithm: options.algorithm, reader: reader).0.sorted()
+        try weight(node, options: options).topDocs(
+            k: k, algorithm: options.algorithm, context: CollectionContext(reader: reader, deadline: options.deadline)).collector.sorted()
     }
 
     /// The exact number of live documents matching `node`, without scoring them.
     public func count(_ node: QueryNode, options: SearchOptions = SearchOptions()) throws -> Int {
-        TopDocs.count(try plan(node, options: options), reader: reader)
+        try weight(node, options: options).count(context: CollectionContext(reader: reader, deadline: options.deadline))
     }
 
-    /// The scorer tree for `node`.
-    func plan(_ node: QueryNode, options: SearchOptions) throws -> Scorer {
+    /// `node` bound to this reader's statistics.
+    func weight(_ node: QueryNode, options: SearchOptions) throws -> Weight {
         let parameters = try (options.bm25 ?? defaultParameters).validated()
         return try QueryPlanner(reader: reader, options: options, parameters: parameters).plan(node)
     }
@@ -132,8 +132,9 @@ public struct Searcher {
     /// The score of document `id` for `query`, broken into its BM25 parts; nil when it does not match.
     public func explain(_ query: String, id: String, options: SearchOptions = SearchOptions()) throws -> (score: Double, parts: [ScoreExplanation])? {
         guard let doc = try reader.docId(forId: id) else { throw SearchError.unknownDocument(id) }
-        let scorer = try plan(try parse(query, options: options), options: options)
-        guard scorer.advance(to: doc) == doc else { return nil }
+        guard let scorer = try weight(try parse(query, options: options), options: options).scorer(frequencies: true),
+            scorer.advance(to: doc) == doc
+        else { return nil }
         var parts: [ScoreExplanation] = []
         scorer.explain(into: &parts)
         return (scorer.score(), parts)

@@ -1,5 +1,6 @@
 import Dispatch
 import Logging
+import LoupeEngine
 import LoupeProtocol
 import NIOCore
 
@@ -142,7 +143,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
         case .quit: close(context, with: .bye)
         case .auth(let token): authenticate(token, context)
         case .search, .count, .explain, .get:
-            run(request, context, budgeted: true) { shared.dispatcher.query(request, on: context.eventLoop) }
+            // The engine stops at the same instant the budget timer answers `ERR TIMEOUT`.
+            let deadline = Deadline.after(milliseconds: shared.limits.queryBudgetMilliseconds)
+            run(request, context, budgeted: true) { shared.dispatcher.query(request, deadline: deadline, on: context.eventLoop) }
         case .info:
             run(request, context, budgeted: false) { shared.dispatcher.info(on: context.eventLoop, limits: shared.limits) }
         case .index, .delete:

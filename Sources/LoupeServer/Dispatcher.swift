@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LoupeEngine
 import LoupeIndex
 import LoupeProtocol
 import NIOCore
@@ -38,10 +39,11 @@ final class Dispatcher: Sendable {
         try await writePool.shutdownGracefully()
     }
 
-    /// The reply to a query command, computed on the query pool.
-    func query(_ request: Request, on eventLoop: EventLoop) -> EventLoopFuture<Reply> {
+    /// The reply to a query command, computed on the query pool; past `deadline` (also while it
+    /// waits for a thread) the query stops and its thread is free again.
+    func query(_ request: Request, deadline: Deadline, on eventLoop: EventLoop) -> EventLoopFuture<Reply> {
         let queries = self.queries
-        return queryPool.runIfActive(eventLoop: eventLoop) { Self.reply { try queries.execute(request) } }
+        return queryPool.runIfActive(eventLoop: eventLoop) { Self.reply { try queries.execute(request, deadline: deadline) } }
     }
 
     /// The reply to a write command, computed on the write thread once earlier writes are done.

@@ -13,6 +13,7 @@ extension ProtocolError {
             case .limitExceeded(let message): return ProtocolError(.limitExceeded, message)
             case .invalidOption(let message): return ProtocolError(.badArgument, message)
             case .unknownDocument(let id): return ProtocolError(.notFound, "no document with id \(id)")
+            case .timeout: return ProtocolError(.timeout, error.description)
             }
         default:
             return ProtocolError(.internalError, "\(error)")

@@ -11,13 +11,16 @@ struct QueryExecutor: Sendable {
     let engine: LoupeSettings
     let limits: ServerLimits
 
-    /// The reply to `request`, one of the read commands.
-    func execute(_ request: Request) throws -> Reply {
+    /// The reply to `request`, one of the read commands; it throws ``SearchError/timeout`` once
+    /// `deadline` has passed.
+    func execute(_ request: Request, deadline: Deadline = .never) throws -> Reply {
+        try deadline.check()
         let reader = try index.reader()
         let searcher = Searcher(reader: reader, defaultParameters: engine.bm25)
         switch request {
         case .search(let search):
             var options = try options(search.options)
+            options.deadline = deadline
             options.limit = search.limit ?? engine.search.limit
             options.offset = search.offset
             options.snippets = search.snippets ?? true
@@ -43,7 +46,8 @@ struct QueryExecutor: Sendable {
         case .count(let query, let queryOptions):
             // Counting only: no top-k collection and no records, as in-process `loupe bench --mode count`.
             let started = DispatchTime.now().uptimeNanoseconds
-            let options = try options(queryOptions)
+            var options = try options(queryOptions)
+            options.deadline = deadline
             let total = try searcher.count(try searcher.parse(query, options: options), options: options)
             return .count(total: total, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - started) / 1000))
         case .explain(let id, let query, let queryOptions):

@@ -12,7 +12,9 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
         byCost = leaves.indices.sorted { leaves[$0].cost < leaves[$1].cost }
     }
 
-    func run(_ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
+    func run(_ collector: inout TopKCollector, _ context: CollectionContext) throws -> Int {
+        let deleted = context.deleted
+        var steps = 0
         let lead = leaves[byCost[0]]
         let second: Leaf? = leaves.count == 2 ? leaves[byCost[1]] : nil
         var threshold = collector.threshold
@@ -24,6 +26,8 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
         var bound = Double.infinity
         var boundThreshold = threshold
         outer: while doc != terminatedDoc {
+            if steps % Deadline.stride == 0 { try context.deadline.check() }
+            steps &+= 1
             if threshold > -.infinity {
                 if doc > boundEnd || boundThreshold != threshold {
                     bound = 0

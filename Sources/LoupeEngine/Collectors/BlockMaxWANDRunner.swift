@@ -9,13 +9,17 @@ struct BlockMaxWANDRunner {
 
     init(_ leaves: [BlockMaxScorer]) { self.leaves = leaves }
 
-    func run(_ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
+    func run(_ collector: inout TopKCollector, _ context: CollectionContext) throws -> Int {
+        let deleted = context.deleted
+        var steps = 0
         let n = leaves.count
         var sorted = Array(leaves.indices)
         var threshold = collector.threshold
         var offered = 0
         var scores = [Double](repeating: 0, count: n)
         while true {
+            if steps % Deadline.stride == 0 { try context.deadline.check() }
+            steps &+= 1
             // Keep `sorted` ordered by current doc (insertion sort: nearly sorted already).
             for i in 1..<max(n, 1) {
                 var j = i

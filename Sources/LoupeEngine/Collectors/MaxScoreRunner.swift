@@ -15,7 +15,8 @@ struct MaxScoreRunner<Leaf: BlockMaxScorer> {
 
     init(_ leaves: [Leaf]) { self.leaves = leaves }
 
-    func run(_ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
+    func run(_ collector: inout TopKCollector, _ context: CollectionContext) throws -> Int {
+        let deleted = context.deleted
         let n = leaves.count
         var threshold = collector.threshold
         var offered = 0
@@ -26,6 +27,7 @@ struct MaxScoreRunner<Leaf: BlockMaxScorer> {
         var windowStart: UInt32 = leaves.reduce(terminatedDoc) { min($0, $1.doc) }
 
         while windowStart != terminatedDoc {
+            try context.deadline.check()
             // The window: up to the end of the shallowest current block.
             var windowEnd = terminatedDoc
             for i in 0..<n {

@@ -3,7 +3,8 @@
 struct TermTopKRunner {
     let term: TermScorer
 
-    func run(_ collector: inout TopKCollector, _ deleted: ((UInt32) -> Bool)?) -> Int {
+    func run(_ collector: inout TopKCollector, _ context: CollectionContext) throws -> Int {
+        let deleted = context.deleted
         let postings = term.postings
         let weight = term.weight
         let lengths = term.lengths
@@ -11,6 +12,7 @@ struct TermTopKRunner {
         var threshold = collector.threshold
         var offered = 0
         repeat {
+            try context.deadline.check()
             let (docs, tfs, range) = postings.remainingBlock
             if threshold == -.infinity || weight.bound(postings.decodedImpacts) > threshold {
                 for i in range {

@@ -2,30 +2,29 @@ import LoupeAnalysis
 import LoupeIndex
 import LoupeQuery
 
-/// Turns a query tree into a scorer tree bound to one reader's statistics: analyzes words with
-/// the index's analyzer, expands default fields and prefixes, and weights every leaf with BM25.
+/// Turns a query tree into one ``Weight`` bound to one reader's statistics: analyzes words with
+/// the index's analyzer, expands default fields and prefixes, and weights every leaf with BM25
+/// (BM25F for a word over several fields). This is the only place that walks the query tree.
 struct QueryPlanner {
     let reader: IndexReader
     let options: SearchOptions
     let parameters: BM25Parameters
 
-    func plan(_ node: QueryNode) throws -> Scorer {
-        try plan(node, boost: 1) ?? EmptyScorer()
+    func plan(_ node: QueryNode) throws -> Weight {
+        try plan(node, boost: 1)
     }
 
-    /// nil when the node can match nothing (unknown words, only stop words).
-    private func plan(_ node: QueryNode, boost: Double) throws -> Scorer? {
+    /// A ``NoMatchWeight`` when the node can match nothing (unknown words, only stop words).
+    private func plan(_ node: QueryNode, boost: Double) throws -> Weight {
         switch node {
         case .matchNone:
-            return nil
+            return NoMatchWeight()
         case .term(let text, let field, let b):
             let tokens = reader.analyzer.tokens(text)
-            if tokens.count > 1 { return union(try tokens.compactMap { try weightedTerm($0.term, fields(field), boost: boost * b) }) }
-            guard let token = tokens.first else { return nil }
-            return try weightedTerm(token.term, fields(field), boost: boost * b)
+            return union(try tokens.map { try weightedTerm($0.term, fields(field), boost: boost * b) })
         case .prefix(let text, let field, let b):
             let prefix = reader.analyzer.normalize(text)
-            guard !prefix.isEmpty else { return nil }
+            guard !prefix.isEmpty else { return NoMatchWeight() }
             var terms: [String] = []
             for (f, _) in fields(field) {
                 let expansions = try reader.terms(f, prefix: prefix, limit: options.maxExpansions + 1)
@@ -35,55 +34,31 @@ struct QueryPlanner {
                 }
                 terms += expansions.map(\.term)
             }
-            return union(try Set(terms).sorted().compactMap { try weightedTerm($0, fields(field), boost: boost * b) })
+            return union(try Set(terms).sorted().map { try weightedTerm($0, fields(field), boost: boost * b) })
         case .fuzzy(let text, let maxEdits, let field, let b):
             let expansions = try FuzzyExpansion.terms(
                 text, maxEdits: maxEdits, fields: fields(field).map(\.0), reader: reader, maxExpansions: options.maxExpansions)
-            return union(try expansions.compactMap { try weightedTerm($0.term, fields(field), boost: boost * b * $0.boost) })
+            return union(try expansions.map { try weightedTerm($0.term, fields(field), boost: boost * b * $0.boost) })
         case .phrase(let words, let slop, let field, let b):
             let text = words.joined(separator: " ")
             let tokens = reader.analyzer.tokens(text)
             if tokens.count == 1 { return try plan(.term(text: text, field: field, boost: b), boost: boost) }
-            return try phrase(tokens, slop: slop, field: field, boost: boost * b, text: text)
+            guard let first = tokens.first else { return NoMatchWeight() }
+            let offsets = tokens.map { (term: $0.term, offset: $0.position - first.position) }
+            let perField = try fields(field).compactMap { f, w in
+                try PhraseWeight(
+                    text: text, tokens: offsets, slop: slop, field: f, boost: boost * b * w, parameters: parameters, reader: reader)
+            }
+            guard !perField.isEmpty else {
+                var highlight = HighlightTerms()
+                highlight.add(phrase: offsets)
+                return NoMatchWeight(highlights: highlight)
+            }
+            return union(perField)
         case .boolean(let clauses, let b):
             return try boolean(clauses, boost: boost * b)
         case .filter:
-            return FilterScorer(try DocFilter.of(node, reader))
-        }
-    }
-
-    /// The terms and phrases a snippet should mark for `node` (its positive clauses only).
-    func highlights(_ node: QueryNode) throws -> HighlightTerms {
-        var out = HighlightTerms()
-        try collectHighlights(node, into: &out)
-        return out
-    }
-
-    private func collectHighlights(_ node: QueryNode, into out: inout HighlightTerms) throws {
-        switch node {
-        case .matchNone, .filter:
-            return
-        case .term(let text, _, _):
-            for token in reader.analyzer.tokens(text) { out.terms.insert(token.term) }
-        case .prefix(let text, let field, _):
-            let prefix = reader.analyzer.normalize(text)
-            guard !prefix.isEmpty else { return }
-            for (f, _) in fields(field) {
-                for (term, _) in try reader.terms(f, prefix: prefix, limit: options.maxExpansions) { out.terms.insert(term) }
-            }
-        case .fuzzy(let text, let maxEdits, let field, _):
-            let expansions = try FuzzyExpansion.terms(
-                text, maxEdits: maxEdits, fields: fields(field).map(\.0), reader: reader, maxExpansions: options.maxExpansions)
-            for expansion in expansions { out.terms.insert(expansion.term) }
-        case .phrase(let words, _, _, _):
-            let tokens = reader.analyzer.tokens(words.joined(separator: " "))
-            if tokens.count == 1 {
-                out.terms.insert(tokens[0].term)
-            } else if let first = tokens.first {
-                out.phrases.append(tokens.map { ($0.term, $0.position - first.position) })
-            }
-        case .boolean(let clauses, _):
-            for clause in clauses where clause.occur != .mustNot { try collectHighlights(clause.node, into: &out) }
+            return FilterWeight(try DocFilter.of(node, reader))
         }
     }
 
@@ -98,106 +73,72 @@ struct QueryPlanner {
         }
     }
 
-    private func union(_ scorers: [Scorer]) -> Scorer? {
-        switch scorers.count {
-        case 0: nil
-        case 1: scorers[0]
-        default: DisjunctionScorer(scorers)
-        }
+    /// The union of `weights`; the words of those that match nothing are still marked.
+    private func union(_ weights: [Weight]) -> Weight {
+        let matching = weights.filter { !($0 is NoMatchWeight) }
+        var unmatched = HighlightTerms()
+        for weight in weights where weight is NoMatchWeight { weight.addHighlights(to: &unmatched) }
+        if matching.isEmpty { return NoMatchWeight(highlights: unmatched) }
+        if matching.count == 1 && matching.count == weights.count { return matching[0] }
+        return DisjunctionWeight(matching, unmatched: unmatched)
     }
 
     /// One term over `fields`: plain BM25 for a single field, BM25F for several.
-    func weightedTerm(_ term: String, _ fields: [(IndexField, Double)], boost: Double) throws -> Scorer? {
-        if fields.count == 1 { return try termScorer(term, fields[0].0, boost: boost * fields[0].1) }
-        var postings: [BM25FTermScorer.FieldPostings] = []
-        var docFreq: UInt32 = 0
-        for (field, weight) in fields {
-            guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { continue }
-            let p = TermPostings(chunks: try reader.postingsChunks(info), info: info)
-            guard p.doc != terminatedDoc else { continue }
-            docFreq = max(docFreq, info.docFreq)
-            let average = reader.statistics.averageLength(field)
-            postings.append(.init(
-                field: field, postings: p, lengths: reader.lengths(field), weight: weight, base: 1 - parameters.b,
-                slope: average > 0 ? parameters.b / average : 0))
+    private func weightedTerm(_ term: String, _ fields: [(IndexField, Double)], boost: Double) throws -> Weight {
+        var missing = HighlightTerms()
+        missing.terms.insert(term)
+        if fields.count == 1 {
+            let weight = try TermQueryWeight(term: term, field: fields[0].0, boost: boost * fields[0].1, parameters: parameters, reader: reader)
+            return weight ?? NoMatchWeight(highlights: missing)
         }
-        guard !postings.isEmpty else { return nil }
-        let idf = BM25.idf(docFreq: Double(docFreq), docCount: Double(reader.statistics.liveDocs))
-        return BM25FTermScorer(term: term, fields: postings, idf: idf, boost: boost, parameters: parameters, reader: reader)
+        let weight = try FieldsTermWeight(term: term, fields: fields, boost: boost, parameters: parameters, reader: reader)
+        return weight ?? NoMatchWeight(highlights: missing)
     }
 
-    func weight(docFreq: Double, field: IndexField, boost: Double) -> TermWeight {
-        let n = Double(reader.statistics.liveDocs)
-        return TermWeight(
-            idf: BM25.idf(docFreq: docFreq, docCount: n), boost: boost, parameters: parameters,
-            averageLength: reader.statistics.averageLength(field))
-    }
-
-    func termScorer(_ term: String, _ field: IndexField, boost: Double) throws -> TermScorer? {
-        guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { return nil }
-        let postings = TermPostings(chunks: try reader.postingsChunks(info), info: info)
-        guard postings.doc != terminatedDoc else { return nil }
-        return TermScorer(
-            term: term, field: field, postings: postings, weight: weight(docFreq: Double(info.docFreq), field: field, boost: boost),
-            reader: reader)
-    }
-
-    private func phrase(_ tokens: [AnalyzedToken], slop: Int, field: Field?, boost: Double, text: String) throws -> Scorer? {
-        guard let first = tokens.first else { return nil }
-        var scorers: [Scorer] = []
-        fieldLoop: for (f, w) in fields(field) {
-            var terms: [TermScorer] = []
-            var idf = 0.0
-            for token in tokens {
-                guard let t = try termScorer(token.term, f, boost: 1) else { continue fieldLoop }
-                terms.append(t)
-                idf += t.weight.idf
-            }
-            let weight = TermWeight(
-                idf: idf, boost: boost * w, parameters: parameters, averageLength: reader.statistics.averageLength(f))
-            scorers.append(PhraseScorer(
-                text: text, field: f, terms: terms, offsets: tokens.map { $0.position - first.position }, slop: slop,
-                weight: weight, reader: reader))
-        }
-        return union(scorers)
-    }
-
-    private func boolean(_ clauses: [QueryClause], boost: Double) throws -> Scorer? {
+    private func boolean(_ clauses: [QueryClause], boost: Double) throws -> Weight {
         if let filter = try DocFilter.of(clauses, reader) { return try filtered(clauses.filter { !$0.node.isFilterOnly }, filter, boost: boost) }
-        var must: [Scorer] = [], should: [Scorer] = [], mustNot: [Scorer] = []
+        var must: [Weight] = [], should: [Weight] = [], mustNot: [Weight] = []
+        var unmatched = HighlightTerms()
         for clause in clauses {
-            let scorer = try plan(clause.node, boost: boost)
+            let weight = try plan(clause.node, boost: boost)
+            if weight is NoMatchWeight {
+                // A required clause that matches nothing: so does the query.
+                if clause.occur == .must { return NoMatchWeight() }
+                if clause.occur == .should { weight.addHighlights(to: &unmatched) }
+                continue
+            }
             switch clause.occur {
-            case .must:
-                guard let scorer else { return nil }  // a required clause that matches nothing
-                must.append(scorer)
-            case .should:
-                if let scorer { should.append(scorer) }
-            case .mustNot:
-                if let scorer { mustNot.append(scorer) }
+            case .must: must.append(weight)
+            case .should: should.append(weight)
+            case .mustNot: mustNot.append(weight)
             }
         }
-        var positive: Scorer
+        let optional: Weight? = should.isEmpty ? nil : union(should)
+        let prohibited: Weight? = mustNot.isEmpty ? nil : union(mustNot)
+        let positive: Weight
         if must.isEmpty {
             // Only prohibited clauses: documented to match nothing.
-            guard let union = union(should) else { return nil }
-            positive = union
+            guard let optional else { return NoMatchWeight(highlights: unmatched) }
+            positive = prohibited == nil ? optional : BooleanWeight(required: [optional], optional: nil, prohibited: prohibited)
+        } else if must.count == 1 && optional == nil && prohibited == nil {
+            positive = must[0]
         } else {
-            positive = must.count == 1 ? must[0] : ConjunctionScorer(must)
-            if let optional = union(should) { positive = RequiredOptionalScorer(required: positive, optional: optional) }
+            positive = BooleanWeight(required: must, optional: optional, prohibited: prohibited)
         }
-        if let negative = union(mustNot) { positive = ExclusionScorer(positive: positive, negative: negative) }
-        return positive
+        let hasUnmatched = !unmatched.terms.isEmpty || !unmatched.phrases.isEmpty
+        return hasUnmatched ? DisjunctionWeight([positive], unmatched: unmatched) : positive
     }
 
     /// The clauses that score, restricted by `filter`; only the filter (score 0) when none is
     /// positive, minus the excluded clauses.
-    private func filtered(_ scoring: [QueryClause], _ filter: DocFilter, boost: Double) throws -> Scorer? {
+    private func filtered(_ scoring: [QueryClause], _ filter: DocFilter, boost: Double) throws -> Weight {
         guard scoring.contains(where: { $0.occur != .mustNot }) else {
-            let listed = FilterScorer(filter)
-            let excluded = try scoring.compactMap { try plan($0.node, boost: boost) }
-            return union(excluded).map { ExclusionScorer(positive: listed, negative: $0) } ?? listed
+            let excluded = try scoring.map { try plan($0.node, boost: boost) }.filter { !($0 is NoMatchWeight) }
+            let listed = FilterWeight(filter)
+            guard !excluded.isEmpty else { return listed }
+            return BooleanWeight(required: [listed], optional: nil, prohibited: union(excluded))
         }
-        return try boolean(scoring, boost: boost).map { FilteredScorer(positive: $0, filter: filter) }
+        let positive = try boolean(scoring, boost: boost)
+        return positive is NoMatchWeight ? positive : FilteredWeight(positive: positive, filter: filter)
     }
 }

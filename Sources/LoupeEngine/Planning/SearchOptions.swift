@@ -33,6 +33,8 @@ public struct SearchOptions: Sendable {
     /// The order of the hits: by score (the default), or by modification date (every match is
     /// visited, its date read from the `modified` column; the total is then always exact).
     public var sort: HitOrder = .score
+    /// When the query must stop: past it, retrieval and counting throw ``SearchError/timeout``.
+    public var deadline: Deadline = .never
 
     public init() {}
 }

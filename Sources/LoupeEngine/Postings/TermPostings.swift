@@ -25,9 +25,14 @@ public final class TermPostings {
     /// The current doc id, or ``terminatedDoc``.
     public private(set) var doc: UInt32 = terminatedDoc
 
-    init(chunks: [PostingsChunk], info: TermInfo) {
+    /// Whether blocks decode term frequencies (counting reads doc ids only).
+    private let frequencies: Bool
+
+    /// With `frequencies` false only doc ids are decoded, and ``tf`` must not be read.
+    init(chunks: [PostingsChunk], info: TermInfo, frequencies: Bool = true) {
         self.chunks = chunks.filter { $0.docCount > 0 }
         self.info = info
+        self.frequencies = frequencies
         docs = .allocate(capacity: BitPacking.blockSize)
         tfs = .allocate(capacity: BitPacking.blockSize)
         if !self.chunks.isEmpty { load(chunk: 0, block: 0) }
@@ -62,7 +67,7 @@ public final class TermPostings {
         blockIndex = block
         decodedChunk = chunk
         decodedBlock = block
-        count = chunks[chunk].decode(block: block, docs: docs, tfs: tfs)
+        count = chunks[chunk].decode(block: block, docs: docs, tfs: frequencies ? tfs : nil)
         cursor = 0
         doc = docs[0]
     }
