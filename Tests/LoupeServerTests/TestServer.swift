@@ -19,11 +19,14 @@ final class TestServer: @unchecked Sendable {
 
     /// Starts a server; `documents` (relative path → text) are written under the root first and
     /// indexed through `INDEX` when `index` is true. With `watch`, the server follows its roots.
+    /// `prepareIndex` may build an index at the path it is given before the server opens it.
     init(
         documents: [String: String] = TestServer.corpus, index: Bool = true, token: String? = nil,
-        roots: [String]? = nil, watch: Bool = false, configure: (inout ServerConfiguration) -> Void = { _ in }
+        roots: [String]? = nil, watch: Bool = false, configure: (inout ServerConfiguration) -> Void = { _ in },
+        prepareIndex: (String) throws -> Void = { _ in }
     ) async throws {
         directory = TemporaryDirectory("server")
+        try prepareIndex(directory.path + "/index")
         for (path, text) in documents { try directory.write("docs/" + path, text) }
         try FileManager.default.createDirectory(atPath: directory.path + "/docs", withIntermediateDirectories: true)
         var configuration = ServerConfiguration(indexPath: directory.path + "/index")

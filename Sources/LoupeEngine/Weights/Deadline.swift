@@ -18,7 +18,7 @@ public struct Deadline: Sendable, Equatable {
     }
 
     /// Documents walked one by one between two checks.
-    static let stride = 4096
+    static let stride = 256
 
     /// Throws ``SearchError/timeout`` once the deadline has passed.
     @inline(__always)
