@@ -16,6 +16,10 @@ struct BenchCommand: ParsableCommand {
             in the body field, as the peer engines index the benchmark corpus. A timed call plans the query \
             and collects the top 10 (or counts the matches with --mode count); loading the hits' records is \
             outside the timing. The first --warmup passes are not timed.
+
+            --as-search times in-process exactly what the daemon's SEARCH does for the same line (the \
+            query text --server sends, parsed, the exact total, the hits' records, and snippets with \
+            --snippets), so that in-process and daemon figures compare like for like.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case term, and, or, phrase, fuzzy }
@@ -46,6 +50,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "A filter every query must pass, such as 'size:>5KB' or 'type:pdf' (docs/query-syntax.md).")
     var filter: String?
 
+    @Flag(name: .customLong("as-search"), help: "Time what SEARCH does (query text, exact total, hit records; snippets with --snippets), in-process.")
+    var asSearch = false
+
     @Flag(name: .long, help: "Print JSON: {kind, n, p50_us, p95_us, p99_us, mean_us, qps, queries: [{q, total, top10}]}.")
     var json = false
 
@@ -68,7 +75,8 @@ struct BenchCommand: ParsableCommand {
             if daemon.snippets && mode != .top10 { throw ValidationError("--snippets applies to --mode top10") }
             return try RemoteBench(command: self, connections: daemon.connections, snippets: daemon.snippets).run(address)
         }
-        if daemon.snippets { throw ValidationError("--snippets needs --server: in-process bench times the top 10 without loading hits") }
+        if asSearch { return try runAsSearch() }
+        if daemon.snippets { throw ValidationError("--snippets needs --server or --as-search: plain bench times the top 10 without loading hits") }
         let settings = try common.settings()
         let index = try common.openIndex(settings)
         guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
@@ -113,6 +121,69 @@ struct BenchCommand: ParsableCommand {
                 format: "%@ %@ (%@): %d timed queries  p50 %.1f µs  p95 %.1f µs  p99 %.1f µs  mean %.1f µs  %.0f QPS",
                 kind.rawValue, mode.rawValue, algorithm.rawValue, samples.count, report.p50, report.p95, report.p99, report.mean, report.qps))
         }
+    }
+
+    /// `--as-search`: each timed call is `Searcher.search` on the text `--server` would send, with
+    /// the daemon's defaults (limit 10, exact total, hit records, snippets with `--snippets`).
+    private func runAsSearch() throws {
+        guard mode == .top10 else { throw ValidationError("--as-search applies to --mode top10") }
+        let settings = try common.settings()
+        let index = try common.openIndex(settings)
+        guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var options = settings.search
+        options.algorithm = algorithm
+        options.limit = 10
+        options.snippets = daemon.snippets
+        options.countTotal = true
+        let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
+        var samples: [UInt64] = []
+        var hits = 0
+        var results: [(String, SearchResults)] = []
+        for pass in 0..<(warmup + rounds) {
+            for line in lines {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let found = try searcher.search(queryText(for: line), options: options)
+                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                if pass >= warmup {
+                    samples.append(elapsed)
+                    hits += found.hits.count
+                }
+                if pass == 0 && json { results.append((line, found)) }
+            }
+        }
+        let report = LatencyReport(samples)
+        let label = daemon.snippets ? "as-search with snippets" : "as-search"
+        if json {
+            print(JSONValue.object([
+                ("kind", .string(kind.rawValue)), ("mode", .string(label)), ("algorithm", .string(algorithm.rawValue)),
+                ("n", .int(samples.count)), ("hits", .int(hits)), ("p50_us", .double(report.p50)), ("p95_us", .double(report.p95)),
+                ("p99_us", .double(report.p99)), ("mean_us", .double(report.mean)), ("qps", .double(report.qps)),
+                ("queries", .array(results.map { line, found in
+                    .object([("q", .string(line)), ("total", .int(found.total)), ("top10", .array(found.hits.map { .string($0.id) }))])
+                })),
+            ]).text)
+        } else {
+            print(String(
+                format: "%@ %@ (%@): %d timed queries, %d hits  p50 %.1f µs  p95 %.1f µs  p99 %.1f µs  mean %.1f µs  %.0f QPS",
+                kind.rawValue, label, algorithm.rawValue, samples.count, hits, report.p50, report.p95, report.p99, report.mean, report.qps))
+        }
+    }
+
+    /// The query language text a line stands for (what `--server` sends): the words in the body
+    /// field, with the kind's semantics, and `--filter` when given.
+    func queryText(for line: String) -> String {
+        let words = line.split(separator: " ").map { "body:" + $0 }
+        let text: String
+        switch kind {
+        case .term: text = "body:" + line
+        case .or: text = words.joined(separator: " ")
+        case .and: text = words.map { "+" + $0 }.joined(separator: " ")
+        case .phrase: text = "body:\"" + line + "\""
+        case .fuzzy: text = "body:" + line + "~"
+        }
+        guard let filter else { return text }
+        return "+(\(text)) +(\(filter))"
     }
 
     /// The query a line stands for, searched in the body field, and required to pass `--filter`.

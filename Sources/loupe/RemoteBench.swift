@@ -11,7 +11,7 @@ struct RemoteBenchOptions: ParsableArguments {
     @Option(name: .long, help: "With --server: connections sending queries at once, each one query at a time.")
     var connections: Int = 1
 
-    @Flag(name: .long, help: "With --server and --mode top10: ask for each hit's snippet, as SEARCH does by default.")
+    @Flag(name: .long, help: "With --server or --as-search, --mode top10: ask for each hit's snippet, as SEARCH does by default.")
     var snippets = false
 }
 
@@ -104,15 +104,7 @@ struct RemoteBench {
     /// The request a line of the query file stands for: the words in the body field, with the
     /// kind's semantics, as in-process `loupe bench` builds them.
     func request(for line: String) -> Request {
-        let words = line.split(separator: " ").map { "body:" + $0 }
-        let query: String
-        switch command.kind {
-        case .term: query = "body:" + line
-        case .or: query = words.joined(separator: " ")
-        case .and: query = words.map { "+" + $0 }.joined(separator: " ")
-        case .phrase: query = "body:\"" + line + "\""
-        case .fuzzy: query = "body:" + line + "~"
-        }
+        let query = command.queryText(for: line)
         let options = QueryOptions(algorithm: command.algorithm.rawValue)
         switch command.mode {
         case .top10: return .search(SearchRequest(query: query, limit: 10, snippets: snippets, options: options))

@@ -58,7 +58,8 @@ struct ClientCommandTests {
     }
 
     /// `loupe bench` in-process and over the daemon answer the same queries with the same hits;
-    /// `--snippets` asks the daemon for snippets and is refused without `--server`.
+    /// `--as-search` (with or without `--snippets`) runs in-process what SEARCH runs and finds the
+    /// same; `--snippets` is refused without `--server` or `--as-search`.
     @Test func benchOverTheDaemonFindsWhatLocalBenchFinds() async throws {
         let server = try await TestServer()
         let index = server.server.configuration.indexPath
@@ -71,6 +72,10 @@ struct ClientCommandTests {
              try loupe(common + ["--server", address, "--snippets"]), try loupe(common + ["--index", index, "--snippets"]),
              try loupe(common + ["--server", address, "--snippets", "--mode", "count"]))
         }
+        let (asSearch, asSearchSnippets, asSearchCount) = try await blocking { [self] in
+            (try loupe(common + ["--index", index, "--as-search"]), try loupe(common + ["--index", index, "--as-search", "--snippets"]),
+             try loupe(common + ["--index", index, "--as-search", "--mode", "count"]))
+        }
         func object(_ run: (status: Int32, out: String, err: String)) throws -> [String: Any] {
             #expect(run.status == 0, "\(run.err)")
             return try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
@@ -80,7 +85,12 @@ struct ClientCommandTests {
         #expect(remoteJSON["snippets"] as? Bool == false && snippetJSON["snippets"] as? Bool == true)
         let hits = { (json: [String: Any]) in (json["queries"] as? [[String: Any]])?.map { "\($0["q"]!) \($0["total"]!) \($0["top10"]!)" } }
         #expect(hits(localJSON) != nil && hits(localJSON) == hits(remoteJSON) && hits(remoteJSON) == hits(snippetJSON))
-        #expect(refused.status != 0 && refused.err.contains("--snippets needs --server"))
+        let asSearchJSON = try object(asSearch), asSearchSnippetsJSON = try object(asSearchSnippets)
+        #expect(asSearchJSON["n"] as? Int == 6 && asSearchJSON["mode"] as? String == "as-search")
+        #expect(asSearchSnippetsJSON["mode"] as? String == "as-search with snippets")
+        #expect(hits(asSearchJSON) == hits(remoteJSON) && hits(asSearchSnippetsJSON) == hits(remoteJSON))
+        #expect(asSearchCount.status != 0 && asSearchCount.err.contains("--as-search applies to --mode top10"))
+        #expect(refused.status != 0 && refused.err.contains("--snippets needs --server or --as-search"))
         #expect(countWithSnippets.status != 0 && countWithSnippets.err.contains("--snippets applies to --mode top10"))
         try await server.stop()
     }
