@@ -83,10 +83,13 @@ struct QueryExecutor: Sendable {
     }
 
     /// The server's search settings with the request's options and the server's limits applied.
+    /// A limit caps the search setting of the same name (`limits.max_clauses` and
+    /// `search.max_clauses`, `limits.max_expansions` and `search.max_expansions`): the lower wins,
+    /// so neither silently lifts the other.
     private func options(_ query: QueryOptions) throws -> SearchOptions {
         var options = engine.search
-        options.maxClauses = limits.maxClauses
-        options.maxExpansions = limits.maxExpansions
+        options.maxClauses = min(engine.search.maxClauses, limits.maxClauses)
+        options.maxExpansions = min(engine.search.maxExpansions, limits.maxExpansions)
         options.strict = query.strict
         if let op = query.defaultOperator { options.defaultOperator = op == .and ? .and : .or }
         if let name = query.algorithm {

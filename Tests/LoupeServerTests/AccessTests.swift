@@ -94,6 +94,29 @@ struct AccessTests {
         try await server.stop()
     }
 
+    /// The engine's search.max_clauses / max_expansions and the daemon's limits of the same
+    /// names: the lower applies, whichever of the two it is.
+    @Test func limitsAndSearchSettingsCapEachOther() async throws {
+        let engineLower = try await TestServer { config in
+            config.engine.search.maxClauses = 2
+            config.engine.search.maxExpansions = 1
+        }
+        let limitLower = try await TestServer { config in
+            config.limits.maxClauses = 2
+            config.limits.maxExpansions = 1
+        }
+        for server in [engineLower, limitLower] {
+            try await blocking {
+                let session = RawSession(try server.connect())
+                #expect(try session.exchange("COUNT cold war").first?.hasPrefix("COUNT 3 ") == true)
+                #expect(try session.exchange("COUNT cold war peace").first?.hasPrefix("ERR LIMIT_EXCEEDED") == true)
+                #expect(try session.exchange("COUNT mo*").first?.hasPrefix("COUNT 1 ") == true)
+                #expect(try session.exchange("COUNT w*").first?.hasPrefix("ERR LIMIT_EXCEEDED w* matches more than 1 terms") == true)
+            }
+            try await server.stop()
+        }
+    }
+
     @Test func aQueryOverItsBudgetIsAnsweredTimeoutAndTheConnectionGoesOn() async throws {
         // Loading (decompressing and decoding) about 9 MB of varied text takes several
         // milliseconds even on a fast idle machine; the budget is 1 ms.
