@@ -46,9 +46,6 @@ final class SnapshotFollower: Sendable {
         logger.info("following snapshots", metadata: ["directory": "\(path)", "snapshot": "\(newest.name)", "commit": "\(newest.commit)"])
     }
 
-    /// The commit of the snapshot served now.
-    var commit: UInt64 { (try? source.current.reader().commit) ?? 0 }
-
     /// Starts following; returns at once.
     func start() {
         guard !started.exchange(true, ordering: .relaxed) else { return }

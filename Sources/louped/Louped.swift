@@ -83,6 +83,9 @@ struct Louped: AsyncParsableCommand {
         let file = config ?? environment["LOUPED_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         var configuration = try ServerConfiguration.load(file: file, environment: environment)
         if let index { configuration.indexPath = index }
+        if follow != nil && (index != nil || !roots.isEmpty) {
+            throw ServerError("--follow serves snapshots read-only: it takes no --index and no --root")
+        }
         if let follow { configuration.replication.follow = follow }
         if let publish { configuration.replication.publish = publish }
         if let publishEvery {

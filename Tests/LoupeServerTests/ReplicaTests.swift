@@ -65,6 +65,30 @@ struct ReplicaTests {
         #expect { try LoupeServer(configuration: configuration, logger: Self.quiet) } throws: { "\($0)".contains("exclude each other") }
     }
 
+    /// The daemon's replication flags: bad combinations and values are one line and exit 1.
+    @Test func badReplicationFlagsAreOneClearLine() throws {
+        let dir = TemporaryDirectory("replica-flags")
+        let empty = TemporaryDirectory("replica-flags-empty")
+        for (arguments, message) in [
+            (["--follow", dir.path, "--index", dir.path + "/i"], "louped: --follow serves snapshots read-only: it takes no --index and no --root"),
+            (["--index", dir.path + "/i", "--publish", dir.path, "--publish-every", "0"], "louped: --publish-every must be at least 1 second, got 0"),
+            (["--index", dir.path + "/i", "--publish", dir.path + "/missing"], "louped: --publish \(dir.path)/missing: not a directory"),
+            (["--follow", empty.path], "louped: --follow \(empty.path): no complete snapshot there yet"),
+        ] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: BuiltExecutable.path("louped"))
+            process.arguments = arguments + ["--listen", "127.0.0.1:0"]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 1, "\(arguments)")
+            #expect(text.contains(message), "\(text)")
+        }
+    }
+
     /// The replica serves the newest snapshot, refuses writes, and switches to a newer snapshot
     /// while a connection has queries in flight: every reply arrives, none is an error, each sees
     /// one snapshot or the other (never the old after the new), and the old files are released.
