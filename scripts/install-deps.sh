@@ -4,7 +4,8 @@
 # decompressors of compressed documents; zlib also inflates zip entries through ZIPFoundation),
 # libxml2 (libxml2-dev, the XML of office documents and EPUB), and pkg-config, which SwiftPM uses
 # to find them; poppler-utils (pdftotext, which reads PDF documents); and for the tests, the
-# compressors that build their fixtures (gzip, bzip2, xz-utils, zstd) and qpdf (an encrypted PDF).
+# compressors that build their fixtures (gzip, bzip2, xz-utils, zstd) and qpdf (an encrypted PDF),
+# and HAProxy, which the replica tests put in front of louped replicas (docs/scale-out.md).
 set -euo pipefail
 missing=()
 dpkg -s liblmdb-dev >/dev/null 2>&1 || missing+=(liblmdb-dev)
@@ -13,6 +14,7 @@ for package in zlib1g-dev libbz2-dev liblzma-dev libxml2-dev poppler-utils gzip 
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+[ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}" >&2
   sudo=""

@@ -22,6 +22,16 @@ public final class Index: Sendable {
     /// Handles of every named database.
     struct Tables: Sendable {
         let meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns: Database
+
+        /// Opens (creating them, unless `env` is read-only) the databases of ``IndexFormat/Table``.
+        init(_ env: Environment) throws {
+            var handles: [String: Database] = [:]
+            for name in IndexFormat.Table.all { handles[name] = try env.openDatabase(name) }
+            meta = handles["meta"]!; terms = handles["terms"]!; postings = handles["postings"]!
+            positions = handles["positions"]!; docstore = handles["docstore"]!; records = handles["records"]!
+            ids = handles["ids"]!; norms = handles["norms"]!; tombstones = handles["tombstones"]!
+            labels = handles["labels"]!; columns = handles["columns"]!
+        }
     }
 
     /// Options for opening an index.
@@ -58,24 +68,18 @@ public final class Index: Sendable {
         var envOptions = Environment.Options()
         envOptions.initialMapSize = options.initialMapSize
         let env = try Environment(path: path, options: envOptions)
-        var handles: [String: Database] = [:]
-        for name in IndexFormat.Table.all { handles[name] = try env.openDatabase(name) }
-        let tables = Tables(
-            meta: handles["meta"]!, terms: handles["terms"]!, postings: handles["postings"]!,
-            positions: handles["positions"]!, docstore: handles["docstore"]!, records: handles["records"]!, ids: handles["ids"]!,
-            norms: handles["norms"]!, tombstones: handles["tombstones"]!, labels: handles["labels"]!, columns: handles["columns"]!)
+        let tables = try Tables(env)
         let settings: AnalyzerSettings = try env.write { txn in
             if let stored = try txn.get(tables.meta, key: Array("analyzer".utf8)) {
                 let version = try txn.get(tables.meta, key: Array("format".utf8)).map { $0.loadUnaligned(as: UInt32.self) }
-                guard version == IndexFormat.version else {
-                    throw IndexError.unsupportedFormat(found: version ?? 0, expected: IndexFormat.version)
-                }
-                let existing = try JSONDecoder().decode(AnalyzerSettings.self, from: Data(stored))
+                let existing = try storedSettings(stored, version: version)
                 if let analyzer, analyzer != existing {
                     throw IndexError.analyzerMismatch(
                         "the index at \(path) was built with the \(existing.preset?.rawValue ?? "custom") analyzer; "
                             + "re-indexing with \(analyzer.preset?.rawValue ?? "custom") needs a new index directory")
                 }
+                // An index from before commits were numbered gets its number once.
+                if try CommitNumber.read(txn, meta: tables.meta) == nil { try CommitNumber.stamp(txn, meta: tables.meta) }
                 return existing
             }
             let chosen = analyzer ?? defaultAnalyzer
@@ -85,9 +89,38 @@ public final class Index: Sendable {
             }
             try txn.put(tables.meta, key: Array("analyzer".utf8), value: Array(try JSONEncoder().encode(chosen)))
             try txn.put(tables.meta, key: Array("stats".utf8), value: IndexStatistics().encoded())
+            try CommitNumber.stamp(txn, meta: tables.meta)
             return chosen
         }
         return Index(path: path, environment: env, tables: tables, analyzerSettings: settings)
+    }
+
+    /// Opens an index that nobody writes while it is open, such as a published snapshot, read-only
+    /// and without a lock file (`MDB_RDONLY | MDB_NOLOCK`): the directory may be read-only.
+    /// Writing to it fails. Its memory map and file are released when the last reader of it ends
+    /// and the ``Index`` is freed.
+    /// - Throws: ``IndexError/notAnIndex(_:)``, ``IndexError/unsupportedFormat(found:expected:)``.
+    public static func openReadOnly(at path: String) throws -> Index {
+        guard FileManager.default.fileExists(atPath: path + "/data.mdb") else { throw IndexError.notAnIndex(path) }
+        var envOptions = Environment.Options()
+        envOptions.readOnly = true
+        envOptions.noLock = true
+        envOptions.initialMapSize = 0
+        let env = try Environment(path: path, options: envOptions)
+        let tables = try Tables(env)
+        let settings: AnalyzerSettings = try env.read { snapshot in
+            guard let stored = try snapshot.get(tables.meta, key: Array("analyzer".utf8)) else { throw IndexError.notAnIndex(path) }
+            let version = try snapshot.get(tables.meta, key: Array("format".utf8)).map { $0.loadUnaligned(as: UInt32.self) }
+            return try storedSettings(stored, version: version)
+        }
+        return Index(path: path, environment: env, tables: tables, analyzerSettings: settings)
+    }
+
+    private static func storedSettings(_ stored: UnsafeRawBufferPointer, version: UInt32?) throws -> AnalyzerSettings {
+        guard version == IndexFormat.version else {
+            throw IndexError.unsupportedFormat(found: version ?? 0, expected: IndexFormat.version)
+        }
+        return try JSONDecoder().decode(AnalyzerSettings.self, from: Data(stored))
     }
 
     /// A reader over the last commit; it keeps seeing that state for as long as it lives.
@@ -97,4 +130,7 @@ public final class Index: Sendable {
 
     /// Bytes of the data file in use.
     public var usedBytes: Int { environment.usedBytes }
+
+    /// Whether the index was opened with ``openReadOnly(at:)``.
+    public var isReadOnly: Bool { environment.readOnly }
 }

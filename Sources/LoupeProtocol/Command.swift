@@ -54,6 +54,17 @@ public enum Command: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether sending the command twice has the effect of sending it once, so a client whose
+    /// connection dropped before the reply may send it again on a new connection: the reads
+    /// (SEARCH, COUNT, EXPLAIN, GET), INFO, PING and HELP. INDEX, DELETE, QUIT and AUTH are not
+    /// retried: a DELETE may have committed before the drop.
+    public var isIdempotent: Bool {
+        switch self {
+        case .search, .count, .explain, .get, .info, .ping, .help: true
+        case .index, .delete, .quit, .auth: false
+        }
+    }
+
     /// Whether the command may run before `AUTH` on a server with a token.
     public var isOpen: Bool { self == .ping || self == .help || self == .quit || self == .auth }
 }

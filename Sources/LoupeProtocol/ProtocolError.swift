@@ -54,6 +54,8 @@ public struct ProtocolError: Error, Sendable, Equatable, CustomStringConvertible
         public static let authFailed = Code("AUTH_FAILED", client: true)
         /// The path is outside the configured roots, or writing is not enabled.
         public static let forbidden = Code("FORBIDDEN", client: true)
+        /// A write (INDEX, DELETE) sent to a read-only replica (`louped --follow`); send it to the primary.
+        public static let readOnly = Code("READ_ONLY", client: true)
         /// The server is at capacity (connections); try again later.
         public static let busy = Code("BUSY", client: false)
         /// The request ran past its time budget (queries) or the connection sat idle too long.
@@ -66,7 +68,7 @@ public struct ProtocolError: Error, Sendable, Equatable, CustomStringConvertible
         /// Every code this version defines, client errors first.
         public static let all: [Code] = [
             .lineTooLong, .badEncoding, .unknownCommand, .badArgument, .querySyntax, .limitExceeded, .notFound,
-            .authRequired, .authFailed, .forbidden, .busy, .timeout, .shuttingDown, .internalError,
+            .authRequired, .authFailed, .forbidden, .readOnly, .busy, .timeout, .shuttingDown, .internalError,
         ]
 
         /// The code named `name`: a known one, or an unknown one classed as a server error.

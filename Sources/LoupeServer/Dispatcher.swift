@@ -9,17 +9,18 @@ import NIOPosix
 /// Runs requests where they belong: queries on the bounded query pool (each on its own snapshot),
 /// writes on the single write thread, in arrival order. Shared by every connection.
 final class Dispatcher: Sendable {
-    let index: Index
+    let source: IndexSource
     let queries: QueryExecutor
-    let writes: WriteExecutor
+    /// Nil on a read-only replica: writes are answered `ERR READ_ONLY`.
+    let writes: WriteExecutor?
     let statistics: ServerStatistics
     /// Roots the watcher follows (0 when not watching), for `INFO`.
     let watchedRoots: Int
     private let queryPool: NIOThreadPool
     private let writePool: NIOThreadPool
 
-    init(index: Index, queries: QueryExecutor, writes: WriteExecutor, statistics: ServerStatistics, queryThreads: Int, watchedRoots: Int) {
-        self.index = index
+    init(source: IndexSource, queries: QueryExecutor, writes: WriteExecutor?, statistics: ServerStatistics, queryThreads: Int, watchedRoots: Int) {
+        self.source = source
         self.queries = queries
         self.writes = writes
         self.statistics = statistics
@@ -48,16 +49,22 @@ final class Dispatcher: Sendable {
 
     /// The reply to a write command, computed on the write thread once earlier writes are done.
     func write(_ request: Request, on eventLoop: EventLoop) -> EventLoopFuture<Reply> {
-        let writes = self.writes
+        guard let writes = self.writes else {
+            return eventLoop.makeSucceededFuture(.error(ProtocolError(
+                .readOnly, "this server is a read-only replica following snapshots; send \(request.command.name) to the primary")))
+        }
         return writePool.runIfActive(eventLoop: eventLoop) { Self.reply { try writes.execute(request) } }
     }
 
     /// `INFO`: the index's counters from a fresh snapshot and the server's.
     func info(on eventLoop: EventLoop, limits: ServerLimits) -> EventLoopFuture<Reply> {
-        let index = self.index, statistics = self.statistics, watchedRoots = self.watchedRoots
+        let source = self.source, statistics = self.statistics, watchedRoots = self.watchedRoots
         return queryPool.runIfActive(eventLoop: eventLoop) {
             Self.reply {
-                let stats = try index.reader().statistics
+                let served = source.served
+                let index = served.index
+                let reader = try index.reader()
+                let stats = reader.statistics
                 let (p50, p99) = statistics.latencyPercentiles()
                 let cpu = ProcessCPU.now()
                 let fields: [(String, String)] = [
@@ -68,7 +75,9 @@ final class Dispatcher: Sendable {
                     ("latency_p50_us", String(p50)), ("latency_p99_us", String(p99)),
                     ("cpu_user_s", String(format: "%.3f", cpu.user)), ("cpu_system_s", String(format: "%.3f", cpu.system)),
                     ("max_line", String(limits.maxLineBytes)), ("max_connections", String(limits.maxConnections)),
+                    ("role", source.isReplica ? "replica" : "primary"), ("commit", String(try reader.commit)),
                 ]
+                    + ReplicaInfo.fields(served)
                 return .info(fields.map { Reply.Field($0.0, $0.1) })
             }
         }

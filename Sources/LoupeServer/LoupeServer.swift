@@ -32,42 +32,72 @@ public final class LoupeServer: Service, Sendable {
 
     /// What the server was started with.
     public let configuration: ServerConfiguration
-    /// The index served.
-    public let index: Index
-    private let lock: IndexLock
+    /// The index served now (on a replica, the newest snapshot it has switched to).
+    public var index: Index { source.current }
+    private let source: IndexSource
+    /// Nil on a replica, whose snapshots are never written.
+    private let lock: IndexLock?
     private let logger: Logger
     private let group: MultiThreadedEventLoopGroup
     private let dispatcher: Dispatcher
     private let connection: ConnectionContext
     private let listeners = Mutex<[Channel]?>(nil)
     private let watcher: RootWatcher?
+    private let follower: SnapshotFollower?
+    private let publisher: SnapshotPublisher?
 
     /// Locks and opens the index and checks the roots; binds and watches nothing yet.
     /// - Throws: ``ServerError`` when another daemon holds the index, it cannot be opened, a root
     ///   does not exist, or the roots are to be watched and cannot be (not folders, two with the
     ///   same name, no inotify).
+    ///
+    /// With ``ReplicationSettings/follow`` set it is a read-only replica instead: it opens the
+    /// newest complete snapshot there (none is an error), takes no lock, watches no roots, and
+    /// answers writes `ERR READ_ONLY`. With ``ReplicationSettings/publish`` set, a primary
+    /// publishes snapshots into that directory while it serves.
     public init(configuration: ServerConfiguration, logger: Logger) throws(ServerError) {
         self.configuration = configuration
         self.logger = logger
-        lock = try IndexLock(directory: configuration.indexPath)
-        do {
-            index = try Index.openOrCreate(
-                at: configuration.indexPath, analyzer: nil, defaultAnalyzer: .preset(configuration.engine.analyzer))
-        } catch {
-            throw ServerError("\(error)")
+        let replication = configuration.replication
+        let writes: WriteExecutor?
+        if let follow = replication.follow {
+            guard replication.publish == nil else { throw ServerError("--follow and --publish exclude each other: a replica publishes nothing") }
+            let follower = try SnapshotFollower(directory: follow, checkEvery: replication.checkEverySeconds, logger: logger)
+            self.follower = follower
+            source = follower.source
+            lock = nil
+            watcher = nil
+            publisher = nil
+            writes = nil
+        } else {
+            lock = try IndexLock(directory: configuration.indexPath)
+            let index: Index
+            do {
+                index = try Index.openOrCreate(
+                    at: configuration.indexPath, analyzer: nil, defaultAnalyzer: .preset(configuration.engine.analyzer))
+            } catch {
+                throw ServerError("\(error)")
+            }
+            source = IndexSource(primary: index)
+            follower = nil
+            let roots = try RootPolicy(roots: configuration.roots)
+            let writerLock = WriterLock()
+            watcher = configuration.watch && !roots.roots.paths.isEmpty
+                ? try RootWatcher(
+                    index: index, roots: roots.roots, indexing: configuration.engine.indexing, writerLock: writerLock, logger: logger)
+                : nil
+            publisher = try replication.publish.map { directory throws(ServerError) in
+                try SnapshotPublisher(
+                    index: index, directory: directory, every: replication.publishEverySeconds, keep: replication.keep, logger: logger)
+            }
+            writes = WriteExecutor(index: index, engine: configuration.engine, roots: roots, writerLock: writerLock)
         }
-        let roots = try RootPolicy(roots: configuration.roots)
-        let writerLock = WriterLock()
-        watcher = configuration.watch && !roots.roots.paths.isEmpty
-            ? try RootWatcher(
-                index: index, roots: roots.roots, indexing: configuration.engine.indexing, writerLock: writerLock, logger: logger)
-            : nil
         let statistics = ServerStatistics()
         let threads = configuration.queryThreads > 0 ? configuration.queryThreads : System.coreCount
         dispatcher = Dispatcher(
-            index: index,
-            queries: QueryExecutor(index: index, engine: configuration.engine, limits: configuration.limits),
-            writes: WriteExecutor(index: index, engine: configuration.engine, roots: roots, writerLock: writerLock),
+            source: source,
+            queries: QueryExecutor(source: source, engine: configuration.engine, limits: configuration.limits),
+            writes: writes,
             statistics: statistics, queryThreads: threads, watchedRoots: watcher?.rootCount ?? 0)
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.ioThreads)
         connection = ConnectionContext(
@@ -106,6 +136,8 @@ public final class LoupeServer: Service, Sendable {
             "serving", metadata: ["index": "\(index.path)", "listen": "\(addresses.map(\.description).joined(separator: " "))",
                                   "auth": "\(configuration.token == nil ? "none" : "token")"])
         await watcher?.start()
+        follower?.start()
+        publisher?.start()
         return addresses
     }
 
@@ -120,6 +152,8 @@ public final class LoupeServer: Service, Sendable {
         logger.info("stopping: finishing in-flight requests", metadata: ["connections": "\(connection.statistics.openConnections)"])
         await connection.registry.drainAll()
         await watcher?.stop()
+        follower?.stop()
+        publisher?.stop()
         try await dispatcher.shutdown()
         try await group.shutdownGracefully()
         logger.info("stopped")

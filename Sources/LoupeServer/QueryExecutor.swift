@@ -7,7 +7,8 @@ import LoupeProtocol
 /// Answers the read commands (SEARCH, COUNT, EXPLAIN, GET) from a fresh snapshot of the index per
 /// request, so they never wait for a write. Called on the query pool; safe from several threads.
 struct QueryExecutor: Sendable {
-    let index: Index
+    /// Where each request takes its index (on a replica, the snapshot served when it starts).
+    let source: IndexSource
     let engine: LoupeSettings
     let limits: ServerLimits
 
@@ -15,7 +16,7 @@ struct QueryExecutor: Sendable {
     /// `deadline` has passed.
     func execute(_ request: Request, deadline: Deadline = .never) throws -> Reply {
         try deadline.check()
-        let reader = try index.reader()
+        let reader = try source.current.reader()
         let searcher = Searcher(reader: reader, defaultParameters: engine.bm25)
         switch request {
         case .search(let search):

@@ -41,6 +41,14 @@ extension ServerConfiguration {
         limits.maxPipelined = try source.int("limits.max_pipelined", limits.maxPipelined, range: 1...65536)
         config.limits = limits
 
+        let follow = try source.string("replication.follow", "")
+        config.replication.follow = follow.isEmpty ? nil : follow
+        config.replication.checkEverySeconds = try source.int("replication.check_every_s", 5, range: 1...86400)
+        let publish = try source.string("replication.publish", "")
+        config.replication.publish = publish.isEmpty ? nil : publish
+        config.replication.publishEverySeconds = try source.int("replication.publish_every_s", 60, range: 1...86400 * 7)
+        config.replication.keep = try source.int("replication.keep", 3, range: 1...10_000)
+
         let engineFile = try source.string("server.loupe_config", "")
         try source.rejectUnknownKeys()
         do {

@@ -24,6 +24,8 @@ public struct ServerConfiguration: Sendable {
     public var ioThreads = 1
     /// Limits.
     public var limits = ServerLimits()
+    /// Snapshots: following them as a read-only replica, or publishing them as a primary.
+    public var replication = ReplicationSettings()
     /// Analyzer, indexing and search settings, shared with the `loupe` tool (`config/loupe.toml`).
     public var engine = LoupeSettings()
 

@@ -17,6 +17,8 @@ public final class Environment: @unchecked Sendable {
     let gate = TransactionGate()
     /// The directory holding the environment's files.
     public let path: String
+    /// Whether it was opened read-only.
+    public let readOnly: Bool
     private let lock = PthreadMutex()
     private var databases: [String: Database] = [:]
 
@@ -29,8 +31,12 @@ public final class Environment: @unchecked Sendable {
         /// Skip the fsync at commit (`MDB_NOSYNC`): a system crash may lose the last commits, but the
         /// database stays consistent. Call ``sync()`` to make commits durable.
         public var noSync: Bool = false
-        /// Open read-only (`MDB_RDONLY`).
+        /// Open read-only (`MDB_RDONLY`): ``write(_:)`` fails, and ``openDatabase(_:create:)`` opens
+        /// existing databases in a read transaction.
         public var readOnly: Bool = false
+        /// Use no lock file (`MDB_NOLOCK`): only for files nobody writes while they are open, such as
+        /// a published snapshot opened read-only; no `lock.mdb` is created beside them.
+        public var noLock: Bool = false
         public init() {}
     }
 
@@ -50,6 +56,7 @@ public final class Environment: @unchecked Sendable {
             var flags = UInt32(MDB_NOTLS)
             if options.noSync { flags |= UInt32(MDB_NOSYNC) }
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
+            if options.noLock { flags |= UInt32(MDB_NOLOCK) }
             try check(mdb_env_open(env, path, flags, 0o644), "open \(path)")
         } catch {
             mdb_env_close(env)
@@ -57,14 +64,30 @@ public final class Environment: @unchecked Sendable {
         }
         self.handle = env
         self.path = path
+        self.readOnly = options.readOnly
     }
 
     deinit { mdb_env_close(handle) }
 
     /// Opens the named database, creating it (in its own small write transaction) when `create` is
     /// true and it does not exist yet. Handles are cached; asking twice returns the same handle.
+    /// In a read-only environment the database must exist; it is opened in a read transaction.
     public func openDatabase(_ name: String, create: Bool = true) throws -> Database {
         if let db = lock.withLock({ databases[name] }) { return db }
+        if readOnly {
+            var txn: OpaquePointer?
+            try check(mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &txn), "mdb_txn_begin (read)")
+            var dbi: MDB_dbi = 0
+            let rc = mdb_dbi_open(txn, name, 0, &dbi)
+            guard rc == 0 else {
+                mdb_txn_abort(txn)
+                throw StorageError(code: rc, operation: "open database \(name)")
+            }
+            try check(mdb_txn_commit(txn), "mdb_txn_commit (open database \(name))")
+            let db = Database(dbi: dbi, name: name)
+            lock.withLock { databases[name] = db }
+            return db
+        }
         let db: Database = try write { txn in
             var dbi: MDB_dbi = 0
             let flags: UInt32 = create ? UInt32(MDB_CREATE) : 0
@@ -149,10 +172,30 @@ public final class Environment: @unchecked Sendable {
         try check(mdb_env_sync(handle, 1), "mdb_env_sync")
     }
 
+    /// The id of the last committed write transaction (`me_last_txnid`): LMDB counts every commit,
+    /// so it grows with each one. A compacted copy restarts its own count.
+    public var lastCommitId: UInt64 {
+        var info = MDB_envinfo()
+        mdb_env_info(handle, &info)
+        return UInt64(info.me_last_txnid)
+    }
+
     /// Writes a compacted copy of the environment into the existing empty directory `path`
-    /// (`mdb_env_copy2` with `MDB_CP_COMPACT`): free pages are left out.
+    /// (`mdb_env_copy2` with `MDB_CP_COMPACT`): free pages are left out. The copy is one consistent
+    /// commit, read in a read transaction of its own, so writers keep working meanwhile. It is
+    /// not synced: the caller makes it durable (``syncFiles(in:)``).
     public func copyCompacted(to path: String) throws(StorageError) {
         try check(mdb_env_copy2(handle, path, UInt32(MDB_CP_COMPACT)), "copy to \(path)")
+    }
+
+    /// Flushes `data.mdb` in directory `path` and the directory itself to disk (`fsync`).
+    public static func syncFiles(in path: String) throws(StorageError) {
+        for file in [path + "/data.mdb", path] {
+            let fd = Glibc.open(file, O_RDONLY)
+            guard fd >= 0 else { throw StorageError(code: errno, operation: "open \(file)") }
+            defer { close(fd) }
+            guard fsync(fd) == 0 else { throw StorageError(code: errno, operation: "fsync \(file)") }
+        }
     }
 
     private func growMap() throws {

@@ -12,6 +12,10 @@ public struct WriteTransaction: ~Copyable {
 
     deinit { mdb_txn_abort(handle) }
 
+    /// LMDB's id of this transaction: one more than the last committed one's, so it numbers the
+    /// commit this transaction will be (``Environment/lastCommitId`` once it is committed).
+    public var id: UInt64 { UInt64(mdb_txn_id(handle)) }
+
     consuming func commit() throws(StorageError) {
         let rc = mdb_txn_commit(handle)
         discard self

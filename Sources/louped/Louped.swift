@@ -41,6 +41,18 @@ struct Louped: AsyncParsableCommand {
     @Option(name: .long, help: "Query threads (default: server.threads, 0 = one per core).")
     var threads: Int?
 
+    @Option(name: .long, help: "Be a read-only replica: serve the newest complete snapshot in DIR and switch to newer ones (replaces --index).")
+    var follow: String?
+
+    @Option(name: .long, help: "Publish snapshots of the index into DIR after commits (see --publish-every, --publish-keep).")
+    var publish: String?
+
+    @Option(name: .customLong("publish-every"), help: "At most one snapshot per SECONDS (default: replication.publish_every_s, 60).")
+    var publishEvery: Int?
+
+    @Option(name: .customLong("publish-keep"), help: "Snapshots to keep in the publish directory (default: replication.keep, 3).")
+    var publishKeep: Int?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default: info).")
     var logLevel: String?
 
@@ -71,7 +83,22 @@ struct Louped: AsyncParsableCommand {
         let file = config ?? environment["LOUPED_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
         var configuration = try ServerConfiguration.load(file: file, environment: environment)
         if let index { configuration.indexPath = index }
-        guard !configuration.indexPath.isEmpty else { throw ServerError("no index: give --index DIR (or index.path in the configuration)") }
+        if follow != nil && (index != nil || !roots.isEmpty) {
+            throw ServerError("--follow serves snapshots read-only: it takes no --index and no --root")
+        }
+        if let follow { configuration.replication.follow = follow }
+        if let publish { configuration.replication.publish = publish }
+        if let publishEvery {
+            guard publishEvery >= 1 else { throw ServerError("--publish-every must be at least 1 second, got \(publishEvery)") }
+            configuration.replication.publishEverySeconds = publishEvery
+        }
+        if let publishKeep {
+            guard publishKeep >= 1 else { throw ServerError("--publish-keep must be at least 1, got \(publishKeep)") }
+            configuration.replication.keep = publishKeep
+        }
+        guard !configuration.indexPath.isEmpty || configuration.replication.follow != nil else {
+            throw ServerError("no index: give --index DIR (or index.path in the configuration), or --follow DIR")
+        }
         if let listen {
             do {
                 configuration.listen = listen.isEmpty ? nil : try ServerAddress(parsing: listen)

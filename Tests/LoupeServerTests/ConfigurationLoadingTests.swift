@@ -16,6 +16,21 @@ struct ConfigurationLoadingTests {
         #expect(shipped.queryThreads == defaults.queryThreads && shipped.ioThreads == defaults.ioThreads)
         #expect(shipped.token == defaults.token)
         #expect(shipped.limits == defaults.limits)
+        #expect(shipped.replication.follow == nil && defaults.replication.follow == nil && shipped.replication.publish == nil)
+        #expect(shipped.replication.checkEverySeconds == defaults.replication.checkEverySeconds)
+        #expect(shipped.replication.publishEverySeconds == defaults.replication.publishEverySeconds)
+        #expect(shipped.replication.keep == defaults.replication.keep && defaults.replication.keep == 3)
+    }
+
+    @Test func replicationComesFromTheFileThenTheEnvironment() throws {
+        let directory = TemporaryDirectory("louped-config")
+        let file = try directory.write("r.toml", "[replication]\npublish = \"/srv/snapshots\"\npublish_every_s = 30\nkeep = 5\n")
+        let loaded = try ServerConfiguration.load(file: file, environment: ["LOUPED_REPLICATION_KEEP": "7"])
+        #expect(loaded.replication.publish == "/srv/snapshots" && loaded.replication.publishEverySeconds == 30 && loaded.replication.keep == 7)
+        let follower = try ServerConfiguration.load(file: nil, environment: ["LOUPED_REPLICATION_FOLLOW": "/srv/snapshots"])
+        #expect(follower.replication.follow == "/srv/snapshots" && follower.replication.publish == nil)
+        let zero = try directory.write("zero.toml", "[replication]\nkeep = 0\n")
+        #expect(loadError(file: zero) == "\(zero): `replication.keep` must be in 1...10000")
     }
 
     @Test func watchComesFromTheFileThenTheEnvironment() throws {

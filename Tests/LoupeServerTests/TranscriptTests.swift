@@ -123,13 +123,16 @@ struct TranscriptTests {
             try FileManager.default.removeItem(atPath: server.root + "/notes/later.txt")
             #expect(try session.exchange("INDEX \(server.root)/notes/later.txt").first?.hasPrefix("OK added=0 updated=0 removed=1") == true)
             let info = try session.exchange("INFO")
-            #expect(info.first == "INFO 17" && info.last == "END")
+            #expect(info.first == "INFO 19" && info.last == "END")
             let values = Dictionary(uniqueKeysWithValues: info.dropFirst().dropLast().map { line in
                 let parts = line.split(separator: "\t", maxSplits: 1)
                 return (String(parts[0]), String(parts[1]))
             })
             #expect(values["docs"] == "4" && values["deleted_docs"] != nil && values["connections"] == "1" && values["protocol"] == "1")
             #expect(values["watching"] == "0")
+            let commit = try server.server.index.reader().commit
+            #expect(values["role"] == "primary" && UInt64(values["commit"] ?? "") == commit)
+            #expect(values["snapshot"] == nil)
             #expect(Int(values["queries"] ?? "") == 2 && Int(values["latency_p99_us"] ?? "")! >= Int(values["latency_p50_us"] ?? "")!)
             #expect(Int(values["index_bytes"] ?? "")! > 0 && Int(values["terms"] ?? "")! > 0 && values["uptime_s"] != nil)
         }

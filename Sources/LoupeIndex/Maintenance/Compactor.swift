@@ -81,6 +81,7 @@ public struct Compactor {
         stats.nextTermId = UInt32(summary.terms)
         stats.deletedDocs = 0
         try txn.put(t.meta, key: Array("stats".utf8), value: stats.encoded())
+        try CommitNumber.stamp(txn, meta: t.meta)
         return summary
     }
 

@@ -223,6 +223,7 @@ public final class IndexWriter {
         for doc in deletions where try tombstone(doc, txn, &stats, &read) { summary.deleted += 1 }
         stats.nextDocId = base + UInt32(pending.count)
         try txn.put(t.meta, key: statsKey, value: stats.encoded())
+        try CommitNumber.stamp(txn, meta: t.meta)
         return summary
     }
 
