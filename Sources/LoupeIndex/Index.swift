@@ -21,7 +21,7 @@ public final class Index: Sendable {
 
     /// Handles of every named database.
     struct Tables: Sendable {
-        let meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns: Database
+        let meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns, problems: Database
     }
 
     /// Options for opening an index.
@@ -63,7 +63,8 @@ public final class Index: Sendable {
         let tables = Tables(
             meta: handles["meta"]!, terms: handles["terms"]!, postings: handles["postings"]!,
             positions: handles["positions"]!, docstore: handles["docstore"]!, records: handles["records"]!, ids: handles["ids"]!,
-            norms: handles["norms"]!, tombstones: handles["tombstones"]!, labels: handles["labels"]!, columns: handles["columns"]!)
+            norms: handles["norms"]!, tombstones: handles["tombstones"]!, labels: handles["labels"]!, columns: handles["columns"]!,
+            problems: handles["problems"]!)
         let settings: AnalyzerSettings = try env.write { txn in
             if let stored = try txn.get(tables.meta, key: Array("analyzer".utf8)) {
                 let version = try txn.get(tables.meta, key: Array("format".utf8)).map { $0.loadUnaligned(as: UInt32.self) }
