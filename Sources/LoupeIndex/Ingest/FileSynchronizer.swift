@@ -18,8 +18,9 @@ struct FileTask {
 /// Brings files in step with the index, for ``FolderIndexer`` and ``PathIndexer``.
 ///
 /// Files come in walk order through ``sync(_:report:)``. Those that need reading are extracted
-/// in windows on an ``ExtractionPool``; each window's documents then go to the writer in the
-/// order the files came, so doc ids are the same whatever the number of threads.
+/// in windows on an ``ExtractionPool``; their documents go to the writer in groups (which it
+/// inverts on several threads), in the order the files came, so doc ids are the same whatever
+/// the number of threads. ``flush(report:)`` must end every run.
 ///
 /// Every file is a document: one whose content cannot be read (binary, too large, a failed
 /// helper) becomes a document of its name (the title) and path with no text, and its problem
@@ -35,6 +36,10 @@ struct FileSynchronizer {
     private let pool: ExtractionPool
     private var window: [FileTask] = []
     private var windowBytes = 0
+    /// Documents extracted, in walk order, waiting to go to the writer in one group (which it
+    /// inverts on several threads).
+    private var documents: [DocumentInput] = []
+    private var documentBytes = 0
     /// Whether each helper program was found in the search path, looked up once per run.
     private var programFound: [String: Bool] = [:]
     /// The paths whose ledger entry stands after this run: recorded anew, or kept for a file left
@@ -43,7 +48,9 @@ struct FileSynchronizer {
 
     /// Files and bytes of content per window: enough to keep every thread busy, few enough to
     /// bound the memory the extracted texts hold.
-    private static let filesPerThread = 32, windowByteLimit = 64 << 20
+    private static let filesPerThread = 64, windowByteLimit = 64 << 20
+    /// Documents and bytes of text per group given to the writer, as ``JSONLIndexer`` groups them.
+    private static let groupDocuments = 2048, groupBytes = 64 << 20
 
     init(writer: IndexWriter, options: IndexingOptions, trustMetadata: Bool) {
         self.writer = writer
@@ -76,18 +83,25 @@ struct FileSynchronizer {
         }
         window.append(task)
         windowBytes += min(task.file.size, options.maxFileSize)
-        if window.count >= Self.filesPerThread * pool.threads || windowBytes >= Self.windowByteLimit { try flush(report: &report) }
+        if window.count >= Self.filesPerThread * pool.threads || windowBytes >= Self.windowByteLimit { try extractWindow(report: &report) }
     }
 
-    /// Reads the queued files and writes their documents.
+    /// Reads the queued files and hands every document extracted so far to the writer.
     mutating func flush(report: inout IndexingReport) throws {
+        try extractWindow(report: &report)
+        if let commit = try writer.add(contentsOf: documents) { report.absorb(commit) }
+        documents.removeAll(keepingCapacity: true)
+        documentBytes = 0
+    }
+
+    /// Reads the queued files; their documents go to the writer once a group is full.
+    private mutating func extractWindow(report: inout IndexingReport) throws {
         guard !window.isEmpty else { return }
         let extractions = pool.extract(window.map(\.file.path))
-        var documents: [DocumentInput] = []
-        for (task, extraction) in zip(window, extractions) { apply(extraction, of: task, to: &documents, report: &report) }
+        for (task, extraction) in zip(window, extractions) { apply(extraction, of: task, report: &report) }
         window.removeAll(keepingCapacity: true)
         windowBytes = 0
-        if let commit = try writer.add(contentsOf: documents) { report.absorb(commit) }
+        if documents.count >= Self.groupDocuments || documentBytes >= Self.groupBytes { try flush(report: &report) }
     }
 
     /// Whether a file left alone with `problem` deserves another try: its extractor's version
@@ -102,11 +116,9 @@ struct FileSynchronizer {
         return found
     }
 
-    /// Turns one file's extraction into documents (appended to `documents`), touches, deletions
+    /// Turns one file's extraction into documents (appended to ``documents``), touches, deletions
     /// and a ledger entry.
-    private mutating func apply(
-        _ extraction: FileExtraction, of task: FileTask, to documents: inout [DocumentInput], report: inout IndexingReport
-    ) {
+    private mutating func apply(_ extraction: FileExtraction, of task: FileTask, report: inout IndexingReport) {
         let path = task.file.path
         let size = UInt64(task.file.size)
         let mtime = task.mtimeNanoseconds
@@ -153,6 +165,7 @@ struct FileSynchronizer {
             if previous[input.id] == nil { report.added += 1 } else { report.updated += 1 }
         }
         documents.append(contentsOf: inputs)
+        documentBytes += inputs.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count }
         for (id, _) in task.previous where !kept.contains(id) {
             writer.delete(id: id)
             report.removed += 1
