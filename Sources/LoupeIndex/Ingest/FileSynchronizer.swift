@@ -49,7 +49,9 @@ struct FileSynchronizer {
     /// Files and bytes of content per window: enough to keep every thread busy, few enough to
     /// bound the memory the extracted texts hold.
     private static let filesPerThread = 64, windowByteLimit = 64 << 20
-    /// Documents and bytes of text per group given to the writer, as ``JSONLIndexer`` groups them.
+    /// Documents and bytes of text per group given to the writer, as ``JSONLIndexer`` groups them;
+    /// a group also stays under a sixteenth of the memory budget, so that the writer commits about
+    /// as soon as the budget fills (it checks after each group).
     private static let groupDocuments = 2048, groupBytes = 64 << 20
 
     init(writer: IndexWriter, options: IndexingOptions, trustMetadata: Bool) {
@@ -101,7 +103,9 @@ struct FileSynchronizer {
         for (task, extraction) in zip(window, extractions) { apply(extraction, of: task, report: &report) }
         window.removeAll(keepingCapacity: true)
         windowBytes = 0
-        if documents.count >= Self.groupDocuments || documentBytes >= Self.groupBytes { try flush(report: &report) }
+        if documents.count >= Self.groupDocuments || documentBytes >= min(Self.groupBytes, options.memoryBudget / 16) {
+            try flush(report: &report)
+        }
     }
 
     /// Whether a file left alone with `problem` deserves another try: its extractor's version
