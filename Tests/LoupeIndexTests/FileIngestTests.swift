@@ -148,31 +148,31 @@ import Testing
     @Test func aFileIsRetriedOnceTheHelperProgramItMissedAppears() throws {
         let dir = TemporaryDirectory("ingest")
         let docs = dir.path + "/docs"
-        let file = try dir.write("docs/manual.pdf", Self.binary)
+        try dir.write("docs/manual.pdf", "%PDF-1.4\n%\u{E2}\u{E3}\u{CF}\u{D3}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+        try dir.write("docs/notes.txt", "plain notes")
+        // A search path without pdftotext: the PDF is recorded, everything else is indexed.
         let bin = dir.path + "/bin"
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         var options = IndexingOptions()
         options.extraction.searchPath = [bin]
         let index = try newIndex(dir)
-        _ = try FolderIndexer(index: index, options: options).run(roots: [docs])
-        // What a PDF extractor records when `pdftotext` is not in PATH.
-        let stored = try #require(try index.reader().problems().first)
-        let writer = try IndexWriter(index: index)
-        writer.recordProblem(FileProblem(
-            path: file, id: "manual.pdf", reason: "pdftotext is not in PATH", extractor: "pdf", extractorVersion: Extractor.pdf.version,
-            missingProgram: "pdftotext", size: stored.size, mtimeNanoseconds: stored.mtimeNanoseconds))
-        try writer.commit()
+        let first = try FolderIndexer(index: index, options: options).run(roots: [docs])
+        #expect(first.added == 2 && first.problems == 1)
+        let missing = try #require(try index.reader().problems().first)
+        #expect(missing.extractor == "pdf" && missing.missingProgram == "pdftotext")
 
         let still = try FolderIndexer(index: index, options: options).run(roots: [docs])
-        #expect(still.retried == 0 && still.unchanged == 1)
-        #expect(try index.reader().problems().first?.missingProgram == "pdftotext")
+        #expect(still.retried == 0 && still.unchanged == 2)
 
+        // The helper appears (here one that prints nothing): the PDF is read again.
         let helper = bin + "/pdftotext"
         try "#!/bin/sh\nexit 0\n".write(toFile: helper, atomically: false, encoding: .utf8)
         #expect(chmod(helper, 0o755) == 0)
         let back = try FolderIndexer(index: index, options: options).run(roots: [docs])
         #expect(back.retried == 1)
-        #expect(try index.reader().problems().first?.missingProgram == nil)
+        let now = try #require(try index.reader().problems().first)
+        #expect(now.extractor == "pdf" && now.missingProgram == nil)
+        #expect(try FolderIndexer(index: index, options: options).run(roots: [docs]).retried == 0)
     }
 
     @Test func walkProblemsAreRecordedAndClearedWhenGone() throws {

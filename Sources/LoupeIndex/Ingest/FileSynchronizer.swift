@@ -115,7 +115,7 @@ struct FileSynchronizer {
         if options.extractorVersion(extractor) != problem.extractorVersion { return true }
         guard let program = problem.missingProgram else { return false }
         if let found = programFound[program] { return found }
-        let found = ProgramLookup.find(program, searchPath: options.extraction.searchPath) != nil
+        let found = HelperProcess.locate(program, searchPath: options.extraction.searchPath) != nil
         programFound[program] = found
         return found
     }
