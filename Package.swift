@@ -82,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "loupe",
             dependencies: [
-                "LoupeIndex", "LoupeEngine", "LoupeEval", "LoupeConfig", "LoupeClient", "LoupeWatch",
+                "LoupeIndex", "LoupeExtract", "LoupeEngine", "LoupeEval", "LoupeConfig", "LoupeClient", "LoupeWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,7 +126,7 @@ let package = Package(
             name: "LoupeExtractTests",
             dependencies: ["LoupeExtract", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "LoupeIndexTests", dependencies: ["LoupeIndex", "LoupeTestSupport"]),
+        .testTarget(name: "LoupeIndexTests", dependencies: ["LoupeIndex", "LoupeExtract", "LoupeTestSupport"]),
         .testTarget(name: "LoupeQueryTests", dependencies: ["LoupeQuery"]),
         .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeEvalTests", dependencies: ["LoupeEval"]),

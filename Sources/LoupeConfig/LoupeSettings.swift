@@ -33,6 +33,7 @@ public struct LoupeSettings: Sendable {
         indexing.maxFileSize = try file.int("index.max_file_size", indexing.maxFileSize, range: 1...Int.max)
         indexing.memoryBudget = try file.int("index.memory_budget_mb", indexing.memoryBudget >> 20, range: 16...1 << 20) << 20
         indexing.includeHidden = try file.bool("index.include_hidden", indexing.includeHidden)
+        indexing.followSymlinks = try file.bool("index.follow_symlinks", indexing.followSymlinks)
         indexing.compactDeletedRatio = try file.double("index.compact_deleted_ratio", indexing.compactDeletedRatio)
         bm25 = BM25Parameters(k1: try file.double("search.k1", bm25.k1), b: try file.double("search.b", bm25.b))
         do { bm25 = try bm25.validated() } catch { throw ConfigError(file: file.path, message: "\(error)") }

@@ -5,15 +5,27 @@ import Darwin
 #endif
 
 /// The state of walking one root directory: the directories on the current path, for
-/// loop detection.
+/// loop detection, and the files reported so far (of this root and earlier ones), for
+/// duplicates.
 struct DirectoryWalk {
     let root: String
     let options: FolderWalker.Options
-    private var ancestors: Set<DirectoryIdentity> = []
+    private var ancestors: Set<FileIdentity> = []
+    /// The path each file reported so far was reported under.
+    private(set) var firstPaths: [FileIdentity: String]
 
-    init(root: String, options: FolderWalker.Options) {
+    init(root: String, options: FolderWalker.Options, firstPaths: [FileIdentity: String]) {
         self.root = root
         self.options = options
+        self.firstPaths = firstPaths
+    }
+
+    /// What a directory entry is, as far as the walk cares.
+    private enum ChildStatus {
+        case found(FileStatus)
+        case failed(SkipReason)
+        /// A symbolic link, not followed.
+        case link
     }
 
     /// One directory entry, examined while its directory was open.
@@ -22,13 +34,13 @@ struct DirectoryWalk {
         /// The name as it sorts: with a `/` appended for a directory, so that the walk's
         /// order is the byte order of whole relative paths.
         var sortKey: [UInt8]
-        var status: Result<FileStatus, SkipReason>
+        var status: ChildStatus
     }
 
     /// Reports the contents of the directory at `path` (UTF-8, absolute), whose relative
     /// path plus `/` is `relative` (empty for the root), recursively.
     mutating func walkDirectory(
-        _ path: [UInt8], relative: [UInt8], identity: DirectoryIdentity, _ visit: (WalkEntry) throws -> Void
+        _ path: [UInt8], relative: [UInt8], identity: FileIdentity, _ visit: (WalkEntry) throws -> Void
     ) rethrows {
         let children: [Child]
         switch listing(of: path) {
@@ -48,32 +60,36 @@ struct DirectoryWalk {
             let pathString = String(decoding: childPath, as: UTF8.self)
             let relativeString = String(decoding: childRelative, as: UTF8.self)
             switch child.status {
-            case .failure(let reason):
+            case .link:
+                try visit(.link(PassedPath(path: pathString, relativePath: relativeString)))
+            case .failed(let reason):
                 try visit(.skipped(SkippedPath(path: pathString, relativePath: relativeString, reason: reason)))
-            case .success(let status) where status.kind == .directory:
+            case .found(let status) where status.kind == .directory:
                 if ancestors.contains(status.identity) {
                     try visit(.skipped(SkippedPath(path: pathString, relativePath: relativeString, reason: .symlinkLoop)))
                 } else {
                     try walkDirectory(childPath, relative: childRelative + [UInt8(ascii: "/")],
                                       identity: status.identity, visit)
                 }
-            case .success(let status):
+            case .found(let status):
                 try visit(Self.entry(for: status, root: root, path: pathString, relativePath: relativeString,
-                                     options: options))
+                                     firstPaths: &firstPaths))
             }
         }
     }
 
-    /// The report for a path that is not a directory.
+    /// The report for a path that is not a directory; a regular file not reported before is
+    /// recorded in `firstPaths`.
     static func entry(
-        for status: FileStatus, root: String, path: String, relativePath: String, options: FolderWalker.Options
+        for status: FileStatus, root: String, path: String, relativePath: String, firstPaths: inout [FileIdentity: String]
     ) -> WalkEntry {
         guard status.kind == .regular else {
             return .skipped(SkippedPath(path: path, relativePath: relativePath, reason: .notRegularFile))
         }
-        guard status.size <= options.maxFileSize else {
-            return .skipped(SkippedPath(path: path, relativePath: relativePath, reason: .tooLarge(status.size)))
+        if let first = firstPaths[status.identity] {
+            return .duplicate(PassedPath(path: path, relativePath: relativePath, firstPath: first))
         }
+        firstPaths[status.identity] = path
         return .file(WalkedFile(root: root, path: path, relativePath: relativePath, size: status.size,
                                 modificationTime: status.modificationTime))
     }
@@ -111,18 +127,21 @@ struct DirectoryWalk {
             if length == 1 || (length == 2 && bytes[1] == UInt8(ascii: ".")) || !options.includeHidden { return nil }
         }
         let nameBytes = Array(bytes)
-        let status: Result<FileStatus, SkipReason>
-        switch FileStatus.of(name: name, in: descriptor) {
+        let status: ChildStatus
+        switch FileStatus.of(name: name, in: descriptor, followLinks: options.followSymlinks) {
+        case .success(let found) where found.kind == .symbolicLink:
+            status = .link
         case .success(let found):
-            status = .success(found)
+            status = .found(found)
         case .failure(let error) where error.code == ELOOP:
-            status = .failure(.symlinkLoop)
+            status = .failed(.symlinkLoop)
         case .failure(let error) where error.code == ENOENT && FileStatus.isSymbolicLink(name: name, in: descriptor):
-            status = .failure(.unreadable("symbolic link to a missing file"))
+            status = .failed(.unreadable("symbolic link to a missing file"))
         case .failure(let error):
-            status = .failure(.unreadable(error.message))
+            status = .failed(.unreadable(error.message))
         }
-        let isDirectory = (try? status.get())?.kind == .directory
+        var isDirectory = false
+        if case .found(let found) = status { isDirectory = found.kind == .directory }
         return Child(name: nameBytes, sortKey: isDirectory ? nameBytes + [UInt8(ascii: "/")] : nameBytes,
                      status: status)
     }

@@ -9,18 +9,21 @@ struct FileStatus {
     /// The kinds of file that matter here.
     enum Kind {
         case regular, directory, other
+        /// A symbolic link itself, seen only when links are not followed.
+        case symbolicLink
     }
 
     var kind: Kind
     var size: Int
     var modificationTime: FileTime
-    /// The device and inode, which identify a directory whatever path leads to it.
-    var identity: DirectoryIdentity
+    /// The device and inode, which identify a file or directory whatever path leads to it.
+    var identity: FileIdentity
 
     init(_ raw: stat) {
         switch raw.st_mode & S_IFMT {
         case S_IFREG: kind = .regular
         case S_IFDIR: kind = .directory
+        case S_IFLNK: kind = .symbolicLink
         default: kind = .other
         }
         size = Int(raw.st_size)
@@ -29,7 +32,7 @@ struct FileStatus {
         #else
         modificationTime = FileTime(seconds: Int64(raw.st_mtim.tv_sec), nanoseconds: Int32(raw.st_mtim.tv_nsec))
         #endif
-        identity = DirectoryIdentity(device: UInt64(raw.st_dev), inode: UInt64(raw.st_ino))
+        identity = FileIdentity(device: UInt64(raw.st_dev), inode: UInt64(raw.st_ino))
     }
 
     /// The status of the file `path` leads to (symbolic links followed), or the `errno`
@@ -41,10 +44,13 @@ struct FileStatus {
     }
 
     /// The status of the file `name` in the open directory `directory` leads to (symbolic
-    /// links followed), or the `errno` of the failure.
-    static func of(name: UnsafePointer<CChar>, in directory: Int32) -> Result<FileStatus, SystemError> {
+    /// links followed unless `followLinks` is false: then a link's own status, of kind
+    /// ``Kind/symbolicLink``), or the `errno` of the failure.
+    static func of(name: UnsafePointer<CChar>, in directory: Int32, followLinks: Bool = true) -> Result<FileStatus, SystemError> {
         var raw = stat()
-        guard fstatat(directory, name, &raw, 0) == 0 else { return .failure(SystemError(code: errno)) }
+        guard fstatat(directory, name, &raw, followLinks ? 0 : AT_SYMLINK_NOFOLLOW) == 0 else {
+            return .failure(SystemError(code: errno))
+        }
         return .success(FileStatus(raw))
     }
 
@@ -55,8 +61,8 @@ struct FileStatus {
     }
 }
 
-/// A directory's identity on the machine: its device and inode numbers.
-struct DirectoryIdentity: Hashable {
+/// A file's (or directory's) identity on the machine: its device and inode numbers.
+struct FileIdentity: Hashable {
     var device: UInt64
     var inode: UInt64
 }

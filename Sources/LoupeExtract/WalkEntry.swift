@@ -42,10 +42,32 @@ public struct SkippedPath: Sendable, Equatable {
     }
 }
 
-/// One step of a walk: a file found, or a path skipped.
+/// A path the walker left alone on purpose: a symbolic link it does not follow, or a second
+/// path to a file it already reported.
+public struct PassedPath: Sendable, Equatable {
+    /// The absolute path.
+    public var path: String
+    /// The path from its root, as for ``WalkedFile/relativePath``.
+    public var relativePath: String
+    /// For a duplicate, the path the file was first reported under; `nil` for a link.
+    public var firstPath: String?
+
+    /// Creates a record from its parts, taken as they are.
+    public init(path: String, relativePath: String, firstPath: String? = nil) {
+        self.path = path
+        self.relativePath = relativePath
+        self.firstPath = firstPath
+    }
+}
+
+/// One step of a walk: a file found, a path skipped, or a path left alone.
 public enum WalkEntry: Sendable, Equatable {
-    /// A regular file within the size limit, to be extracted.
+    /// A regular file, to be extracted (whatever its size: the extractor bounds what it reads).
     case file(WalkedFile)
-    /// A path passed over, with the reason.
+    /// A path passed over because of a problem, with the reason.
     case skipped(SkippedPath)
+    /// A symbolic link (to a file, a folder or nothing) not followed.
+    case link(PassedPath)
+    /// A path to a file (same device and inode) already reported under an earlier path.
+    case duplicate(PassedPath)
 }

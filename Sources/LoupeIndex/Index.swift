@@ -21,7 +21,7 @@ public final class Index: Sendable {
 
     /// Handles of every named database.
     struct Tables: Sendable {
-        let meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns: Database
+        let meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns, problems: Database
 
         /// Opens (creating them, unless `env` is read-only) the databases of ``IndexFormat/Table``.
         init(_ env: Environment) throws {
@@ -30,7 +30,7 @@ public final class Index: Sendable {
             meta = handles["meta"]!; terms = handles["terms"]!; postings = handles["postings"]!
             positions = handles["positions"]!; docstore = handles["docstore"]!; records = handles["records"]!
             ids = handles["ids"]!; norms = handles["norms"]!; tombstones = handles["tombstones"]!
-            labels = handles["labels"]!; columns = handles["columns"]!
+            labels = handles["labels"]!; columns = handles["columns"]!; problems = handles["problems"]!
         }
     }
 

@@ -65,12 +65,13 @@ final class Dispatcher: Sendable {
                 let index = served.index
                 let reader = try index.reader()
                 let stats = reader.statistics
+                let problems = try reader.problemCount
                 let (p50, p99) = statistics.latencyPercentiles()
                 let cpu = ProcessCPU.now()
                 let fields: [(String, String)] = [
                     ("protocol", String(LoupeProtocol.version)), ("server", LoupeServer.version), ("index", index.path),
                     ("watching", String(watchedRoots)), ("docs", String(stats.liveDocs)), ("deleted_docs", String(stats.deletedDocs)),
-                    ("terms", String(stats.nextTermId)), ("index_bytes", String(index.usedBytes)), ("uptime_s", String(statistics.uptimeSeconds)),
+                    ("problems", String(problems)), ("terms", String(stats.nextTermId)), ("index_bytes", String(index.usedBytes)), ("uptime_s", String(statistics.uptimeSeconds)),
                     ("connections", String(statistics.openConnections)), ("queries", String(statistics.queriesServed)),
                     ("latency_p50_us", String(p50)), ("latency_p99_us", String(p99)),
                     ("cpu_user_s", String(format: "%.3f", cpu.user)), ("cpu_system_s", String(format: "%.3f", cpu.system)),

@@ -5,7 +5,7 @@ import Synchronization
 /// Keeps an index in step with folders as they change, using inotify.
 ///
 /// ``start()`` watches every directory under the roots (as a full walk would enter them: links
-/// followed, hidden names only with ``IndexingOptions/includeHidden``, the index's own folder
+/// followed only with ``IndexingOptions/followSymlinks``, hidden names only with ``IndexingOptions/includeHidden``, the index's own folder
 /// left out), then, by default, scans the roots once so the index matches the disk. From then
 /// on, file-system events mark paths as changed; changes are debounced (a batch is due after
 /// ``Options/quietPeriod`` without a new change, or ``Options/maxDelay`` after its first change)
@@ -142,7 +142,8 @@ public final class FolderWatcher: Sendable {
     /// The reading thread: sets up the watches, signals `ready`, then turns events into changes.
     private func readEvents(ready: DispatchSemaphore) {
         let tree = TreeWatcher(
-            source: source, roots: roots, includeHidden: options.indexing.includeHidden, excluded: excludedDirectories(),
+            source: source, roots: roots, includeHidden: options.indexing.includeHidden,
+            followSymlinks: options.indexing.followSymlinks, excluded: excludedDirectories(),
             changes: changes, report: { [self] event in emit(event) })
         tree.watchRoots()
         ready.signal()

@@ -11,6 +11,8 @@ final class TreeWatcher {
     private let source: any FileEventSource
     private let roots: FolderRoots
     private let includeHidden: Bool
+    /// Whether walks follow symbolic links inside the roots; when not, no link is watched through.
+    private let followSymlinks: Bool
     /// Directories never watched: the index's own folder when it lies under a root.
     private let excluded: Set<RootedPath>
     private let changes: ChangeQueue
@@ -18,12 +20,13 @@ final class TreeWatcher {
     private var table = WatchTable()
 
     init(
-        source: any FileEventSource, roots: FolderRoots, includeHidden: Bool, excluded: Set<RootedPath>, changes: ChangeQueue,
-        report: @escaping (WatchEvent) -> Void
+        source: any FileEventSource, roots: FolderRoots, includeHidden: Bool, followSymlinks: Bool, excluded: Set<RootedPath>,
+        changes: ChangeQueue, report: @escaping (WatchEvent) -> Void
     ) {
         self.source = source
         self.roots = roots
         self.includeHidden = includeHidden
+        self.followSymlinks = followSymlinks
         self.excluded = excluded
         self.changes = changes
         self.report = report
@@ -69,7 +72,7 @@ final class TreeWatcher {
         } else if mask & UInt32(IN_ISDIR) != 0 {
             watchTree(path)
         } else if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 && isDirectory(path) {
-            watchTree(path)  // a symbolic link to a folder, which walks follow
+            watchTree(path)  // a symbolic link to a folder, when walks follow links
         }
         changes.add(path)
     }
@@ -90,7 +93,8 @@ final class TreeWatcher {
     }
 
     /// Watches `directory` and the directories under it, as a walk from its root would reach
-    /// them: following symbolic links, but not back into a folder on the current path.
+    /// them: following symbolic links only when walks do, and never back into a folder on the
+    /// current path.
     private func watchTree(_ directory: RootedPath) {
         var ancestors = Set(directory.ancestors.compactMap { identity(of: $0) })
         watchTree(directory, &ancestors)
@@ -123,7 +127,7 @@ final class TreeWatcher {
         var names: [String] = []
         while let entry = readdir(directory) {
             let type = entry.pointee.d_type
-            guard type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) else { continue }
+            guard type == UInt8(DT_DIR) || (followSymlinks && type == UInt8(DT_LNK)) || type == UInt8(DT_UNKNOWN) else { continue }
             let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
@@ -134,17 +138,16 @@ final class TreeWatcher {
     }
 
     private func isDirectory(_ path: RootedPath) -> Bool {
-        var status = stat()
-        return stat(roots.absolutePath(root: path.root, relativePath: path.relativePath), &status) == 0
-            && status.st_mode & S_IFMT == S_IFDIR
+        identity(of: path) != nil
     }
 
-    /// The device and inode of the directory at `path` (through links), or nil if it is none.
+    /// The device and inode of the directory at `path`, or nil if it is none. A root is looked up
+    /// through links; another path only when walks follow links.
     private func identity(of path: RootedPath) -> FileIdentity? {
         var status = stat()
-        guard stat(roots.absolutePath(root: path.root, relativePath: path.relativePath), &status) == 0,
-            status.st_mode & S_IFMT == S_IFDIR
-        else { return nil }
+        let absolute = roots.absolutePath(root: path.root, relativePath: path.relativePath)
+        let found = followSymlinks || path.relativePath.isEmpty ? stat(absolute, &status) : lstat(absolute, &status)
+        guard found == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
         return FileIdentity(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoupeAnalysis
+import LoupeExtract
 import LoupeIndex
 
 /// `loupe index`: index folders, or a JSON-lines file.
@@ -9,7 +10,11 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Index folders of documents (txt, md, html, other text) or a JSON-lines file.",
         discussion: """
-            Re-running on the same folders re-indexes only what changed and removes files that are gone. \
+            Every file found is a document: one whose content cannot be read is indexed by its name and path, \
+            and listed by `loupe problems`. Re-running on the same folders re-indexes only what changed, removes \
+            files that are gone, and retries a file that could not be read when it changed, when its extractor \
+            changed, or when the helper program it needs appeared in PATH. Symbolic links are left alone unless \
+            --follow-symlinks is given; each real file is indexed once, under the first path that reaches it. \
             A malformed JSON line is reported with its line number and skipped; the other lines are indexed.
             """)
 
@@ -27,19 +32,28 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: "Batch memory budget in MiB (default: index.memory_budget_mb of the config).")
     var memoryBudget: Int?
 
-    @Flag(name: .long, help: "List every skipped file with the reason.")
+    @Flag(name: .long, help: "Follow symbolic links inside the folders (default: index.follow_symlinks of the config).")
+    var followSymlinks = false
+
+    @Option(name: .long, help: "Threads that read files at once (default: one per processor).")
+    var threads: Int?
+
+    @Flag(name: .long, help: "List every skipped path with the reason.")
     var verbose = false
 
     func validate() throws {
         if paths.isEmpty && jsonl == nil { throw ValidationError("give folders to index, or --jsonl FILE") }
         if !paths.isEmpty && jsonl != nil { throw ValidationError("give either folders or --jsonl, not both") }
         if let memoryBudget, memoryBudget < 16 { throw ValidationError("--memory-budget must be at least 16 MiB") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         let settings = try common.settings()
         var options = settings.indexing
         if let memoryBudget { options.memoryBudget = memoryBudget << 20 }
+        if followSymlinks { options.followSymlinks = true }
+        if let threads { options.extractionThreads = threads }
         let index: Index
         do {
             index = try Index.openOrCreate(
@@ -77,6 +91,14 @@ struct IndexCommand: ParsableCommand {
             "added \(report.added), updated \(report.updated), removed \(report.removed), unchanged \(report.unchanged), "
                 + "skipped \(report.skipped.count); \(report.terms) terms, \(report.postings) postings; "
                 + String(format: "%.2f s (%.0f docs/s, %.1f MB/s)", report.seconds, docsPerSecond, Double(report.bytes) / 1e6 / max(report.seconds, 0.001)))
+        guard jsonl == nil else { return }
+        let types = report.documentsByType.sorted { $0.key.rawValue < $1.key.rawValue }.map { type, count in
+            "\(type) \(count.documents)" + (count.nameOnly > 0 ? " (\(count.nameOnly) by name only)" : "")
+        }
+        if !types.isEmpty { print("documents by type: " + types.joined(separator: ", ")) }
+        print("\(report.linksLeftAlone) symbolic links left alone, \(report.duplicatePaths) duplicate paths to files already indexed"
+            + (report.retried > 0 ? ", \(report.retried) files retried" : ""))
+        print("\(report.problems) files could not be read (`loupe problems` lists them)")
     }
 }
 

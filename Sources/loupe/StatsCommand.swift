@@ -16,6 +16,7 @@ struct StatsCommand: ParsableCommand {
         print("analyzer     \(index.analyzerSettings.preset?.rawValue ?? "custom")")
         print("documents    \(stats.liveDocs) live, \(stats.deletedDocs) deleted")
         print("terms        \(stats.nextTermId)")
+        print("problems     \(try reader.problemCount) files could not be read (`loupe problems` lists them)")
         for field in IndexField.allCases {
             print("avg length   \(field.name): " + String(format: "%.1f", stats.averageLength(field)))
         }

@@ -29,6 +29,9 @@ struct WatchCommand: ParsableCommand {
     @Option(name: .long, help: "Batch memory budget in MiB (default: index.memory_budget_mb of the config).")
     var memoryBudget: Int?
 
+    @Flag(name: .long, help: "Follow symbolic links inside the folders (default: index.follow_symlinks of the config).")
+    var followSymlinks = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give folders to watch") }
         if let memoryBudget, memoryBudget < 16 { throw ValidationError("--memory-budget must be at least 16 MiB") }
@@ -39,6 +42,7 @@ struct WatchCommand: ParsableCommand {
         var options = FolderWatcher.Options()
         options.indexing = settings.indexing
         if let memoryBudget { options.indexing.memoryBudget = memoryBudget << 20 }
+        if followSymlinks { options.indexing.followSymlinks = true }
         let index: Index
         let watcher: FolderWatcher
         do {

@@ -12,6 +12,7 @@ import Testing
         #expect(shipped.indexing.maxFileSize == defaults.indexing.maxFileSize)
         #expect(shipped.indexing.memoryBudget == defaults.indexing.memoryBudget)
         #expect(shipped.indexing.includeHidden == defaults.indexing.includeHidden)
+        #expect(shipped.indexing.followSymlinks == defaults.indexing.followSymlinks)
         #expect(shipped.indexing.compactDeletedRatio == defaults.indexing.compactDeletedRatio)
         #expect(shipped.bm25 == defaults.bm25)
         #expect(shipped.search.fields == defaults.search.fields)
@@ -24,8 +25,10 @@ import Testing
 
     @Test func valuesAreRead() throws {
         let dir = TemporaryDirectory("config")
-        let path = try dir.write("c.toml", "[search]\nk1 = 0.9\nb = 0.4\ndefault_operator = \"and\"\n[index]\nanalyzer = \"simple\"\n")
+        let path = try dir.write(
+            "c.toml", "[search]\nk1 = 0.9\nb = 0.4\ndefault_operator = \"and\"\n[index]\nanalyzer = \"simple\"\nfollow_symlinks = true\n")
         let settings = try LoupeSettings(contentsOf: path)
+        #expect(settings.indexing.followSymlinks)
         #expect(settings.bm25.k1 == 0.9 && settings.bm25.b == 0.4)
         #expect(settings.search.defaultOperator == .and)
         #expect(settings.analyzer == .simple)
@@ -36,6 +39,7 @@ import Testing
         "[search]\nb = 2\n",                  // out of range
         "[index]\nanalyzer = \"klingon\"\n",  // not a choice
         "[search]\nlimit = \"ten\"\n",        // wrong type
+        "[index]\nfollow_symlinks = 1\n",     // not a boolean
         "[search\n",                          // not TOML
         "k1 = 1\n",                           // not in a section
     ])

@@ -4,13 +4,15 @@ import Testing
 
 @Suite struct FolderWalkerTests {
     /// Walks and returns the entries, described compactly: `path` for files, `path: reason`
-    /// for skips.
+    /// for skips, `path -> link` for links left alone, `path = first` for duplicates.
     private func walk(_ roots: [String], options: FolderWalker.Options = .init()) -> [String] {
         var lines: [String] = []
         FolderWalker(roots: roots, options: options).walk { entry in
             switch entry {
             case .file(let file): lines.append(file.relativePath)
             case .skipped(let skipped): lines.append("\(skipped.relativePath): \(skipped.reason)")
+            case .link(let link): lines.append("\(link.relativePath) -> link")
+            case .duplicate(let duplicate): lines.append("\(duplicate.relativePath) = \(duplicate.firstPath ?? "?")")
             }
         }
         return lines
@@ -37,26 +39,76 @@ import Testing
         return tree
     }
 
-    @Test func walksATreeInRelativePathOrder() throws {
+    @Test func walksATreeInRelativePathOrderLeavingLinksAlone() throws {
         let tree = try makeTree()
-        #expect(walk([tree.path], options: .init(maxFileSize: 4096)) == [
+        #expect(walk([tree.path]) == [
+            "a-b/c.txt",
+            "a.txt",
+            "a/m/deep.html",
+            "a/m/loop -> link",
+            "a/z.md",
+            "b.txt",
+            "big.txt",
+            "dangling.txt -> link",
+            "link-to-file.txt -> link",
+            "pipe: not a regular file",
+            "self-loop -> link",
+        ])
+    }
+
+    @Test func followingLinksReportsLoopsDanglingLinksAndDuplicates() throws {
+        let tree = try makeTree()
+        #expect(walk([tree.path], options: .init(followSymlinks: true)) == [
             "a-b/c.txt",
             "a.txt",
             "a/m/deep.html",
             "a/m/loop: symbolic link loop",
             "a/z.md",
             "b.txt",
-            "big.txt: too large (5000 bytes)",
+            "big.txt",
             "dangling.txt: unreadable: symbolic link to a missing file",
-            "link-to-file.txt",
+            "link-to-file.txt = \(tree.path)/a/z.md",
             "pipe: not a regular file",
             "self-loop: symbolic link loop",
         ])
     }
 
+    @Test func eachRealFileIsReportedOnceUnderItsFirstPath() throws {
+        let tree = try TemporaryDirectory()
+        try tree.write("docs/python3.11/index.html", "<p>x</p>")
+        try tree.link("docs/python3.11-doc", to: "python3.11")
+        try tree.link("docs/python3.11-dev", to: "python3.11")
+        // A hard link is the same file too, followed or not.
+        #expect(link(tree.path + "/docs/python3.11/index.html", tree.path + "/hard.html") == 0)
+        let first = tree.path + "/docs/python3.11-dev/index.html"
+        #expect(walk([tree.path], options: .init(followSymlinks: true)) == [
+            "docs/python3.11-dev/index.html",
+            "docs/python3.11-doc/index.html = \(first)",
+            "docs/python3.11/index.html = \(first)",
+            "hard.html = \(first)",
+        ])
+        #expect(walk([tree.path]) == [
+            "docs/python3.11-dev -> link",
+            "docs/python3.11-doc -> link",
+            "docs/python3.11/index.html",
+            "hard.html = \(tree.path)/docs/python3.11/index.html",
+        ])
+        // Across roots too: a root given twice gives its files once.
+        #expect(walk([tree.path + "/docs/python3.11", tree.path + "/docs/python3.11"]) == [
+            "index.html", "index.html = \(tree.path)/docs/python3.11/index.html",
+        ])
+    }
+
+    @Test func aRootThatIsALinkIsFollowed() throws {
+        let tree = try TemporaryDirectory()
+        try tree.write("real/inside.txt", "i")
+        try tree.link("alias", to: "real")
+        #expect(walk([tree.path + "/alias"]) == ["inside.txt"])
+    }
+
     @Test func hiddenEntriesCanBeIncluded() throws {
         let tree = try makeTree()
-        let entries = walk([tree.path], options: .init(maxFileSize: 1 << 20, includeHidden: true))
+        let entries = walk([tree.path], options: .init(includeHidden: true))
         #expect(entries.contains(".git/HEAD"))
         #expect(entries.contains(".hidden/secret.txt"))
         #expect(entries.contains("a/.dotfile"))
@@ -117,11 +169,13 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: expected))
     }
 
-    @Test func linkedDirectoriesAreFollowed() throws {
+    @Test func linkedDirectoriesAreFollowedOnlyWhenAsked() throws {
         let tree = try TemporaryDirectory()
         try tree.write("real/inside.txt", "i")
         try tree.link("alias", to: "real")
-        #expect(walk([tree.path]) == ["alias/inside.txt", "real/inside.txt"])
+        #expect(walk([tree.path]) == ["alias -> link", "real/inside.txt"])
+        #expect(walk([tree.path], options: .init(followSymlinks: true))
+            == ["alias/inside.txt", "real/inside.txt = \(tree.path)/alias/inside.txt"])
     }
 
     @Test(.enabled(if: geteuid() != 0, "root opens directories whatever their permissions"))

@@ -10,7 +10,7 @@ import Testing
         return ids
     }
 
-    @Test func indexesAMixedFolderAndSkipsWhatIsNotText() throws {
+    @Test func indexesAMixedFolderAndNamesWhatIsNotText() throws {
         let dir = TemporaryDirectory("ingest")
         let docs = dir.path + "/docs"
         try dir.write("docs/plain.txt", "First line title\nplain words here")
@@ -21,11 +21,16 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: docs + "/sub/loop", withDestinationPath: "..")
         let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
         let report = try FolderIndexer(index: index).run(roots: [docs])
-        #expect(report.added == 4)
-        #expect(report.skipped.contains { $0.source.hasSuffix("blob.bin") })
-        #expect(report.skipped.contains { $0.reason.contains("loop") })
-        #expect(try liveIds(index) == ["notes.md", "page.html", "plain.txt", "sub/deep.txt"])
+        #expect(report.added == 5)
+        #expect(report.skipped.isEmpty)
+        #expect(report.linksLeftAlone == 1)
+        #expect(report.problems == 1)
+        #expect(try liveIds(index) == ["blob.bin", "notes.md", "page.html", "plain.txt", "sub/deep.txt"])
         let reader = try index.reader()
+        let blob = try #require(try reader.docId(forId: "blob.bin"))
+        #expect(try reader.document(blob)?.title == "blob.bin")
+        #expect(try reader.text(blob) == "")
+        #expect(try reader.problems().map(\.path) == [docs + "/blob.bin"])
         let page = try #require(try reader.docId(forId: "page.html"))
         #expect(try reader.document(page)?.title == "Web Page")
         #expect(try reader.text(page)?.contains("hidden") == false)

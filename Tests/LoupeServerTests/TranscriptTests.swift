@@ -122,13 +122,17 @@ struct TranscriptTests {
             #expect(try session.exchange("INDEX \(server.root)/notes").first?.hasPrefix("OK added=1 updated=0 removed=0 unchanged=1") == true)
             try FileManager.default.removeItem(atPath: server.root + "/notes/later.txt")
             #expect(try session.exchange("INDEX \(server.root)/notes/later.txt").first?.hasPrefix("OK added=0 updated=0 removed=1") == true)
+            // A file that cannot be read is a document of its name, and INFO counts it.
+            try Data([0x89, 0x50, 0, 0, 0xFF, 0xFE]).write(to: URL(fileURLWithPath: server.root + "/photo.bin"))
+            #expect(try session.exchange("INDEX \(server.root)/photo.bin").first?.hasPrefix("OK added=1 updated=0 removed=0") == true)
             let info = try session.exchange("INFO")
-            #expect(info.first == "INFO 19" && info.last == "END")
+            #expect(info.first == "INFO 20" && info.last == "END")
             let values = Dictionary(uniqueKeysWithValues: info.dropFirst().dropLast().map { line in
                 let parts = line.split(separator: "\t", maxSplits: 1)
                 return (String(parts[0]), String(parts[1]))
             })
-            #expect(values["docs"] == "4" && values["deleted_docs"] != nil && values["connections"] == "1" && values["protocol"] == "1")
+            #expect(values["docs"] == "5" && values["deleted_docs"] != nil && values["connections"] == "1" && values["protocol"] == "1")
+            #expect(values["problems"] == "1")
             #expect(values["watching"] == "0")
             let commit = try server.server.index.reader().commit
             #expect(values["role"] == "primary" && UInt64(values["commit"] ?? "") == commit)

@@ -21,7 +21,9 @@ public enum IndexFormat {
         static let tombstones = "tombstones"
         static let labels = "labels"
         static let columns = "columns"
-        static let all = [meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns]
+        /// The problem ledger (``ProblemLedger``); an index made before it has it created empty.
+        static let problems = "problems"
+        static let all = [meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns, problems]
     }
 
     /// Documents per norms page: key `field, docId >> normsShift`.
@@ -48,6 +50,9 @@ public enum IndexFormat {
 
     /// `docstore` key (a block's last doc id) and `ids` value: the doc id, big-endian.
     static func docKey(_ doc: UInt32) -> [UInt8] { bigEndian(doc) }
+
+    /// `problems` key: the file's absolute path, UTF-8.
+    static func problemKey(path: String) -> [UInt8] { Array(path.utf8) }
 
     /// `norms` key: field byte, then the page number, big-endian.
     static func normsKey(_ field: IndexField, page: UInt32) -> [UInt8] { [field.rawValue] + bigEndian(page) }

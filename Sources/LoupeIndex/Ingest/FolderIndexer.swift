@@ -5,9 +5,16 @@ import LoupeExtract
 /// and files that disappeared removed. Unchanged files are recognised by size and mtime without
 /// being read, or by content hash when only the mtime moved.
 ///
+/// Every regular file found is a document (see ``FileSynchronizer``); what could not be read is
+/// recorded in the problem ledger, and a file left there is retried when it changes, when its
+/// extractor's version changes, or when the helper program it missed appears. Symbolic links are
+/// followed only with ``IndexingOptions/followSymlinks``, and each real file is indexed once,
+/// under the first path that reaches it (see ``FolderWalker``). Files are extracted on several
+/// threads and written in walk order.
+///
 /// A document's id is its path relative to its root (with several roots, prefixed by the root's
-/// folder name so ids stay unique; see ``FolderRoots``). Removal only touches documents that came
-/// from these roots.
+/// folder name so ids stay unique; see ``FolderRoots``). Removal only touches documents and
+/// ledger entries that came from these roots.
 public struct FolderIndexer {
     public let index: Index
     public let options: IndexingOptions
@@ -24,24 +31,32 @@ public struct FolderIndexer {
         let folders = FolderRoots(roots)
 
         var known: [String: IndexedFile] = [:]
+        var knownProblems: [String: FileProblem] = [:]
         do {
             let reader = try index.reader()
             try reader.forEachLiveDocument { _, record, _ in
                 if folders.owns(source: record.source) { known[record.id] = IndexedFile(record) }
             }
+            for problem in try reader.problems() where folders.owns(source: problem.path) { knownProblems[problem.path] = problem }
         }
 
         var files: [WalkedFile] = []
-        let walker = FolderWalker(
-            roots: folders.paths, options: FolderWalker.Options(maxFileSize: options.maxFileSize, includeHidden: options.includeHidden))
-        walker.walk { entry in
+        var walkProblems: [FileProblem] = []
+        FolderWalker(roots: folders.paths, options: options.walkerOptions).walk { entry in
             switch entry {
             case .file(let file): files.append(file)
-            case .skipped(let skipped): report.skipped.append((skipped.path, skipped.reason.description))
+            case .skipped(let skipped):
+                report.skipped.append((skipped.path, skipped.reason.description))
+                walkProblems.append(FileProblem(
+                    path: skipped.path, id: folders.id(rootPath: folders.root(of: skipped.path), relativePath: skipped.relativePath),
+                    reason: skipped.reason.description, extractor: FileProblem.walkExtractor, extractorVersion: 0))
+            case .link: report.linksLeftAlone += 1
+            case .duplicate: report.duplicatePaths += 1
             }
         }
 
         let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget)
+        var synchronizer = FileSynchronizer(writer: writer, options: options, trustMetadata: true)
         var seen = Set<String>()
         for (i, file) in files.enumerated() {
             if i % 256 == 0 { progress(IndexingProgress(done: i, total: files.count, bytes: report.bytes)) }
@@ -50,12 +65,22 @@ public struct FolderIndexer {
                 report.skipped.append((file.path, "duplicate id \(id)"))
                 continue
             }
-            try writer.sync(file: file, id: id, previous: known[id], trustMetadata: true, options: options, report: &report)
+            let previous = known.documents(ofFile: id, at: file.path)
+            for document in previous { seen.insert(document.id) }
+            try synchronizer.sync(FileTask(file: file, id: id, previous: previous, problem: knownProblems[file.path]), report: &report)
         }
+        try synchronizer.flush(report: &report)
         for id in known.keys where !seen.contains(id) {
             writer.delete(id: id)
             report.removed += 1
         }
+        var standing = synchronizer.problemPaths
+        for problem in walkProblems {
+            writer.recordProblem(problem)
+            standing.insert(problem.path)
+        }
+        for path in knownProblems.keys where !standing.contains(path) { writer.clearProblem(path: path) }
+        report.problems = standing.count
         progress(IndexingProgress(done: files.count, total: files.count, bytes: report.bytes))
         report.absorb(try writer.commit())
         try report.compactIfDue(index, options)

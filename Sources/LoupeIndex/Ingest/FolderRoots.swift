@@ -40,6 +40,11 @@ public struct FolderRoots: Sendable, Equatable {
         return source == path || source.hasPrefix(path == "/" ? path : path + "/")
     }
 
+    /// The first root that `path` is or lies under (the first root when there is none).
+    public func root(of path: String) -> String {
+        paths.indices.first { owns(source: path, root: $0) }.map { paths[$0] } ?? paths.first ?? "/"
+    }
+
     /// True when a document whose source is `source` came from any of the roots.
     public func owns(source: String) -> Bool {
         paths.indices.contains { owns(source: source, root: $0) }

@@ -1,3 +1,5 @@
+import LoupeExtract
+
 /// What an indexing run did.
 public struct IndexingReport: Sendable {
     /// Documents that were new.
@@ -8,9 +10,24 @@ public struct IndexingReport: Sendable {
     public var removed = 0
     /// Documents left as they were.
     public var unchanged = 0
-    /// Inputs passed over, with why (files that are binary, too large, unreadable, loops;
-    /// malformed JSON lines).
+    /// Inputs passed over, with why: paths the folder walk could not enter or read (unreadable
+    /// folders, symbolic-link loops, FIFOs), files sharing an id, malformed JSON lines. A file
+    /// whose content cannot be read is not skipped: it is a document of its name (see
+    /// ``problems``).
     public var skipped: [(source: String, reason: String)] = []
+    /// Symbolic links left alone (links are followed only with ``IndexingOptions/followSymlinks``).
+    public var linksLeftAlone = 0
+    /// Paths to a file already indexed under an earlier path (hard links, links followed).
+    public var duplicatePaths = 0
+    /// Files read again because of the problem ledger: their extractor's version changed, or
+    /// the helper program they missed appeared.
+    public var retried = 0
+    /// Files (and paths the walk passed over) under the run's roots that could not be read, as
+    /// the problem ledger holds them after the run.
+    public var problems = 0
+    /// The documents of the run's files (added, updated or unchanged) by type: the type the
+    /// extractor found, or for a file not read again, the one its name says.
+    public var documentsByType: [DocumentType: TypeCount] = [:]
     /// Distinct (field, term) pairs written.
     public var terms = 0
     /// Postings written.
@@ -34,6 +51,19 @@ public struct IndexingReport: Sendable {
     mutating func absorb(_ commit: CommitSummary) {
         terms += commit.terms
         postings += commit.postings
+    }
+}
+
+/// Documents of one type in an ``IndexingReport``.
+public struct TypeCount: Sendable, Equatable {
+    /// Documents of the type.
+    public var documents = 0
+    /// Those of them indexed by their name and path only, their content unreadable.
+    public var nameOnly = 0
+
+    public init(documents: Int = 0, nameOnly: Int = 0) {
+        self.documents = documents
+        self.nameOnly = nameOnly
     }
 }
 

@@ -15,9 +15,12 @@ import LoupeExtract
 /// together unless the batch outgrows the budget. Like a full run, it then compacts the index when
 /// deletions reached ``IndexingOptions/compactDeletedRatio``.
 ///
-/// One difference remains: a folder is walked from the given path, so a symbolic link inside it
-/// that leads back to a folder above the path is followed once, where a full walk (which sees the
-/// whole path) skips it as a loop; the next full run removes what it found there.
+/// Symbolic links are treated as a full walk treats them: with ``IndexingOptions/followSymlinks``
+/// off, a path that is a link, or lies under one, gives no document. Two differences remain when
+/// links are followed: a folder is walked from the given path, so a link inside it that leads back
+/// to a folder above the path is followed once, where a full walk (which sees the whole path)
+/// skips it as a loop; and a file is recognised as a duplicate only of files walked in the same
+/// run. The next full run sets both right.
 public struct PathIndexer {
     public let index: Index
     public let roots: FolderRoots
@@ -37,20 +40,35 @@ public struct PathIndexer {
         var report = IndexingReport()
         let reader = try index.reader()
         let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget)
+        var synchronizer = FileSynchronizer(writer: writer, options: options, trustMetadata: false)
+        var walkProblems: [FileProblem] = []
+        var knownProblems: [String: FileProblem] = [:]
         for path in RootedPath.outermost(paths) {
+            let absolute = roots.absolutePath(root: path.root, relativePath: path.relativePath)
+            for problem in try reader.problems(under: absolute) { knownProblems[problem.path] = problem }
             let known = try indexedDocuments(at: path, reader)
             var seen = Set<String>()
-            for file in filesOnDisk(at: path, &report) {
+            for file in filesOnDisk(at: path, &report, &walkProblems) {
                 let id = roots.id(root: path.root, relativePath: file.relativePath)
-                seen.insert(id)
-                try writer.sync(
-                    file: file.walked, id: id, previous: known[id], trustMetadata: false, options: options, report: &report)
+                guard seen.insert(id).inserted else { continue }
+                let previous = known.documents(ofFile: id, at: file.walked.path)
+                for document in previous { seen.insert(document.id) }
+                try synchronizer.sync(
+                    FileTask(file: file.walked, id: id, previous: previous, problem: knownProblems[file.walked.path]), report: &report)
             }
             for id in known.keys.sorted() where !seen.contains(id) {
                 writer.delete(id: id)
                 report.removed += 1
             }
         }
+        try synchronizer.flush(report: &report)
+        var standing = synchronizer.problemPaths
+        for problem in walkProblems {
+            writer.recordProblem(problem)
+            standing.insert(problem.path)
+        }
+        for path in knownProblems.keys where !standing.contains(path) { writer.clearProblem(path: path) }
+        report.problems = standing.count
         report.absorb(try writer.commit())
         try report.compactIfDue(index, options)
         report.seconds = Date().timeIntervalSince(started)
@@ -58,6 +76,8 @@ public struct PathIndexer {
     }
 
     /// The documents of `path`'s root whose id is the path's or lies under it.
+    /// The documents of `path`'s root whose id is the path's, a part of it (`ID#N`, from the file at
+    /// the path), or lies under it.
     private func indexedDocuments(at path: RootedPath, _ reader: IndexReader) throws -> [String: IndexedFile] {
         var known: [String: IndexedFile] = [:]
         func consider(_ id: String, _ doc: UInt32) throws {
@@ -70,6 +90,14 @@ public struct PathIndexer {
             try reader.forEachId(withPrefix: "", consider)
         } else {
             if let doc = try reader.docId(forId: id) { try consider(id, doc) }
+            let absolute = roots.absolutePath(root: path.root, relativePath: path.relativePath)
+            try reader.forEachId(withPrefix: id + "#") { partId, doc in
+                let number = partId.utf8.dropFirst(id.utf8.count + 1)
+                guard !number.isEmpty, number.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+                    let record = try reader.document(doc), record.source == absolute
+                else { return }
+                known[partId] = IndexedFile(record)
+            }
             try reader.forEachId(withPrefix: id + "/", consider)
         }
         return known
@@ -81,29 +109,54 @@ public struct PathIndexer {
         var relativePath: String
     }
 
-    /// The files that lie at `path` now, in walk order; none when it is gone or hidden.
-    private func filesOnDisk(at path: RootedPath, _ report: inout IndexingReport) -> [FoundFile] {
+    /// The files that lie at `path` now, in walk order; none when it is gone, hidden, or reached
+    /// through a symbolic link that is not followed. Paths the walk passed over go to `report`
+    /// and `problems`.
+    private func filesOnDisk(
+        at path: RootedPath, _ report: inout IndexingReport, _ problems: inout [FileProblem]
+    ) -> [FoundFile] {
         if !options.includeHidden, path.relativePath.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return [] }
         let absolute = roots.absolutePath(root: path.root, relativePath: path.relativePath)
+        if !options.followSymlinks {
+            // A full walk does not enter a link, nor report one as a file: neither does this.
+            for step in [path] + path.ancestors where !step.relativePath.isEmpty {
+                var status = stat()
+                let stepPath = roots.absolutePath(root: step.root, relativePath: step.relativePath)
+                if lstat(stepPath, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                    if step == path { report.linksLeftAlone += 1 }
+                    return []
+                }
+            }
+        }
         var status = stat()
         guard stat(absolute, &status) == 0 else {
             if errno != ENOENT && errno != ENOTDIR {
-                report.skipped.append((absolute, "unreadable: " + String(cString: strerror(errno))))
+                let reason = "unreadable: " + String(cString: strerror(errno))
+                report.skipped.append((absolute, reason))
+                problems.append(FileProblem(
+                    path: absolute, id: roots.id(root: path.root, relativePath: path.relativePath), reason: reason,
+                    extractor: FileProblem.walkExtractor, extractorVersion: 0))
             }
             return []
         }
         var files: [FoundFile] = []
-        let walker = FolderWalker(
-            roots: [absolute], options: FolderWalker.Options(maxFileSize: options.maxFileSize, includeHidden: options.includeHidden))
+        let walker = FolderWalker(roots: [absolute], options: options.walkerOptions)
+        func fromRoot(_ walked: String, _ relative: String) -> String {
+            walked == absolute
+                ? path.relativePath
+                : (path.relativePath.isEmpty ? relative : path.relativePath + "/" + relative)
+        }
         walker.walk { entry in
             switch entry {
             case .file(let file):
-                let relative = file.path == absolute
-                    ? path.relativePath
-                    : (path.relativePath.isEmpty ? file.relativePath : path.relativePath + "/" + file.relativePath)
-                files.append(FoundFile(walked: file, relativePath: relative))
+                files.append(FoundFile(walked: file, relativePath: fromRoot(file.path, file.relativePath)))
             case .skipped(let skipped):
                 report.skipped.append((skipped.path, skipped.reason.description))
+                problems.append(FileProblem(
+                    path: skipped.path, id: roots.id(root: path.root, relativePath: fromRoot(skipped.path, skipped.relativePath)),
+                    reason: skipped.reason.description, extractor: FileProblem.walkExtractor, extractorVersion: 0))
+            case .link: report.linksLeftAlone += 1
+            case .duplicate: report.duplicatePaths += 1
             }
         }
         return files

@@ -4,7 +4,8 @@ import LoupeStorage
 /// Rewrites an index without its deleted documents, in one write transaction, so that it is laid
 /// out as a fresh build of the same documents would be.
 ///
-/// Every table but `meta` is rebuilt from a snapshot of the state before:
+/// Every table but `meta` and `problems` is rebuilt from a snapshot of the state before (the
+/// problem ledger is keyed by file path, not by doc id, and is kept as it is):
 /// - live documents are renumbered 0, 1, 2, ... in external-id order (``DocIdRenumbering``);
 ///   deleted ones are dropped, and the tombstones cleared;
 /// - each term's chunks become one chunk of its live postings (inlined when short), under a new

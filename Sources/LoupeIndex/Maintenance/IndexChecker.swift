@@ -16,7 +16,8 @@ import LoupeStorage
 ///   each term's document and term frequencies over live documents;
 /// - no chunk in `postings` or `positions` without its term;
 /// - the metadata against the records: every document's type and extension bits in `labels` and
-///   no other bit, well-formed label pages, and its modification date and size in `columns`.
+///   no other bit, well-formed label pages, and its modification date and size in `columns`;
+/// - every entry of the problem ledger decodes, under an absolute path, with an extractor named.
 public struct IndexChecker {
     public let index: Index
 
@@ -199,6 +200,20 @@ public struct IndexChecker {
             }
         }
         try checkMetadata(reader, stats, problem)
+        // The problem ledger.
+        try snapshot.withCursor(t.problems) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                do {
+                    let entry = try ProblemLedger.decode(key: e.key, value: e.value)
+                    if !entry.path.hasPrefix("/") { problem("problem ledger: the path \(entry.path) is not absolute") }
+                    if entry.extractor.isEmpty { problem("problem ledger: the entry of \(entry.path) names no extractor") }
+                } catch {
+                    problem("\(error)")
+                }
+                entry = try cursor.next()
+            }
+        }
         report.seconds = Date().timeIntervalSince(started)
         return report
     }

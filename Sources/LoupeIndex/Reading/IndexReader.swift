@@ -243,7 +243,7 @@ public final class IndexReader: @unchecked Sendable {
     /// Entries and bytes of each table, for `loupe stats`.
     public func tableStatistics() throws -> [(name: String, statistics: DatabaseStatistics)] {
         let t = tables
-        return try [t.meta, t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones, t.labels, t.columns]
+        return try [t.meta, t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones, t.labels, t.columns, t.problems]
             .map { ($0.name, try snapshot.statistics($0)) }
     }
 }

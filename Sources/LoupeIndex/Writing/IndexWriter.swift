@@ -49,6 +49,8 @@ public final class IndexWriter {
         case add(Int)
         case delete(String)
         case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
+        case recordProblem(FileProblem)
+        case clearProblem(path: String)
     }
 
     /// Creates the writer.
@@ -139,6 +141,16 @@ public final class IndexWriter {
         operations.append(.touch(id: id, mtimeNanoseconds: mtimeNanoseconds, size: size, modified: modified ?? mtimeNanoseconds / 1_000_000_000))
     }
 
+    /// Queues an entry of the problem ledger for `problem.path`, replacing any entry there.
+    public func recordProblem(_ problem: FileProblem) {
+        operations.append(.recordProblem(problem))
+    }
+
+    /// Queues the removal of the problem ledger's entry for `path` (no effect if there is none).
+    public func clearProblem(path: String) {
+        operations.append(.clearProblem(path: path))
+    }
+
     /// Writes everything pending in one transaction and makes it visible to new readers.
     /// On a throw nothing of the batch is written and the batch stays pending.
     @discardableResult
@@ -218,6 +230,10 @@ public final class IndexWriter {
                     ColumnPage.store(column.value(of: record), for: doc, in: &page)
                     try txn.put(t.columns, key: columnKey, value: page)
                 }
+            case .recordProblem(let problem):
+                try txn.put(t.problems, key: IndexFormat.problemKey(path: problem.path), value: ProblemLedger.encoded(problem))
+            case .clearProblem(let path):
+                _ = try txn.delete(t.problems, key: IndexFormat.problemKey(path: path))
             }
         }
         for doc in deletions where try tombstone(doc, txn, &stats, &read) { summary.deleted += 1 }
