@@ -114,7 +114,8 @@ public final class IndexWriter {
                     let document = documents[i]
                     let doc = firstDoc + UInt32(i)
                     var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
-                    for (field, text) in [(IndexField.body, document.text), (.title, document.title), (.path, document.id)] {
+                    let titleText = TitleFieldText.of(title: document.title, id: document.id, source: document.source)
+                    for (field, text) in [(IndexField.body, document.text), (.title, titleText), (.path, document.id)] {
                         lengths[Int(field.rawValue)] = shared.batches[w].invert(text, field: field, doc: doc, analyzer: analyzer)
                     }
                     var metadata = document.metadata
@@ -466,7 +467,8 @@ public final class IndexWriter {
         guard let record = try read.group?.group.record(at: RecordGroup.slot(of: doc)), let text = read.block?.text(doc) else {
             throw IndexError.corrupt("document \(doc) has no record or no text")
         }
-        for (field, content) in [(IndexField.body, text), (.title, record.title), (.path, record.id)] {
+        let titleText = TitleFieldText.of(title: record.title, id: record.id, source: record.source)
+        for (field, content) in [(IndexField.body, text), (.title, titleText), (.path, record.id)] {
             var frequencies: [[UInt8]: UInt32] = [:]
             analyzer.analyze(content) { term, _, _ in frequencies[IndexFormat.termKey(field, term), default: 0] += 1 }
             for (key, tf) in frequencies {
