@@ -64,8 +64,9 @@ public struct Searcher {
         return results
     }
 
-    /// Parses `query` with the options' default operator, strictness and clause limit, and
-    /// adds its proximity clauses unless the options turn them off.
+    /// Parses `query` with the options' default operator, strictness and clause limit. Its
+    /// proximity clauses are not part of the tree: ``search(_:options:)`` rescores with them and
+    /// ``explain(_:id:options:)`` adds them.
     public func parse(_ query: String, options: SearchOptions) throws -> QueryNode {
         var parserOptions = QueryParserOptions()
         parserOptions.defaultOperator = options.defaultOperator
@@ -77,7 +78,7 @@ public struct Searcher {
         } catch {
             throw SearchError.from(error)
         }
-        return options.proximity ? ProximityClauses.adding(to: node, analyzer: reader.analyzer) : node
+        return node
     }
 
     /// Runs an already-parsed query: one ``Weight`` gives the top hits, the exact total (from
@@ -91,8 +92,13 @@ public struct Searcher {
         let ranked: [ScoredDoc]
         let total: Int
         if options.sort == .score {
-            let run = try weight.topDocs(k: options.limit + options.offset, algorithm: options.algorithm, context: context)
-            ranked = run.collector.sorted()
+            let wanted = options.limit + options.offset
+            let pairs = options.proximity ? ProximityClauses.pairsQuery(of: node, analyzer: reader.analyzer) : nil
+            let window = pairs == nil || wanted == 0 ? wanted : max(wanted, ProximityClauses.rescoreWindow)
+            let run = try weight.topDocs(k: window, algorithm: options.algorithm, context: context)
+            ranked = try pairs.flatMap { try self.weight($0, options: options).scorer(frequencies: true) }
+                .map { Array(ProximityClauses.rescore(run.collector.sorted(), with: $0).prefix(wanted)) }
+                ?? run.collector.sorted()
             total = options.countTotal && !run.exact ? try weight.count(context: context) : run.offered
         } else if let scorer = try weight.scorer(frequencies: true) {
             (ranked, total) = ColumnTopKCollector.collect(scorer, k: options.limit + options.offset, order: options.sort, reader: reader)
@@ -132,7 +138,9 @@ public struct Searcher {
     /// The score of document `id` for `query`, broken into its BM25 parts; nil when it does not match.
     public func explain(_ query: String, id: String, options: SearchOptions = SearchOptions()) throws -> (score: Double, parts: [ScoreExplanation])? {
         guard let doc = try reader.docId(forId: id) else { throw SearchError.unknownDocument(id) }
-        guard let scorer = try weight(try parse(query, options: options), options: options).scorer(frequencies: true),
+        let parsed = try parse(query, options: options)
+        let node = options.proximity ? ProximityClauses.adding(to: parsed, analyzer: reader.analyzer) : parsed
+        guard let scorer = try weight(node, options: options).scorer(frequencies: true),
             scorer.advance(to: doc) == doc
         else { return nil }
         var parts: [ScoreExplanation] = []

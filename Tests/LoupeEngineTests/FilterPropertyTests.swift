@@ -169,9 +169,11 @@ private struct FilterRun {
                         problems.append("top-3 (\(algorithm)) scores \(topResults.hits.map(\.score)), expected \(best)")
                     }
                 }
-                // Scores as the sorted collector computes them (every match scored alone), for its ties.
+                // Scores as the sorted collector computes them (every match scored alone, by its
+                // words: proximity rescores only the ranking by score), for its ties.
                 var exhaustive = options
                 exhaustive.algorithm = .exhaustive
+                exhaustive.proximity = false
                 let scored = try searcher.search(node, options: exhaustive)
                 for order in [HitOrder.modified, .newest] {
                     var sorted = options
