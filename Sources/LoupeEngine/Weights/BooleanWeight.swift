@@ -61,11 +61,11 @@ final class BooleanWeight: Weight {
         if algorithm != .exhaustive && k > 0 {
             switch leaves {
             case .terms(let terms):
-                guard let scorers = try Self.scorers(terms) else { return TopDocsRun(collector, offered: 0, exact: true) }
+                guard let scorers = try terms.leafScorers() else { return TopDocsRun(collector, offered: 0, exact: true) }
                 let offered = try BlockMaxConjunctionRunner(scorers).run(&collector, context)
                 return TopDocsRun(collector, offered: offered, exact: false)
             case .fieldTerms(let terms):
-                guard let scorers = try Self.scorers(terms) else { return TopDocsRun(collector, offered: 0, exact: true) }
+                guard let scorers = try terms.leafScorers() else { return TopDocsRun(collector, offered: 0, exact: true) }
                 let offered = try BlockMaxConjunctionRunner(scorers).run(&collector, context)
                 return TopDocsRun(collector, offered: offered, exact: false)
             case .other:
@@ -74,15 +74,5 @@ final class BooleanWeight: Weight {
         }
         guard let scorer = try scorer(frequencies: true) else { return TopDocsRun(collector, offered: 0, exact: true) }
         return try TopDocs.exhaustive(scorer, k: k, context)
-    }
-
-    /// The leaves' scorers, or nil when one has no postings (then nothing matches).
-    private static func scorers<W: BlockMaxLeafWeight>(_ weights: [W]) throws -> [W.Leaf]? {
-        var out: [W.Leaf] = []
-        for weight in weights {
-            guard let scorer = try weight.leafScorer(frequencies: true) else { return nil }
-            out.append(scorer)
-        }
-        return out
     }
 }

@@ -55,22 +55,22 @@ final class DisjunctionWeight: Weight {
         if algorithm != .exhaustive && k > 0 {
             switch (leaves, algorithm) {
             case (.terms(let terms), .maxscore):
-                if let scorers = try Self.scorers(terms) {
+                if let scorers = try terms.leafScorers() {
                     let offered = try MaxScoreRunner(scorers).run(&collector, context)
                     return TopDocsRun(collector, offered: offered, exact: false)
                 }
             case (.fieldTerms(let terms), .maxscore):
-                if let scorers = try Self.scorers(terms) {
+                if let scorers = try terms.leafScorers() {
                     let offered = try MaxScoreRunner(scorers).run(&collector, context)
                     return TopDocsRun(collector, offered: offered, exact: false)
                 }
             case (.terms(let terms), .bmw):
-                if let scorers = try Self.scorers(terms) {
+                if let scorers = try terms.leafScorers() {
                     let offered = try BlockMaxWANDRunner(scorers).run(&collector, context)
                     return TopDocsRun(collector, offered: offered, exact: false)
                 }
             case (.fieldTerms(let terms), .bmw):
-                if let scorers = try Self.scorers(terms) {
+                if let scorers = try terms.leafScorers() {
                     let offered = try BlockMaxWANDRunner(scorers).run(&collector, context)
                     return TopDocsRun(collector, offered: offered, exact: false)
                 }
@@ -86,16 +86,6 @@ final class DisjunctionWeight: Weight {
         if clauses.count == 1 { return try clauses[0].count(context: context) }
         guard let scorer = try scorer(frequencies: false) else { return 0 }
         return try TopDocs.count(scorer, context)
-    }
-
-    /// The leaves' scorers, or nil when one has no postings left (then the generic path runs).
-    private static func scorers<W: BlockMaxLeafWeight>(_ weights: [W]) throws -> [W.Leaf]? {
-        var out: [W.Leaf] = []
-        for weight in weights {
-            guard let scorer = try weight.leafScorer(frequencies: true) else { return nil }
-            out.append(scorer)
-        }
-        return out
     }
 }
 

@@ -54,6 +54,19 @@ extension BlockMaxLeafWeight {
     func scorer(frequencies: Bool) throws -> Scorer? { try leafScorer(frequencies: frequencies) }
 }
 
+extension Array where Element: BlockMaxLeafWeight {
+    /// The leaves' scorers, with frequencies; nil when one has no postings (then a conjunction
+    /// matches nothing, and a union takes the generic path).
+    func leafScorers() throws -> [Element.Leaf]? {
+        var out: [Element.Leaf] = []
+        for weight in self {
+            guard let scorer = try weight.leafScorer(frequencies: true) else { return nil }
+            out.append(scorer)
+        }
+        return out
+    }
+}
+
 /// Matches nothing (unknown words, only stop words, a required clause that matches nothing), but
 /// keeps the words it was asked for so that snippets still mark them.
 final class NoMatchWeight: Weight {
