@@ -4,23 +4,6 @@ import Testing
 
 /// `IndexReader.fuzzyTerms` against a brute-force Damerau–Levenshtein over every term.
 @Suite struct FuzzyTermsTests {
-    /// The optimal-string-alignment distance, computed over the whole table.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in stride(from: 1, through: a.count, by: 1) {
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
-    }
-
     @Test func theWalkFindsExactlyTheTermsABruteForceFinds() throws {
         var random = SeededGenerator(seed: 0xF022)
         // A small alphabet, with a non-ASCII letter, so that near terms abound.
@@ -41,12 +24,12 @@ import Testing
             let query = word(Int.random(in: 1...8, using: &random))
             for maxEdits in 0...2 {
                 let expected = vocabulary.filter {
-                    Self.distance(Array(query.unicodeScalars), Array($0.unicodeScalars)) <= maxEdits
+                    EditDistance.optimalStringAlignment(Array(query.unicodeScalars), Array($0.unicodeScalars)) <= maxEdits
                 }
                 let found = try reader.fuzzyTerms(.body, near: query, maxEdits: maxEdits, limit: .max)
                 #expect(Set(found.map(\.term)) == expected, "query \(query), \(maxEdits) edits")
                 for term in found {
-                    #expect(term.edits == Self.distance(Array(query.unicodeScalars), Array(term.term.unicodeScalars)))
+                    #expect(term.edits == EditDistance.optimalStringAlignment(Array(query.unicodeScalars), Array(term.term.unicodeScalars)))
                 }
                 #expect(found.map(\.edits) == found.map(\.edits).sorted(), "closest first")
             }

@@ -96,6 +96,19 @@ struct FileSynchronizer {
         documentBytes = 0
     }
 
+    /// Brings the ledger in step once every file was synchronized: records the walk's own
+    /// problems (unreadable folders, loops, FIFOs), clears the `known` entries that no longer
+    /// stand, and counts the problems that do in `report`.
+    func settleProblems(walkProblems: [FileProblem], known: [String: FileProblem], report: inout IndexingReport) {
+        var standing = problemPaths
+        for problem in walkProblems {
+            writer.recordProblem(problem)
+            standing.insert(problem.path)
+        }
+        for path in known.keys where !standing.contains(path) { writer.clearProblem(path: path) }
+        report.problems = standing.count
+    }
+
     /// Reads the queued files; their documents go to the writer once a group is full.
     private mutating func extractWindow(report: inout IndexingReport) throws {
         guard !window.isEmpty else { return }

@@ -74,13 +74,7 @@ public struct FolderIndexer {
             writer.delete(id: id)
             report.removed += 1
         }
-        var standing = synchronizer.problemPaths
-        for problem in walkProblems {
-            writer.recordProblem(problem)
-            standing.insert(problem.path)
-        }
-        for path in knownProblems.keys where !standing.contains(path) { writer.clearProblem(path: path) }
-        report.problems = standing.count
+        synchronizer.settleProblems(walkProblems: walkProblems, known: knownProblems, report: &report)
         progress(IndexingProgress(done: files.count, total: files.count, bytes: report.bytes))
         report.absorb(try writer.commit())
         try report.compactIfDue(index, options)

@@ -62,13 +62,7 @@ public struct PathIndexer {
             }
         }
         try synchronizer.flush(report: &report)
-        var standing = synchronizer.problemPaths
-        for problem in walkProblems {
-            writer.recordProblem(problem)
-            standing.insert(problem.path)
-        }
-        for path in knownProblems.keys where !standing.contains(path) { writer.clearProblem(path: path) }
-        report.problems = standing.count
+        synchronizer.settleProblems(walkProblems: walkProblems, known: knownProblems, report: &report)
         report.absorb(try writer.commit())
         try report.compactIfDue(index, options)
         report.seconds = Date().timeIntervalSince(started)

@@ -1,6 +1,7 @@
 import LoupeAnalysis
 import LoupeIndex
 import LoupeQuery
+import LoupeTestSupport
 
 /// Decides by brute force, one document at a time, which documents a query tree matches.
 ///
@@ -74,7 +75,7 @@ struct ReferenceMatcher: Sendable {
                 let edits = maxEdits ?? FuzzyDistance.automatic(forLength: token.term.unicodeScalars.count)
                 return fields(field).contains { f in
                     document.vocabulary(of: f).contains {
-                        Self.editDistance(Array(token.term.unicodeScalars), Array($0.unicodeScalars)) <= edits
+                        EditDistance.optimalStringAlignment(Array(token.term.unicodeScalars), Array($0.unicodeScalars)) <= edits
                     }
                 }
             }
@@ -172,19 +173,5 @@ struct ReferenceMatcher: Sendable {
             if adjusted.allSatisfy({ list in list.contains { $0 >= start && $0 <= start + slop } }) { return true }
         }
         return false
-    }
-
-    /// The optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions).
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in stride(from: 1, through: a.count, by: 1) {
-            for j in stride(from: 1, through: b.count, by: 1) {
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1) }
-            }
-        }
-        return table[a.count][b.count]
     }
 }
