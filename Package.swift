@@ -73,10 +73,11 @@ let package = Package(
         ),
         // Evaluation: TREC run files, qrels and the measures (MAP, nDCG@10, P@10, R@100).
         .target(name: "LoupeEval"),
-        // Configuration: the TOML files in config/ mapped onto typed settings.
+        // Configuration: loupe.toml and louped.toml (config/) read once, with the environment and
+        // flags over them, into typed settings; where daemon limits cap search settings.
         .target(
             name: "LoupeConfig",
-            dependencies: ["LoupeIndex", "LoupeEngine", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["LoupeIndex", "LoupeEngine", "LoupeProtocol", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The command-line tool.
         .executableTarget(
@@ -97,7 +98,6 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // A small blocking client of the daemon, for the CLI and the tests.
@@ -106,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "louped",
             dependencies: [
-                "LoupeServer", "LoupeProtocol",
+                "LoupeServer", "LoupeProtocol", "LoupeConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -130,12 +130,13 @@ let package = Package(
         .testTarget(name: "LoupeQueryTests", dependencies: ["LoupeQuery"]),
         .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeEvalTests", dependencies: ["LoupeEval"]),
-        .testTarget(name: "LoupeConfigTests", dependencies: ["LoupeConfig", "LoupeTestSupport"]),
+        .testTarget(name: "LoupeConfigTests", dependencies: ["LoupeConfig", "LoupeProtocol", "LoupeTestSupport"]),
         .testTarget(name: "LoupeProtocolTests", dependencies: ["LoupeProtocol"]),
         .testTarget(
             name: "LoupeServerTests",
             dependencies: [
-                "LoupeServer", "LoupeClient", "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeTestSupport", "louped", "loupe",
+                "LoupeServer", "LoupeConfig", "LoupeClient", "LoupeProtocol", "LoupeIndex", "LoupeEngine", "LoupeTestSupport", "louped",
+                "loupe",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

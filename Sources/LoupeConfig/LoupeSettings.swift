@@ -4,8 +4,13 @@ import LoupeEngine
 import LoupeIndex
 import LoupeQuery
 
-/// The settings of the `loupe` tool, read from `config/loupe.toml`'s format. Every option has a
-/// default equal to the one the shipped file documents; a missing file means all defaults.
+/// The schema of `loupe.toml` (`config/loupe.toml` lists every option with its default): the
+/// settings of the `loupe` tool, and the analyzer, indexing and search settings of `louped`.
+///
+/// Every default is the one the engine type defines (`IndexingOptions`, `BM25Parameters`,
+/// `SearchOptions`) and is stated nowhere else in code; `LoupeSettings()` is the defaults. Each
+/// option is set, in order of precedence, by the command's own flag, the environment
+/// (`LOUPE_<SECTION>_<KEY>`, and `LOUPE_INDEX` for `index.path`), the file, or its default.
 public struct LoupeSettings: Sendable {
     /// Index directory used when `--index` is not given.
     public var indexPath = ".loupe"
@@ -17,43 +22,64 @@ public struct LoupeSettings: Sendable {
     public var bm25 = BM25Parameters()
     /// Defaults of every search.
     public var search = SearchOptions()
+    /// The file read, if any.
+    public private(set) var file: String? = nil
+    /// Every option with its value and where the value came from, in file order; empty for
+    /// settings not loaded through ``load(explicitPath:environment:)`` or ``init(contentsOf:environment:)``.
+    public private(set) var resolved: [ResolvedOption] = []
 
+    /// The defaults.
     public init() {}
 
-    /// Reads `path`. Unknown options and out-of-range values are errors, with the option's name.
-    public init(contentsOf path: String) throws {
-        var file = try ConfigFile(path: path)
-        try self.init(file: &file)
-        try file.rejectUnknownKeys()
+    /// Reads `path`, then the environment over it.
+    ///
+    /// - Throws: ``ConfigError`` naming the file and line, variable, and option: for an unreadable
+    ///   file, bad TOML, an unknown option, a value of the wrong type or out of range.
+    public init(contentsOf path: String?, environment: [String: String] = [:]) throws(ConfigError) {
+        var source = try ConfigSource(
+            file: path, prefix: "LOUPE", environment: environment, aliases: ["index.path": ["LOUPE_INDEX"]])
+        try self.init(source: &source)
+        try source.rejectUnknownKeys()
+        file = path
+        resolved = source.resolved
     }
 
-    private init(file: inout ConfigFile) throws {
-        indexPath = try file.string("index.path", indexPath)
-        analyzer = AnalyzerPreset(rawValue: try file.string("index.analyzer", analyzer.rawValue, allowed: AnalyzerPreset.allCases.map(\.rawValue)))!
-        indexing.maxFileSize = try file.int("index.max_file_size", indexing.maxFileSize, range: 1...Int.max)
-        indexing.memoryBudget = try file.int("index.memory_budget_mb", indexing.memoryBudget >> 20, range: 16...1 << 20) << 20
-        indexing.includeHidden = try file.bool("index.include_hidden", indexing.includeHidden)
-        indexing.followSymlinks = try file.bool("index.follow_symlinks", indexing.followSymlinks)
-        indexing.compactDeletedRatio = try file.double("index.compact_deleted_ratio", indexing.compactDeletedRatio)
-        bm25 = BM25Parameters(k1: try file.double("search.k1", bm25.k1), b: try file.double("search.b", bm25.b))
-        do { bm25 = try bm25.validated() } catch { throw ConfigError(file: file.path, message: "\(error)") }
-        search.fields[.title] = try file.double("search.title_boost", search.fields[.title] ?? 2)
-        search.limit = try file.int("search.limit", search.limit, range: 0...1_000_000)
-        let op = try file.string("search.default_operator", "or", allowed: ["or", "and"])
+    private init(source: inout ConfigSource) throws(ConfigError) {
+        indexPath = try source.string("index.path", indexPath)
+        let analyzerName = try source.string("index.analyzer", analyzer.rawValue, allowed: AnalyzerPreset.allCases.map(\.rawValue))
+        analyzer = AnalyzerPreset(rawValue: analyzerName) ?? analyzer
+        indexing.maxFileSize = try source.int("index.max_file_size", indexing.maxFileSize, range: 1...Int.max)
+        indexing.memoryBudget = try source.int("index.memory_budget_mb", indexing.memoryBudget >> 20, range: 16...1 << 20) << 20
+        indexing.includeHidden = try source.bool("index.include_hidden", indexing.includeHidden)
+        indexing.followSymlinks = try source.bool("index.follow_symlinks", indexing.followSymlinks)
+        indexing.compactDeletedRatio = try source.double("index.compact_deleted_ratio", indexing.compactDeletedRatio, range: 0...1)
+        bm25.k1 = try source.double("search.k1", bm25.k1, range: 0...Double.greatestFiniteMagnitude)
+        bm25.b = try source.double("search.b", bm25.b, range: 0...1)
+        search.fields[.title] = try source.double("search.title_boost", search.fields[.title] ?? 1, range: 0...1_000_000)
+        search.limit = try source.int("search.limit", search.limit, range: 0...1_000_000)
+        let op = try source.string("search.default_operator", search.defaultOperator == .and ? "and" : "or", allowed: ["or", "and"])
         search.defaultOperator = op == "and" ? .and : .or
-        search.maxClauses = try file.int("search.max_clauses", search.maxClauses, range: 1...1_000_000)
-        search.maxExpansions = try file.int("search.max_expansions", search.maxExpansions, range: 1...1_000_000)
-        search.snippetLength = try file.int("search.snippet_length", search.snippetLength, range: 20...10_000)
-        search.proximity = try file.bool("search.proximity", search.proximity)
+        search.maxClauses = try source.int("search.max_clauses", search.maxClauses, range: 1...1_000_000)
+        search.maxExpansions = try source.int("search.max_expansions", search.maxExpansions, range: 1...1_000_000)
+        search.proximity = try source.bool("search.proximity", search.proximity)
+        search.snippetLength = try source.int("search.snippet_length", search.snippetLength, range: 20...10_000)
     }
 
-    /// The settings from `--config`, else `$LOUPE_CONFIG`, else `~/.config/loupe/loupe.toml` when it
-    /// exists, else the defaults.
-    public static func load(explicitPath: String?) throws -> LoupeSettings {
-        if let explicitPath { return try LoupeSettings(contentsOf: explicitPath) }
-        if let env = ProcessInfo.processInfo.environment["LOUPE_CONFIG"], !env.isEmpty { return try LoupeSettings(contentsOf: env) }
-        let home = FileManager.default.homeDirectoryForCurrentUser.path + "/.config/loupe/loupe.toml"
-        if FileManager.default.fileExists(atPath: home) { return try LoupeSettings(contentsOf: home) }
-        return LoupeSettings()
+    /// The settings `loupe` (and `louped`, through `server.loupe_config`) uses: from
+    /// `explicitPath` (`--config`), else `$LOUPE_CONFIG`, else `~/.config/loupe/loupe.toml` when it
+    /// exists, else no file; then the environment over the file.
+    public static func load(
+        explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigError) -> LoupeSettings {
+        try LoupeSettings(contentsOf: path(explicitPath: explicitPath, environment: environment), environment: environment)
+    }
+
+    /// The file ``load(explicitPath:environment:)`` reads, or nil for none.
+    public static func path(explicitPath: String?, environment: [String: String]) -> String? {
+        if let explicitPath, !explicitPath.isEmpty { return explicitPath }
+        if let variable = environment["LOUPE_CONFIG"], !variable.isEmpty { return variable }
+        let home = environment["HOME"].map { $0 + "/.config/loupe/loupe.toml" }
+            ?? FileManager.default.homeDirectoryForCurrentUser.path + "/.config/loupe/loupe.toml"
+        return FileManager.default.fileExists(atPath: home) ? home : nil
     }
 }

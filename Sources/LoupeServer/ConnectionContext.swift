@@ -1,4 +1,5 @@
 import Logging
+import LoupeConfig
 import LoupeProtocol
 
 /// What every connection of one server shares: configuration, the dispatcher, counters.

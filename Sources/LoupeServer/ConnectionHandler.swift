@@ -1,5 +1,6 @@
 import Dispatch
 import Logging
+import LoupeConfig
 import LoupeEngine
 import LoupeProtocol
 import NIOCore

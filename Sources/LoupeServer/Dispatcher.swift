@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LoupeConfig
 import LoupeEngine
 import LoupeIndex
 import LoupeProtocol

@@ -1,5 +1,6 @@
 import Logging
 import LoupeAnalysis
+import LoupeConfig
 import LoupeIndex
 import LoupeProtocol
 import NIOCore
@@ -96,7 +97,7 @@ public final class LoupeServer: Service, Sendable {
         let threads = configuration.queryThreads > 0 ? configuration.queryThreads : System.coreCount
         dispatcher = Dispatcher(
             source: source,
-            queries: QueryExecutor(source: source, engine: configuration.engine, limits: configuration.limits),
+            queries: QueryExecutor(source: source, engine: configuration.effectiveEngine, limits: configuration.limits),
             writes: writes,
             statistics: statistics, queryThreads: threads, watchedRoots: watcher?.rootCount ?? 0)
         group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.ioThreads)
@@ -132,6 +133,9 @@ public final class LoupeServer: Service, Sendable {
         }
         listeners.withLock { $0 = channels }
         let addresses = channels.compactMap(Self.address)
+        for conflict in configuration.conflicts {
+            logger.warning("configuration: \(conflict)", metadata: ["setting": "\(conflict.setting)", "limit": "\(conflict.limit)"])
+        }
         logger.info(
             "serving", metadata: ["index": "\(index.path)", "listen": "\(addresses.map(\.description).joined(separator: " "))",
                                   "auth": "\(configuration.token == nil ? "none" : "token")"])

@@ -9,6 +9,8 @@ import LoupeProtocol
 struct QueryExecutor: Sendable {
     /// Where each request takes its index (on a replica, the snapshot served when it starts).
     let source: IndexSource
+    /// The daemon's engine settings, already lowered to its limits
+    /// (``ServerConfiguration/effectiveEngine``).
     let engine: LoupeSettings
     let limits: ServerLimits
 
@@ -83,14 +85,9 @@ struct QueryExecutor: Sendable {
         }
     }
 
-    /// The server's search settings with the request's options and the server's limits applied.
-    /// A limit caps the search setting of the same name (`limits.max_clauses` and
-    /// `search.max_clauses`, `limits.max_expansions` and `search.max_expansions`): the lower wins,
-    /// so neither silently lifts the other.
+    /// The server's search settings (within its limits) with the request's options applied.
     private func options(_ query: QueryOptions) throws -> SearchOptions {
         var options = engine.search
-        options.maxClauses = min(engine.search.maxClauses, limits.maxClauses)
-        options.maxExpansions = min(engine.search.maxExpansions, limits.maxExpansions)
         options.strict = query.strict
         if let op = query.defaultOperator { options.defaultOperator = op == .and ? .and : .or }
         if let name = query.algorithm {

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import LoupeConfig
 import LoupeIndex
 
@@ -20,11 +19,10 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// Where the index lives.
+    /// Where the index lives: `--index`, else `index.path` of the settings (which `$LOUPE_INDEX`
+    /// sets over the file).
     func indexPath(_ settings: LoupeSettings) -> String {
-        if let index { return index }
-        if let env = ProcessInfo.processInfo.environment["LOUPE_INDEX"], !env.isEmpty { return env }
-        return settings.indexPath
+        index ?? settings.indexPath
     }
 
     /// Opens the existing index, with a clear error when there is none.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import LoupeConfig
 import LoupeProtocol
 import LoupeServer
 import ServiceLifecycle
@@ -12,9 +13,10 @@ struct Louped: AsyncParsableCommand {
         commandName: "louped",
         abstract: "Serve a Loupe index over a line protocol (docs/protocol.md).",
         discussion: """
-            Options come from --config FILE (else $LOUPED_CONFIG; config/louped.toml documents every one), then \
-            LOUPED_<SECTION>_<KEY> environment variables (LOUPED_AUTH_TOKEN, LOUPED_LIMITS_MAX_CONNECTIONS, ...), \
-            then these flags. The roots are watched (unless --no-watch or index.watch = false): scanned at start, then \
+            Each option is set by its flag, else a LOUPED_<SECTION>_<KEY> environment variable (LOUPED_AUTH_TOKEN, \
+            LOUPED_LIMITS_MAX_CONNECTIONS, ...), else --config FILE (else $LOUPED_CONFIG; config/louped.toml documents \
+            every option), else its default. --check-config prints the effective options and where each came from, \
+            and the search settings a limit lowers. The roots are watched (unless --no-watch or index.watch = false): scanned at start, then \
             changes under them are indexed in debounced batches. SIGTERM or SIGINT stops accepting, finishes in-flight \
             requests, commits the changes noticed, and exits 0.
             """,
@@ -53,6 +55,9 @@ struct Louped: AsyncParsableCommand {
     @Option(name: .customLong("publish-keep"), help: "Snapshots to keep in the publish directory (default: replication.keep, 3).")
     var publishKeep: Int?
 
+    @Flag(name: .customLong("check-config"), help: "Print the effective configuration (both files, the environment and these flags) and exit: 0 when valid, 1 with the error otherwise.")
+    var checkConfig = false
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical (default: info).")
     var logLevel: String?
 
@@ -68,6 +73,10 @@ struct Louped: AsyncParsableCommand {
         let logger = Logger(label: "louped")
         do {
             let configuration = try settings(environment)
+            if checkConfig {
+                print(configuration.listing, terminator: "")
+                return
+            }
             let server = try LoupeServer(configuration: configuration, logger: logger)
             let group = ServiceGroup(configuration: ServiceGroupConfiguration(
                 services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -75,44 +84,44 @@ struct Louped: AsyncParsableCommand {
         } catch let error as ServerError {
             FileHandle.standardError.write(Data("louped: \(error)\n".utf8))
             throw ExitCode.failure
+        } catch let error as ConfigError {
+            FileHandle.standardError.write(Data("louped: \(error)\n".utf8))
+            throw ExitCode.failure
         }
     }
 
-    /// The file, then the environment, then the flags.
+    /// The flags, then the environment, then the file (``ServerConfiguration/load(file:environment:flags:)``).
     private func settings(_ environment: [String: String]) throws -> ServerConfiguration {
-        let file = config ?? environment["LOUPED_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-        var configuration = try ServerConfiguration.load(file: file, environment: environment)
-        if let index { configuration.indexPath = index }
         if follow != nil && (index != nil || !roots.isEmpty) {
             throw ServerError("--follow serves snapshots read-only: it takes no --index and no --root")
         }
-        if let follow { configuration.replication.follow = follow }
-        if let publish { configuration.replication.publish = publish }
-        if let publishEvery {
-            guard publishEvery >= 1 else { throw ServerError("--publish-every must be at least 1 second, got \(publishEvery)") }
-            configuration.replication.publishEverySeconds = publishEvery
-        }
-        if let publishKeep {
-            guard publishKeep >= 1 else { throw ServerError("--publish-keep must be at least 1, got \(publishKeep)") }
-            configuration.replication.keep = publishKeep
-        }
+        let file = config ?? environment["LOUPED_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+        let configuration = try ServerConfiguration.load(file: file, environment: environment, flags: flags)
         guard !configuration.indexPath.isEmpty || configuration.replication.follow != nil else {
             throw ServerError("no index: give --index DIR (or index.path in the configuration), or --follow DIR")
         }
-        if let listen {
-            do {
-                configuration.listen = listen.isEmpty ? nil : try ServerAddress(parsing: listen)
-            } catch {
-                throw ServerError("--listen: \(error.message)")
-            }
-        }
-        if let unixSocket { configuration.unixSocket = unixSocket }
-        if !roots.isEmpty { configuration.roots = roots }
-        if let watch { configuration.watch = watch }
-        if let threads { configuration.queryThreads = threads }
         guard configuration.listen != nil || configuration.unixSocket != nil else {
             throw ServerError("nothing to listen on: give --listen HOST:PORT or --unix-socket PATH")
         }
         return configuration
+    }
+
+    /// The flags given, by the option of `louped.toml` each sets.
+    private var flags: [String: ConfigFlag] {
+        var flags: [String: ConfigFlag] = [:]
+        func set(_ key: String, _ name: String, _ value: String?) {
+            if let value { flags[key] = ConfigFlag(name, value) }
+        }
+        set("index.path", "--index", index)
+        set("server.listen", "--listen", listen)
+        set("server.unix_socket", "--unix-socket", unixSocket)
+        if !roots.isEmpty { flags["index.roots"] = ConfigFlag("--root", roots) }
+        set("index.watch", watch == false ? "--no-watch" : "--watch", watch.map { String($0) })
+        set("server.threads", "--threads", threads.map { String($0) })
+        set("replication.follow", "--follow", follow)
+        set("replication.publish", "--publish", publish)
+        set("replication.publish_every_s", "--publish-every", publishEvery.map { String($0) })
+        set("replication.keep", "--publish-keep", publishKeep.map { String($0) })
+        return flags
     }
 }

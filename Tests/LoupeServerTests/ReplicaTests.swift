@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import LoupeClient
+import LoupeConfig
 import LoupeIndex
 import LoupeProtocol
 import LoupeServer
@@ -71,7 +72,7 @@ struct ReplicaTests {
         let empty = TemporaryDirectory("replica-flags-empty")
         for (arguments, message) in [
             (["--follow", dir.path, "--index", dir.path + "/i"], "louped: --follow serves snapshots read-only: it takes no --index and no --root"),
-            (["--index", dir.path + "/i", "--publish", dir.path, "--publish-every", "0"], "louped: --publish-every must be at least 1 second, got 0"),
+            (["--index", dir.path + "/i", "--publish", dir.path, "--publish-every", "0"], "louped: --publish-every: `replication.publish_every_s` must be an integer in 1...604800, got 0"),
             (["--index", dir.path + "/i", "--publish", dir.path + "/missing"], "louped: --publish \(dir.path)/missing: not a directory"),
             (["--follow", empty.path], "louped: --follow \(empty.path): no complete snapshot there yet"),
         ] {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import LoupeClient
+import LoupeConfig
 import LoupeIndex
 import LoupeProtocol
 import LoupeServer

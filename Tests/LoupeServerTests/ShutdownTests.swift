@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import LoupeClient
+import LoupeConfig
 import LoupeProtocol
 import LoupeServer
 import LoupeTestSupport

@@ -1,7 +1,9 @@
-import LoupeConfig
 import LoupeProtocol
 
-/// Everything the daemon needs to start, after the file, the environment and the flags are merged.
+/// The schema of `louped.toml` (`config/louped.toml` lists every option with its default):
+/// everything the daemon needs to start, after the flags, the environment and the file are
+/// merged by ``load(file:environment:flags:)``. The defaults are the initial values below, stated
+/// nowhere else in code.
 public struct ServerConfiguration: Sendable {
     /// The index directory; created when it does not exist.
     public var indexPath: String
@@ -28,6 +30,11 @@ public struct ServerConfiguration: Sendable {
     public var replication = ReplicationSettings()
     /// Analyzer, indexing and search settings, shared with the `loupe` tool (`config/loupe.toml`).
     public var engine = LoupeSettings()
+    /// The `louped.toml` read, if any.
+    public internal(set) var file: String? = nil
+    /// Every `louped.toml` option with its value and where the value came from, in file order;
+    /// empty when the configuration was not loaded. (The engine's are in ``engine``.)
+    public internal(set) var resolved: [ResolvedOption] = []
 
     /// The defaults (those `config/louped.toml` lists) for the index at `indexPath`.
     public init(indexPath: String) {
