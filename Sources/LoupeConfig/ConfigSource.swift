@@ -146,6 +146,21 @@ struct ConfigSource {
         throw ConfigError(place: document.place(of: first), message: message)
     }
 
+    /// Throws for the first environment variable with this source's prefix that sets no option
+    /// asked for and is not one of `others` (variables the program reads itself, such as
+    /// `LOUPED_CONFIG`), suggesting the nearest option's variable. Only for a prefix that belongs
+    /// to one program alone.
+    func rejectUnknownVariables(except others: Set<String>) throws(ConfigError) {
+        let known = Set(used.map(variable)).union(others)
+        let unknown = environment.keys.filter { $0.hasPrefix(prefix + "_") && !known.contains($0) }
+        guard let first = unknown.min() else { return }
+        var message = "no option is set by this variable"
+        if let near = known.map({ ($0, Self.editDistance($0, first)) }).filter({ $0.1 <= 2 }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
+            message += " (did you mean $\(near.0)?)"
+        }
+        throw ConfigError(place: "$" + first, message: message)
+    }
+
     // MARK: Layers
 
     /// A value found in one layer, with where it came from.

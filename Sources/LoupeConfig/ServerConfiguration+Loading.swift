@@ -1,6 +1,9 @@
 import LoupeProtocol
 
 extension ServerConfiguration {
+    /// The `LOUPED_` variables `louped` reads itself, which set no option of the file.
+    public static let programVariables: Set<String> = ["LOUPED_CONFIG", "LOUPED_LOG_LEVEL"]
+
     /// The configuration from `flags`, then `LOUPED_<SECTION>_<KEY>` environment variables, then
     /// `file`, then the defaults (the first that sets an option wins); the engine settings from
     /// the `loupe.toml` that `server.loupe_config` names (else `$LOUPE_CONFIG`, else
@@ -11,7 +14,8 @@ extension ServerConfiguration {
     ///   - environment: the process environment.
     ///   - flags: the command-line flags, by the option they set (`"server.threads": --threads`).
     /// - Throws: ``ConfigError`` naming the file and line, variable or flag, and the option: for
-    ///   an unreadable file, bad TOML, an unknown option, a value of the wrong type or out of range.
+    ///   an unreadable file, bad TOML, an unknown option, a value of the wrong type or out of range,
+    ///   or a `LOUPED_` variable that sets nothing (a misspelled option).
     public static func load(
         file: String?, environment: [String: String], flags: [String: ConfigFlag] = [:]
     ) throws(ConfigError) -> ServerConfiguration {
@@ -56,6 +60,7 @@ extension ServerConfiguration {
         config.limits = limits
 
         try source.rejectUnknownKeys()
+        try source.rejectUnknownVariables(except: ServerConfiguration.programVariables)
         config.file = file
         config.resolved = source.resolved
         config.engine = try LoupeSettings.load(explicitPath: engineFile.nilIfEmpty, environment: environment)
