@@ -83,6 +83,35 @@ import Testing
         #expect(try LoupeProcess.run(["search", "pakistan"], environment: env).stdout.contains("000_d81bf0a44b9c720b.txt"))
     }
 
+    @Test func eachOptionComesFromTheFlagThenTheEnvironmentThenTheFile() throws {
+        let dir = TemporaryDirectory("cli")
+        let index = dir.path + "/index"
+        let docs = try dir.write("docs.jsonl", (1...12).map { "{\"id\": \($0), \"text\": \"alpha \($0)\"}\n" }.joined())
+        #expect(try LoupeProcess.run(["index", "--jsonl", docs, "--index", index]).status == 0)
+        let config = try dir.write("loupe.toml", "[search]\nlimit = 3\n")
+        func hits(_ arguments: [String], _ environment: [String: String]) throws -> Int {
+            let run = try LoupeProcess.run(["search", "alpha", "--index", index, "--json"] + arguments, environment: environment)
+            let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return (object?["hits"] as? [Any])?.count ?? -1
+        }
+        #expect(try hits([], [:]) == 10)
+        #expect(try hits(["--config", config], [:]) == 3)
+        #expect(try hits([], ["LOUPE_CONFIG": config]) == 3)
+        #expect(try hits(["--config", config], ["LOUPE_SEARCH_LIMIT": "2"]) == 2)
+        #expect(try hits(["--config", config, "--limit", "1"], ["LOUPE_SEARCH_LIMIT": "2"]) == 1)
+    }
+
+    @Test func aBadConfigurationIsOneLineNamingTheFileLineAndOption() throws {
+        let dir = TemporaryDirectory("cli")
+        let config = try dir.write("loupe.toml", "[search]\nlimit = 3\nlimt = 4\n")
+        let typo = try LoupeProcess.run(["search", "x", "--index", dir.path, "--config", config])
+        #expect(typo.status != 0)
+        #expect(typo.stderr.hasSuffix("configuration: \(config):3: unknown option `search.limt` (did you mean `search.limit`?)\n"), "\(typo.stderr)")
+        let variable = try LoupeProcess.run(["search", "x", "--index", dir.path], environment: ["LOUPE_SEARCH_B": "2"])
+        #expect(variable.status != 0)
+        #expect(variable.stderr.hasSuffix("configuration: $LOUPE_SEARCH_B: `search.b` must be a number in 0.0...1.0, got 2.0\n"), "\(variable.stderr)")
+    }
+
     @Test func jsonLinesWithABadLineReportsItAndIndexesTheRest() throws {
         let dir = TemporaryDirectory("cli")
         let file = try dir.write("docs.jsonl", "{\"id\": \"a\", \"text\": \"alpha\"}\n{\"id\": \"b\", \"text\": \n{\"id\": \"c\", \"text\": \"gamma\"}\n")

@@ -16,9 +16,9 @@ struct LoupeProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "LOUPE_INDEX")
-        env.removeValue(forKey: "LOUPE_CONFIG")
+        // Only the test's own LOUPE_ variables (every option of loupe.toml has one) and no user file.
+        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LOUPE_") }
+        env["HOME"] = "/nonexistent"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()
