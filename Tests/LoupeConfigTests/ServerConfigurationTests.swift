@@ -42,17 +42,17 @@ struct ServerConfigurationTests {
         #expect(origins["limits.max_offset"] == .defaultValue)
         // A list: the flag's values, or the variable's split on ':'.
         let roots = try ServerConfiguration.load(
-            file: nil, environment: ["LOUPED_INDEX_ROOTS": "/a:/b"], flags: ["index.roots": ConfigFlag("--root", ["/c", "/d"])])
+            file: nil, environment: Self.clean.merging(["LOUPED_INDEX_ROOTS": "/a:/b"]) { $1 }, flags: ["index.roots": ConfigFlag("--root", ["/c", "/d"])])
         #expect(roots.roots == ["/c", "/d"])
-        #expect(try ServerConfiguration.load(file: nil, environment: ["LOUPED_INDEX_ROOTS": "/a:/b"]).roots == ["/a", "/b"])
+        #expect(try ServerConfiguration.load(file: nil, environment: Self.clean.merging(["LOUPED_INDEX_ROOTS": "/a:/b"]) { $1 }).roots == ["/a", "/b"])
     }
 
     @Test func replicationComesFromTheFileThenTheEnvironment() throws {
         let directory = TemporaryDirectory("louped-config")
         let file = try directory.write("r.toml", "[replication]\npublish = \"/srv/snapshots\"\npublish_every_s = 30\nkeep = 5\n")
-        let loaded = try ServerConfiguration.load(file: file, environment: ["LOUPED_REPLICATION_KEEP": "7"])
+        let loaded = try load(file: file, environment: ["LOUPED_REPLICATION_KEEP": "7"])
         #expect(loaded.replication.publish == "/srv/snapshots" && loaded.replication.publishEverySeconds == 30 && loaded.replication.keep == 7)
-        let follower = try ServerConfiguration.load(file: nil, environment: ["LOUPED_REPLICATION_FOLLOW": "/srv/snapshots"])
+        let follower = try load(file: nil, environment: ["LOUPED_REPLICATION_FOLLOW": "/srv/snapshots"])
         #expect(follower.replication.follow == "/srv/snapshots" && follower.replication.publish == nil)
         let zero = try directory.write("zero.toml", "[replication]\nkeep = 0\n")
         #expect(loadError(file: zero) == "\(zero):2: `replication.keep` must be an integer in 1...10000, got 0")
@@ -62,13 +62,13 @@ struct ServerConfigurationTests {
         let directory = TemporaryDirectory("louped-config")
         let on = try directory.write("on.toml", "[index]\nwatch = true\n")
         let off = try directory.write("off.toml", "[index]\nwatch = false\n")
-        #expect(try ServerConfiguration.load(file: nil, environment: [:]).watch)
-        #expect(try ServerConfiguration.load(file: on, environment: [:]).watch)
-        #expect(try !ServerConfiguration.load(file: off, environment: [:]).watch)
-        #expect(try !ServerConfiguration.load(file: on, environment: ["LOUPED_INDEX_WATCH": "false"]).watch)
-        #expect(try ServerConfiguration.load(file: off, environment: ["LOUPED_INDEX_WATCH": "TRUE"]).watch)
-        #expect(try ServerConfiguration.load(file: off, environment: ["LOUPED_INDEX_WATCH": "1"]).watch)
-        #expect(try !ServerConfiguration.load(file: nil, environment: ["LOUPED_INDEX_WATCH": "off"]).watch)
+        #expect(try load(file: nil, environment: [:]).watch)
+        #expect(try load(file: on, environment: [:]).watch)
+        #expect(try !load(file: off, environment: [:]).watch)
+        #expect(try !load(file: on, environment: ["LOUPED_INDEX_WATCH": "false"]).watch)
+        #expect(try load(file: off, environment: ["LOUPED_INDEX_WATCH": "TRUE"]).watch)
+        #expect(try load(file: off, environment: ["LOUPED_INDEX_WATCH": "1"]).watch)
+        #expect(try !load(file: nil, environment: ["LOUPED_INDEX_WATCH": "off"]).watch)
     }
 
     @Test func badValuesNameWhereTheyCameFrom() throws {
@@ -124,6 +124,11 @@ struct ServerConfigurationTests {
         // The lower limit the other way round is no conflict.
         let loose = try directory.write("loose.toml", "[limits]\nmax_limit = 5000\nmax_expansions = 500\n")
         #expect(try ServerConfiguration.load(file: loose, environment: Self.clean).conflicts.isEmpty)
+    }
+
+    /// The configuration from `file` and `environment`, with no user's loupe.toml.
+    func load(file: String?, environment: [String: String]) throws -> ServerConfiguration {
+        try ServerConfiguration.load(file: file, environment: environment.merging(Self.clean) { old, _ in old })
     }
 
     /// The error loading gives, or nil when it loads.
