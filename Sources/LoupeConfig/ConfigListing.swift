@@ -12,6 +12,7 @@ extension ServerConfiguration {
         text += Self.listing(engine.resolved) { key in
             lowered[key].map { "the daemon uses \($0.limitValue) (\($0.limit))" }
         }
+        if !conflicts.isEmpty { text += "\n" }
         for conflict in conflicts { text += "# warning: \(conflict)\n" }
         return text
     }
