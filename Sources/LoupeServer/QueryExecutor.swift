@@ -78,7 +78,10 @@ struct QueryExecutor: Sendable {
                 Reply.Field("modified", String(record.metadata.modified)),
             ]
             for field in record.metadata.fields { fields.append(Reply.Field("field_" + field.name, field.value)) }
-            fields.append(Reply.Field("text", try reader.text(doc) ?? ""))
+            let text = try reader.text(doc) ?? ""
+            // Loading a large text is the costly step; a budget it used up is reported, not ignored.
+            try deadline.check()
+            fields.append(Reply.Field("text", text))
             return .document(fields)
         default:
             throw ProtocolError(.internalError, "\(request.command.name) is not a query")
