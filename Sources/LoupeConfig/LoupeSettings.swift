@@ -20,13 +20,16 @@ public struct LoupeSettings: Sendable {
     public var indexing = IndexingOptions()
     /// BM25 parameters of searches that do not set their own.
     public var bm25 = BM25Parameters()
-    /// Defaults of every search.
+    /// Defaults of every search (``SearchOptions/expansion`` is set when `search.expand` is on).
     public var search = SearchOptions()
     /// The file read, if any.
     public private(set) var file: String? = nil
     /// Every option with its value and where the value came from, in file order; empty for
     /// settings not loaded through ``load(explicitPath:environment:)`` or ``init(contentsOf:environment:)``.
     public private(set) var resolved: [ResolvedOption] = []
+    /// The RM3 parameters a search uses when expansion is asked for (`--expand`, `expand=1`),
+    /// whether or not `search.expand` turns it on by default.
+    public var expansion = ExpansionParameters()
 
     /// The defaults.
     public init() {}
@@ -63,6 +66,10 @@ public struct LoupeSettings: Sendable {
         search.maxExpansions = try source.int("search.max_expansions", search.maxExpansions, range: 1...1_000_000)
         search.proximity = try source.bool("search.proximity", search.proximity)
         search.snippetLength = try source.int("search.snippet_length", search.snippetLength, range: 20...10_000)
+        expansion.feedbackDocs = try source.int("search.expand_docs", expansion.feedbackDocs, range: 1...ExpansionParameters.maximumCount)
+        expansion.feedbackTerms = try source.int("search.expand_terms", expansion.feedbackTerms, range: 1...ExpansionParameters.maximumCount)
+        expansion.originalQueryWeight = try source.double("search.expand_weight", expansion.originalQueryWeight, range: 0...1)
+        search.expansion = try source.bool("search.expand", search.expansion != nil) ? expansion : nil
     }
 
     /// The settings `loupe` (and `louped`, through `server.loupe_config`) uses: from

@@ -41,6 +41,8 @@ public struct SearchResults: Sendable {
     public var hits: [SearchHit]
     /// Wall time of parsing, planning, matching and loading the hits, in microseconds.
     public var tookMicroseconds: Int
+    /// The terms RM3 pseudo-relevance feedback added, when the options asked for it.
+    public var expansion: QueryExpansion? = nil
 }
 
 /// Runs queries against one ``IndexReader`` (one commit). Cheap to create; use one per query or
@@ -83,22 +85,20 @@ public struct Searcher {
 
     /// Runs an already-parsed query: one ``Weight`` gives the top hits, the exact total (from
     /// the same pass when it saw every match, else from a count over doc ids) and the snippets'
-    /// marked words.
+    /// marked words. With ``SearchOptions/expansion`` set, that weight is the query expanded by
+    /// RM3 from a first pass (``QueryExpansion``, in ``SearchResults/expansion``).
     public func search(_ node: QueryNode, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         guard options.limit >= 0, options.offset >= 0 else { throw SearchError.invalidOption("limit and offset must be ≥ 0") }
         let start = DispatchTime.now().uptimeNanoseconds
-        let weight = try self.weight(node, options: options)
         let context = CollectionContext(reader: reader, deadline: options.deadline)
+        let query = try planned(node, options: options, context: context)
+        let weight = query.weight
         let ranked: [ScoredDoc]
         let total: Int
         if options.sort == .score {
             let wanted = options.limit + options.offset
-            let pairs = options.proximity ? ProximityClauses.pairsQuery(of: node, analyzer: reader.analyzer) : nil
-            let window = pairs == nil || wanted == 0 ? wanted : max(wanted, ProximityClauses.rescoreWindow)
-            let run = try weight.topDocs(k: window, algorithm: options.algorithm, context: context)
-            ranked = try pairs.flatMap { try self.weight($0, options: options).scorer(frequencies: true) }
-                .map { Array(ProximityClauses.rescore(run.collector.sorted(), with: $0).prefix(wanted)) }
-                ?? run.collector.sorted()
+            let run: TopDocsRun
+            (ranked, run) = try rank(query, k: wanted, algorithm: options.algorithm, context: context)
             total = options.countTotal && !run.exact ? try weight.count(context: context) : run.offered
         } else if let scorer = try weight.scorer(frequencies: true) {
             (ranked, total) = ColumnTopKCollector.collect(scorer, k: options.limit + options.offset, order: options.sort, reader: reader)
@@ -114,7 +114,49 @@ public struct Searcher {
                 rank: options.offset + i + 1, score: hit.score, doc: hit.doc, id: record?.id ?? "", title: record?.title ?? "",
                 snippet: snippet, size: record?.size ?? 0, metadata: record?.metadata ?? DocumentMetadata())
         }
-        return SearchResults(total: total, hits: hits, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1000))
+        return SearchResults(
+            total: total, hits: hits, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1000),
+            expansion: query.expansion)
+    }
+
+    /// A query planned once for a search: its weight (expanded by RM3 when asked for), the
+    /// weight of its proximity pairs, and the expansion.
+    struct PlannedSearch {
+        let weight: Weight
+        let pairs: Weight?
+        let expansion: QueryExpansion?
+    }
+
+    /// `node` planned with the options: the words' weight, their proximity pairs (unless
+    /// proximity is off) and, with ``SearchOptions/expansion``, the RM3 rewrite of both from the
+    /// best `feedbackDocs` documents of the unexpanded query, ranked as a search ranks them.
+    func planned(_ node: QueryNode, options: SearchOptions, context: CollectionContext) throws -> PlannedSearch {
+        let parameters = try (options.bm25 ?? defaultParameters).validated()
+        let expansion = try options.expansion?.validated()
+        let planner = QueryPlanner(reader: reader, options: options, parameters: parameters)
+        let words = try planner.plan(node)
+        let pairsNode = options.proximity ? ProximityClauses.pairsQuery(of: node, analyzer: reader.analyzer) : nil
+        let pairs = try pairsNode.map { try planner.plan($0) }
+        guard let expansion else { return PlannedSearch(weight: words, pairs: pairs, expansion: nil) }
+        let unexpanded = PlannedSearch(weight: words, pairs: pairs, expansion: nil)
+        let feedback = try rank(unexpanded, k: expansion.feedbackDocs, algorithm: options.algorithm, context: context).ranked
+        let expanded = try planner.expand(node, original: words, feedback: feedback, parameters: expansion)
+        return PlannedSearch(
+            weight: expanded.weight, pairs: try pairsNode.map { try planner.plan($0, boost: expanded.originalBoost) },
+            expansion: expanded.expansion)
+    }
+
+    /// The best `k` documents of `query`: those of its words' weight, with its pruning, and with
+    /// proximity pairs the best max(k, ``ProximityClauses/rescoreWindow``) of them rescored.
+    private func rank(
+        _ query: PlannedSearch, k: Int, algorithm: RetrievalAlgorithm, context: CollectionContext
+    ) throws -> (ranked: [ScoredDoc], run: TopDocsRun) {
+        let window = query.pairs == nil || k == 0 ? k : max(k, ProximityClauses.rescoreWindow)
+        let run = try query.weight.topDocs(k: window, algorithm: algorithm, context: context)
+        let ranked = try query.pairs?.scorer(frequencies: true)
+            .map { Array(ProximityClauses.rescore(run.collector.sorted(), with: $0).prefix(k)) }
+            ?? run.collector.sorted()
+        return (ranked, run)
     }
 
     /// The best `k` documents for `node`, without loading their records: the hot path that
@@ -135,17 +177,32 @@ public struct Searcher {
         return try QueryPlanner(reader: reader, options: options, parameters: parameters).plan(node)
     }
 
-    /// The score of document `id` for `query`, broken into its BM25 parts; nil when it does not match.
+    /// The score of document `id` for `query`, broken into its BM25 parts; nil when it does not
+    /// match. With ``SearchOptions/expansion`` set, the parts are those of the expanded query
+    /// (each expansion term with its weight as its boost; ``expansion(of:options:)`` lists them).
     public func explain(_ query: String, id: String, options: SearchOptions = SearchOptions()) throws -> (score: Double, parts: [ScoreExplanation])? {
         guard let doc = try reader.docId(forId: id) else { throw SearchError.unknownDocument(id) }
         let parsed = try parse(query, options: options)
-        let node = options.proximity ? ProximityClauses.adding(to: parsed, analyzer: reader.analyzer) : parsed
-        guard let scorer = try weight(node, options: options).scorer(frequencies: true),
-            scorer.advance(to: doc) == doc
-        else { return nil }
+        let weight: Weight
+        if options.expansion == nil {
+            let node = options.proximity ? ProximityClauses.adding(to: parsed, analyzer: reader.analyzer) : parsed
+            weight = try self.weight(node, options: options)
+        } else {
+            let planned = try planned(parsed, options: options, context: CollectionContext(reader: reader, deadline: options.deadline))
+            weight = planned.pairs.map { DisjunctionWeight([planned.weight, $0]) } ?? planned.weight
+        }
+        guard let scorer = try weight.scorer(frequencies: true), scorer.advance(to: doc) == doc else { return nil }
         var parts: [ScoreExplanation] = []
         scorer.explain(into: &parts)
         return (scorer.score(), parts)
+    }
+
+    /// The RM3 expansion of `query` (``QueryExpansion``); nil when ``SearchOptions/expansion``
+    /// is off.
+    public func expansion(of query: String, options: SearchOptions) throws -> QueryExpansion? {
+        guard options.expansion != nil else { return nil }
+        let context = CollectionContext(reader: reader, deadline: options.deadline)
+        return try planned(try parse(query, options: options), options: options, context: context).expansion
     }
 }
 

@@ -23,7 +23,7 @@ public enum Command: String, Sendable, CaseIterable {
     /// One line: the syntax.
     public var usage: String {
         switch self {
-        case .search: "SEARCH [limit=N] [offset=N] [snippets=0|1] [sort=score|modified|-modified] [op=and|or] [strict=0|1] [k1=X] [b=X] [algorithm=A] [--] <query>"
+        case .search: "SEARCH [limit=N] [offset=N] [snippets=0|1] [sort=score|modified|-modified] [expand=0|1] [op=and|or] [strict=0|1] [k1=X] [b=X] [algorithm=A] [--] <query>"
         case .count: "COUNT [op=and|or] [strict=0|1] [algorithm=A] [--] <query>"
         case .explain: "EXPLAIN [op=and|or] [strict=0|1] [k1=X] [b=X] [--] <docid> <query>"
         case .get: "GET <docid>"

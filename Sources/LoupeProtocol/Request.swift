@@ -49,6 +49,7 @@ public enum Request: Sendable, Equatable {
             if s.offset != 0 { words.append("offset=\(s.offset)") }
             if let snippets = s.snippets { words.append("snippets=\(snippets ? 1 : 0)") }
             if let sort = s.sort { words.append("sort=\(sort.rawValue)") }
+            if let expand = s.expand { words.append("expand=\(expand ? 1 : 0)") }
             words += s.options.words
             return (words + ["--", s.query]).joined(separator: " ")
         case .count(let query, let options): return (["COUNT"] + options.words + ["--", query]).joined(separator: " ")
@@ -76,6 +77,9 @@ public struct SearchRequest: Sendable, Equatable {
     public var snippets: Bool?
     /// The order of the hits; nil means by score.
     public var sort: Sort?
+    /// Whether the query is expanded by RM3 pseudo-relevance feedback; nil means the server's
+    /// default (`search.expand`).
+    public var expand: Bool?
     /// How the query is read and scored.
     public var options: QueryOptions
     /// The query, in the query language (docs/query-syntax.md).
@@ -93,8 +97,10 @@ public struct SearchRequest: Sendable, Equatable {
 
     /// A search for `query`; unset options take the server's defaults.
     public init(
-        query: String, limit: Int? = nil, offset: Int = 0, snippets: Bool? = nil, sort: Sort? = nil, options: QueryOptions = QueryOptions()
+        query: String, limit: Int? = nil, offset: Int = 0, snippets: Bool? = nil, sort: Sort? = nil, expand: Bool? = nil,
+        options: QueryOptions = QueryOptions()
     ) {
+        self.expand = expand
         self.query = query
         self.limit = limit
         self.offset = offset

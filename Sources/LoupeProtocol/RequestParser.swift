@@ -29,6 +29,7 @@ public struct RequestParser: Sendable {
                         throw usageError(command, "sort must be score, modified or -modified, got '\(value.prefix(40))'")
                     }
                     search.sort = sort
+                case "expand": search.expand = try flag(name, value, command)
                 default: try option(name, value, into: &options, command)
                 }
             }
@@ -78,7 +79,7 @@ public struct RequestParser: Sendable {
     }
 
     private static let optionNames: [Command: Set<String>] = [
-        .search: ["limit", "offset", "snippets", "sort", "op", "strict", "k1", "b", "algorithm"],
+        .search: ["limit", "offset", "snippets", "sort", "expand", "op", "strict", "k1", "b", "algorithm"],
         .count: ["op", "strict", "algorithm"],
         .explain: ["op", "strict", "k1", "b"],
     ]

@@ -27,6 +27,7 @@ struct QueryExecutor: Sendable {
             options.limit = search.limit ?? engine.search.limit
             options.offset = search.offset
             options.snippets = search.snippets ?? true
+            if let expand = search.expand { options.expansion = expand ? engine.expansion : nil }
             switch search.sort ?? .score {
             case .score: options.sort = .score
             case .modified: options.sort = .modified

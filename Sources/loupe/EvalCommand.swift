@@ -30,6 +30,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Rank by the words alone, without the proximity of neighbouring words (search.proximity = false).")
     var noProximity = false
 
+    @OptionGroup var expansion: ExpansionFlags
+
     func validate() throws {
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
     }
@@ -41,6 +43,7 @@ struct EvalCommand: ParsableCommand {
         var options = settings.search
         options.limit = depth
         if noProximity { options.proximity = false }
+        options.expansion = expansion.expansion(settings)
         let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
         var results: [String: [ScoredDocument]] = [:]
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

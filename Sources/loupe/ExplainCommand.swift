@@ -26,19 +26,25 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .long, help: "Rank by the words alone, without the proximity of neighbouring words (search.proximity = false).")
     var noProximity = false
 
+    @OptionGroup var expansion: ExpansionFlags
+
     func run() throws {
         let settings = try common.settings()
         let index = try common.openIndex(settings)
         var options = settings.search
         if noProximity { options.proximity = false }
+        options.expansion = expansion.expansion(settings)
         if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }
         let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
         let explanation: (score: Double, parts: [ScoreExplanation])?
+        let expanded: QueryExpansion?
         do {
             explanation = try searcher.explain(query, id: id, options: options)
+            expanded = try searcher.expansion(of: query, options: options)
         } catch let error as SearchError {
             throw CLIError("\(error)")
         }
+        if let expanded { print(HumanResults.expansionLine(expanded)) }
         guard let explanation else {
             print("\(id) does not match \(query)")
             return

@@ -9,10 +9,14 @@ struct RemoteSearch {
     let command: SearchCommand
 
     func run(_ address: ServerAddress) throws {
+        let flags = command.expansion
+        guard flags.docs == nil, flags.terms == nil, flags.weight == nil else {
+            throw CLIError("--expand-docs, --expand-terms and --expand-weight are not sent to louped: it expands with search.expand_docs, expand_terms and expand_weight of its engine settings")
+        }
         let connection = try ServerOptions.connect(address)
         let request = SearchRequest(
             query: command.query, limit: command.limit, offset: command.offset, snippets: !command.noSnippets,
-            sort: SearchRequest.Sort(rawValue: command.sort.rawValue),
+            sort: SearchRequest.Sort(rawValue: command.sort.rawValue), expand: command.expansion.expand,
             options: QueryOptions(
                 defaultOperator: command.defaultAnd ? .and : nil, strict: command.strict, k1: command.k1, b: command.b))
         guard case .results(let reply) = try ServerOptions.call(connection, .search(request)) else {

@@ -47,6 +47,8 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Rank by the words alone, without the proximity of neighbouring words (search.proximity = false).")
     var noProximity = false
 
+    @OptionGroup var expansion: ExpansionFlags
+
     @Flag(name: .long, help: "Leave out the snippets (the best passage of each hit, matches highlighted).")
     var noSnippets = false
 
@@ -65,6 +67,7 @@ struct SearchCommand: ParsableCommand {
         options.strict = strict
         options.snippets = !noSnippets
         if noProximity { options.proximity = false }
+        options.expansion = expansion.expansion(settings)
         options.sort = sort
         if defaultAnd { options.defaultOperator = .and }
         if k1 != nil || b != nil { options.bm25 = BM25Parameters(k1: k1 ?? settings.bm25.k1, b: b ?? settings.bm25.b) }

@@ -2,6 +2,7 @@ import Foundation
 import LoupeTestSupport
 import Testing
 @testable import LoupeConfig
+import LoupeEngine
 
 @Suite("loupe.toml: defaults, the environment and bad input")
 struct LoupeSettingsTests {
@@ -19,6 +20,22 @@ struct LoupeSettingsTests {
         }
     }
 
+    @Test func expansionIsOffUnlessTurnedOnAndItsParametersAreRead() throws {
+        let dir = TemporaryDirectory("config")
+        let defaults = LoupeSettings()
+        #expect(defaults.search.expansion == nil)
+        #expect(defaults.expansion == ExpansionParameters(feedbackDocs: 10, feedbackTerms: 10, originalQueryWeight: 0.5))
+        let shipped = try LoupeSettings(contentsOf: Self.shippedPath)
+        #expect(shipped.search.expansion == nil && shipped.expansion == defaults.expansion)
+        let tuned = try LoupeSettings(contentsOf: try dir.write("t.toml", "[search]\nexpand_docs = 5\nexpand_terms = 20\nexpand_weight = 0.7\n"))
+        #expect(tuned.search.expansion == nil)
+        #expect(tuned.expansion == ExpansionParameters(feedbackDocs: 5, feedbackTerms: 20, originalQueryWeight: 0.7))
+        let on = try LoupeSettings(contentsOf: try dir.write("on.toml", "[search]\nexpand = true\nexpand_docs = 3\n"))
+        #expect(on.search.expansion == ExpansionParameters(feedbackDocs: 3))
+        let fromEnvironment = try LoupeSettings(contentsOf: nil, environment: ["LOUPE_SEARCH_EXPAND": "true"])
+        #expect(fromEnvironment.search.expansion == ExpansionParameters())
+    }
+
     @Test func theShippedFileStatesEveryDefault() throws {
         let shipped = try LoupeSettings(contentsOf: Self.shippedPath)
         let defaults = try LoupeSettings(contentsOf: nil)
@@ -28,7 +45,7 @@ struct LoupeSettingsTests {
         #expect(shipped.resolved.map(\.value) == defaults.resolved.map(\.value))
         #expect(defaults.resolved.allSatisfy { $0.origin == .defaultValue })
         #expect(shipped.resolved.allSatisfy { if case .file(let place) = $0.origin { place.hasPrefix(Self.shippedPath + ":") } else { false } })
-        #expect(defaults.resolved.count == 16)
+        #expect(defaults.resolved.count == 20)
         let plain = LoupeSettings()
         #expect(shipped.indexPath == plain.indexPath && shipped.analyzer == plain.analyzer)
         #expect(shipped.indexing.maxFileSize == plain.indexing.maxFileSize && shipped.indexing.memoryBudget == plain.indexing.memoryBudget)
@@ -63,6 +80,10 @@ struct LoupeSettingsTests {
         ("[index]\nfollow_symlinks = 1\n", "FILE:2: `index.follow_symlinks` must be true or false, got 1"),
         ("[index]\nmemory_budget_mb = 1.5\n", "FILE:2: `index.memory_budget_mb` must be an integer in 16...1048576, got 1.5"),
         ("[search]\nproximity = [true]\n", "FILE:2: `search.proximity` must be true or false, got [true]"),
+        ("[search]\nexpand_weight = 1.5\n", "FILE:2: `search.expand_weight` must be a number in 0.0...1.0, got 1.5"),
+        ("[search]\nexpand_docs = 0\n", "FILE:2: `search.expand_docs` must be an integer in 1...1000, got 0"),
+        ("[search]\nexpand_terms = 1001\n", "FILE:2: `search.expand_terms` must be an integer in 1...1000, got 1001"),
+        ("[search]\nexpand = 1\n", "FILE:2: `search.expand` must be true or false, got 1"),
         ("k1 = 1\n", "FILE:1: `k1` must be in a [section]; this file has no top-level options"),
     ])
     func badValuesNameTheFileLineAndOption(text: String, message: String) throws {

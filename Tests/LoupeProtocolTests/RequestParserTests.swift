@@ -32,6 +32,18 @@ struct RequestParserTests {
         #expect(code("COUNT sort=modified war") == nil)  // not an option of COUNT: part of the query
     }
 
+    @Test func expandIsAnOptionOfSearch() throws {
+        #expect(try parse("SEARCH expand=1 war") == .search(SearchRequest(query: "war", expand: true)))
+        #expect(try parse("SEARCH limit=3 expand=0 war") == .search(SearchRequest(query: "war", limit: 3, expand: false)))
+        #expect(try parse("SEARCH war") == .search(SearchRequest(query: "war")))
+        #expect(Request.search(SearchRequest(query: "war", expand: true)).line == "SEARCH expand=1 -- war")
+        #expect(try parse(Request.search(SearchRequest(query: "war", expand: false)).line) == .search(SearchRequest(query: "war", expand: false)))
+        for line in ["SEARCH expand=2 war", "SEARCH expand=yes war", "SEARCH expand= war", "SEARCH expand=1 expand=1 war"] {
+            #expect(code(line) == .badArgument, "\(line)")
+        }
+        #expect(code("COUNT expand=1 war") == nil)  // not an option of COUNT: part of the query
+    }
+
     @Test func optionsStopAtTheFirstOtherWordOrAtDoubleDash() throws {
         #expect(try parse("SEARCH war limit=5") == .search(SearchRequest(query: "war limit=5")))
         #expect(try parse("SEARCH -- limit=5") == .search(SearchRequest(query: "limit=5")))

@@ -57,6 +57,35 @@ struct ClientCommandTests {
         try await server.stop()
     }
 
+    /// `loupe search --expand` sends `expand=1`: the daemon expands with its engine settings and
+    /// finds the hits a local expanded search finds; the per-query parameters are refused.
+    @Test func expansionOverTheDaemonFindsWhatLocalExpansionFinds() async throws {
+        var documents = [
+            "jaguar-1.txt": "jaguar engine coupe gearbox engine coupe", "jaguar-2.txt": "the jaguar coupe has a new engine and gearbox",
+            "jaguar-3.txt": "jaguar sells the coupe with a larger engine", "coupe.txt": "a coupe with a quiet engine and a smooth gearbox",
+        ]
+        for i in 0..<40 { documents["filler-\(i).txt"] = "the weather report \(i) says rain and sun" }
+        let server = try await TestServer(documents: documents)
+        let index = server.server.configuration.indexPath
+        let address = server.address.description
+        func hits(_ output: String) throws -> [String] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            return try #require(object["hits"] as? [[String: Any]]).map { "\($0["id"] ?? "") \($0["score"] ?? "")" }
+        }
+        let (local, remote, plain, refused) = try await blocking { [self] in
+            (try loupe(["search", "jaguar", "--expand", "--json", "--index", index]),
+             try loupe(["search", "jaguar", "--expand", "--json", "--server", address]),
+             try loupe(["search", "jaguar", "--json", "--server", address]),
+             try loupe(["search", "jaguar", "--expand", "--expand-docs", "3", "--server", address]))
+        }
+        #expect(local.status == 0 && remote.status == 0 && plain.status == 0, "\(remote.err)")
+        #expect(try hits(remote.out) == hits(local.out))
+        #expect(try hits(remote.out).contains { $0.hasPrefix("coupe.txt ") })
+        #expect(try !hits(plain.out).contains { $0.hasPrefix("coupe.txt ") })
+        #expect(refused.status != 0 && refused.err.contains("--expand-docs"))
+        try await server.stop()
+    }
+
     /// `loupe bench` in-process and over the daemon answer the same queries with the same hits;
     /// `--as-search` (with or without `--snippets`) runs in-process what SEARCH runs and finds the
     /// same; `--snippets` is refused without `--server` or `--as-search`.

@@ -14,8 +14,9 @@ struct QueryPlanner {
         try plan(node, boost: 1)
     }
 
-    /// A ``NoMatchWeight`` when the node can match nothing (unknown words, only stop words).
-    private func plan(_ node: QueryNode, boost: Double) throws -> Weight {
+    /// `node` with every score multiplied by `boost`; a ``NoMatchWeight`` when the node can match
+    /// nothing (unknown words, only stop words).
+    func plan(_ node: QueryNode, boost: Double) throws -> Weight {
         switch node {
         case .matchNone:
             return NoMatchWeight()
@@ -62,7 +63,7 @@ struct QueryPlanner {
         }
     }
 
-    private func fields(_ field: Field?) -> [(IndexField, Double)] {
+    func fields(_ field: Field?) -> [(IndexField, Double)] {
         guard let field else {
             return options.fields.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
         }
@@ -74,7 +75,7 @@ struct QueryPlanner {
     }
 
     /// The union of `weights`; the words of those that match nothing are still marked.
-    private func union(_ weights: [Weight]) -> Weight {
+    func union(_ weights: [Weight]) -> Weight {
         let matching = weights.filter { !($0 is NoMatchWeight) }
         var unmatched = HighlightTerms()
         for weight in weights where weight is NoMatchWeight { weight.addHighlights(to: &unmatched) }
@@ -84,7 +85,7 @@ struct QueryPlanner {
     }
 
     /// One term over `fields`: plain BM25 for a single field, BM25F for several.
-    private func weightedTerm(_ term: String, _ fields: [(IndexField, Double)], boost: Double) throws -> Weight {
+    func weightedTerm(_ term: String, _ fields: [(IndexField, Double)], boost: Double) throws -> Weight {
         var missing = HighlightTerms()
         missing.terms.insert(term)
         if fields.count == 1 {

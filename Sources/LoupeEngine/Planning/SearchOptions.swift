@@ -28,6 +28,10 @@ public struct SearchOptions: Sendable {
     /// Rank documents where neighbouring query words occur close together higher
     /// (``ProximityClauses``).
     public var proximity = true
+    /// RM3 pseudo-relevance feedback (``QueryExpansion``): the query is expanded with the best
+    /// terms of its first-pass best documents before it is run. nil (the default) runs the query
+    /// as written.
+    public var expansion: ExpansionParameters? = nil
     /// Count every match exactly (``SearchResults/total``); off makes top-k faster.
     public var countTotal = true
     /// The order of the hits: by score (the default), or by modification date (every match is
