@@ -5,6 +5,8 @@
 # when MAP or nDCG@10 falls below the best peer's figures in eval/thresholds.tsv.
 #
 # Usage: scripts/eval.sh [LOUPE_BINARY]   (default: builds and uses the debug binary)
+# EVAL_FLAGS adds flags to every `loupe eval`, such as EVAL_FLAGS=--expand (RM3, docs/ranking.md);
+# the CI gate runs the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 loupe="${1:-}"
@@ -20,7 +22,7 @@ while IFS=$'\t' read -r collection map_min ndcg_min; do
   case "$collection" in ""|collection|\#*) continue ;; esac
   "$loupe" index --config config/loupe.toml --jsonl "eval/$collection/docs.jsonl" --index "$work/$collection" >/dev/null
   line=$("$loupe" eval --config config/loupe.toml --index "$work/$collection" --queries "eval/$collection/queries.tsv" \
-    --run "$work/$collection.run" --qrels "eval/$collection/qrels.txt")
+    --run "$work/$collection.run" --qrels "eval/$collection/qrels.txt" ${EVAL_FLAGS:-})
   # line: queries N  MAP x  nDCG@10 y  P@10 z  R@100 w
   read -r _ _ _ map _ ndcg _ p10 _ r100 <<<"$line"
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$collection" "$map" "$ndcg" "$p10" "$r100" "$map_min" "$ndcg_min"
