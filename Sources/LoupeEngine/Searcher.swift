@@ -137,8 +137,8 @@ public struct Searcher {
         let words = try planner.plan(node)
         let pairsNode = options.proximity ? ProximityClauses.pairsQuery(of: node, analyzer: reader.analyzer) : nil
         let pairs = try pairsNode.map { try planner.plan($0) }
-        guard let expansion else { return PlannedSearch(weight: words, pairs: pairs, expansion: nil) }
         let unexpanded = PlannedSearch(weight: words, pairs: pairs, expansion: nil)
+        guard let expansion else { return unexpanded }
         let feedback = try rank(unexpanded, k: expansion.feedbackDocs, algorithm: options.algorithm, context: context).ranked
         let expanded = try planner.expand(node, original: words, feedback: feedback, parameters: expansion)
         return PlannedSearch(
@@ -166,9 +166,12 @@ public struct Searcher {
             k: k, algorithm: options.algorithm, context: CollectionContext(reader: reader, deadline: options.deadline)).collector.sorted()
     }
 
-    /// The exact number of live documents matching `node`, without scoring them.
+    /// The exact number of live documents matching `node`, without scoring them; with
+    /// ``SearchOptions/expansion``, of its RM3 expansion (the total a search reports).
     public func count(_ node: QueryNode, options: SearchOptions = SearchOptions()) throws -> Int {
-        try weight(node, options: options).count(context: CollectionContext(reader: reader, deadline: options.deadline))
+        let context = CollectionContext(reader: reader, deadline: options.deadline)
+        let weight = options.expansion == nil ? try weight(node, options: options) : try planned(node, options: options, context: context).weight
+        return try weight.count(context: context)
     }
 
     /// `node` bound to this reader's statistics.

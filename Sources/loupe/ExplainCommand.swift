@@ -7,7 +7,10 @@ struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Break a document's score for a query into its BM25 parts.",
-        discussion: "Each line is one term or phrase in one field; the scores add up to the score `loupe search` reports.")
+        discussion: """
+            Each line is one term or phrase in one field; the scores add up to the score `loupe search` reports. \
+            With --expand, a first line lists the terms RM3 added and their weights, and each term's line carries its weight in its boost.
+            """)
 
     @OptionGroup var common: CommonOptions
 

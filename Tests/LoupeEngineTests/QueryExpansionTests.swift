@@ -38,6 +38,8 @@ import Testing
         #expect(!(try searcher.search("jaguar", options: plain).hits.map(\.id).contains("coupe")))
         let expanded = try searcher.search("jaguar", options: expanding())
         #expect(expanded.hits.map(\.id).contains("coupe"))
+        #expect(try searcher.count(try searcher.parse("jaguar", options: plain), options: expanding()) == expanded.total)
+        #expect(try searcher.count(try searcher.parse("jaguar", options: plain), options: plain) == 4)
         let terms = try #require(expanded.expansion).terms.map(\.term)
         #expect(terms.contains("jaguar") && terms.contains("coupe") && terms.contains("engine"))
         // "the" is in every document, "a" in most: over a tenth of them, so never feedback terms.
