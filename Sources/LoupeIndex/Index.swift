@@ -18,6 +18,8 @@ public final class Index: Sendable {
     let tables: Tables
     /// Zstd contexts shared by this index's readers, one reader at a time each.
     let decompressors = DecompressorPool()
+    /// The in-memory term dictionaries of the newest commit read (``IndexReader/termDictionary(_:)``).
+    let termDictionaries = TermDictionaryCache()
 
     /// Handles of every named database.
     struct Tables: Sendable {
