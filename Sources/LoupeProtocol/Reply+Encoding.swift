@@ -12,7 +12,9 @@ extension Reply {
         case .hello(let g):
             out += "HELLO protocol=\(g.protocolVersion) max_line=\(g.maxLineBytes) auth=\(g.authRequired ? "required" : "none") server=\(FieldEscaping.escape(g.serverVersion, spaces: true))\n"
         case .results(let r):
-            out += "RESULTS \(r.hits.count) total=\(r.total) took_us=\(r.tookMicroseconds)\n"
+            out += "RESULTS \(r.hits.count) total=\(r.total) took_us=\(r.tookMicroseconds)"
+            if let suggestion = r.suggestion { out += " suggestion=" + FieldEscaping.escape(suggestion, spaces: true) }
+            out += "\n"
             for hit in r.hits {
                 out += String(hit.rank)
                 out += "\t"
@@ -28,6 +30,7 @@ extension Reply {
             out += "END\n"
         case .count(let total, let took):
             out += "COUNT \(total) took_us=\(took)\n"
+        case .completions(let c): c.encode(into: &out)
         case .explanation(let e):
             out += "EXPLAIN \(e.parts.count) matched=\(e.matched ? 1 : 0) score=\(Self.number(e.score))\n"
             for part in e.parts {

@@ -5,10 +5,12 @@
 public enum Reply: Sendable, Equatable {
     /// The greeting on connect: `HELLO protocol=1 max_line=<bytes> auth=none|required server=<version>`.
     case hello(Greeting)
-    /// `RESULTS <n> total=<N> took_us=<t>`, n hit lines, `END`.
+    /// `RESULTS <n> total=<N> took_us=<t> [suggestion=<query>]`, n hit lines, `END`.
     case results(Results)
     /// `COUNT <N> took_us=<t>`.
     case count(total: Int, tookMicroseconds: Int)
+    /// `COMPLETIONS <n> took_us=<t>`, n completion lines, `END`.
+    case completions(Completions)
     /// `EXPLAIN <n> matched=0|1 score=<s>`, n part lines, `END`.
     case explanation(Explanation)
     /// `DOC <n>`, n lines `name<TAB>value`, `END`.
@@ -54,12 +56,18 @@ public enum Reply: Sendable, Equatable {
         public var tookMicroseconds: Int
         /// The hits of this page, best first.
         public var hits: [Hit]
+        /// "Did you mean": the query to try instead, when this one found little and has a word
+        /// no document holds (`QuerySuggester`); nil otherwise. On the wire it is the optional
+        /// head attribute `suggestion=`, escaped with spaces as `\s`, which clients that do not
+        /// know it skip like any unknown `name=value`.
+        public var suggestion: String?
 
-        /// A page of `hits` out of `total` matches.
-        public init(total: Int, tookMicroseconds: Int, hits: [Hit]) {
+        /// A page of `hits` out of `total` matches, with an optional suggestion.
+        public init(total: Int, tookMicroseconds: Int, hits: [Hit], suggestion: String? = nil) {
             self.total = total
             self.tookMicroseconds = tookMicroseconds
             self.hits = hits
+            self.suggestion = suggestion
         }
     }
 

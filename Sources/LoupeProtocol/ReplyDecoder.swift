@@ -35,7 +35,7 @@ public struct ReplyDecoder: Sendable {
         let words = line.split(separator: " ", omittingEmptySubsequences: false)
         guard let word = words.first else { throw ReplyDecodingError(line: "", reason: "empty line") }
         switch word {
-        case "RESULTS", "EXPLAIN", "DOC", "INFO", "HELP":
+        case "RESULTS", "EXPLAIN", "DOC", "INFO", "HELP", "COMPLETIONS":
             guard words.count >= 2, let n = Int(words[1]), n >= 0 else {
                 throw ReplyDecodingError(line: String(line), reason: "a block head needs a line count")
             }
@@ -96,7 +96,7 @@ public struct ReplyDecoder: Sendable {
             guard let total = values["total"].flatMap({ Int($0) }), let took = values["took_us"].flatMap({ Int($0) }) else {
                 throw ReplyDecodingError(line: "RESULTS", reason: "RESULTS needs total= and took_us=")
             }
-            return .results(Reply.Results(total: total, tookMicroseconds: took, hits: hits))
+            return .results(Reply.Results(total: total, tookMicroseconds: took, hits: hits, suggestion: values["suggestion"]))
         case "EXPLAIN":
             var parts: [Reply.Explanation.Part] = []
             for line in body {
@@ -112,6 +112,8 @@ public struct ReplyDecoder: Sendable {
                 matched: values["matched"] == "1", score: values["score"].flatMap { Double($0) } ?? 0, parts: parts))
         case "HELP":
             return .help(body.map { FieldEscaping.unescape($0[...]) })
+        case "COMPLETIONS":
+            return .completions(try Reply.Completions(decodingHead: values, body: body))
         default:
             var fields: [Reply.Field] = []
             for line in body {

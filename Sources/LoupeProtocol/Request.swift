@@ -4,6 +4,8 @@ public enum Request: Sendable, Equatable {
     case search(SearchRequest)
     /// `COUNT [options] <query>`: the number of matching documents.
     case count(query: String, options: QueryOptions)
+    /// `SUGGEST [limit=N] <text>`: completions of the text's last word.
+    case suggest(SuggestRequest)
     /// `EXPLAIN [options] <docid> <query>`: a document's score, broken into its BM25 parts.
     case explain(id: String, query: String, options: QueryOptions)
     /// `GET <docid>`: the stored fields of a document.
@@ -28,6 +30,7 @@ public enum Request: Sendable, Equatable {
         switch self {
         case .search: .search
         case .count: .count
+        case .suggest: .suggest
         case .explain: .explain
         case .get: .get
         case .index: .index
@@ -53,6 +56,7 @@ public enum Request: Sendable, Equatable {
             words += s.options.words
             return (words + ["--", s.query]).joined(separator: " ")
         case .count(let query, let options): return (["COUNT"] + options.words + ["--", query]).joined(separator: " ")
+        case .suggest(let s): return (["SUGGEST"] + (s.limit.map { ["limit=\($0)"] } ?? []) + ["--", s.text]).joined(separator: " ")
         case .explain(let id, let query, let options):
             return (["EXPLAIN"] + options.words + ["--", FieldEscaping.escape(id, spaces: true), query]).joined(separator: " ")
         case .get(let id): return "GET " + FieldEscaping.escape(id)

@@ -40,6 +40,10 @@ public struct RequestParser: Sendable {
             var options = QueryOptions()
             try readOptions(&words, command) { name, value throws(ProtocolError) in try option(name, value, into: &options, command) }
             return .count(query: try required(words.rest, "a query", command), options: options)
+        case .suggest:
+            var limit: Int?
+            try readOptions(&words, command) { name, value throws(ProtocolError) in limit = try count(name, value, command) }
+            return .suggest(SuggestRequest(text: try required(words.rest, "the text to complete", command), limit: limit))
         case .explain:
             var options = QueryOptions()
             try readOptions(&words, command) { name, value throws(ProtocolError) in try option(name, value, into: &options, command) }
@@ -81,6 +85,7 @@ public struct RequestParser: Sendable {
     private static let optionNames: [Command: Set<String>] = [
         .search: ["limit", "offset", "snippets", "sort", "expand", "op", "strict", "k1", "b", "algorithm"],
         .count: ["op", "strict", "algorithm"],
+        .suggest: ["limit"],
         .explain: ["op", "strict", "k1", "b"],
     ]
 

@@ -143,7 +143,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         case .help(let command): send(.help(Self.help(command)), context)
         case .quit: close(context, with: .bye)
         case .auth(let token): authenticate(token, context)
-        case .search, .count, .explain, .get:
+        case .search, .count, .suggest, .explain, .get:
             // The engine stops at the same instant the budget timer answers `ERR TIMEOUT`.
             let deadline = Deadline.after(milliseconds: shared.limits.queryBudgetMilliseconds)
             run(request, context, budgeted: true) { shared.dispatcher.query(request, deadline: deadline, on: context.eventLoop) }

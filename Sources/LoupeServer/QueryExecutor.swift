@@ -4,7 +4,7 @@ import LoupeEngine
 import LoupeIndex
 import LoupeProtocol
 
-/// Answers the read commands (SEARCH, COUNT, EXPLAIN, GET) from a fresh snapshot of the index per
+/// Answers the read commands (SEARCH, COUNT, SUGGEST, EXPLAIN, GET) from a fresh snapshot of the index per
 /// request, so they never wait for a write. Called on the query pool; safe from several threads.
 struct QueryExecutor: Sendable {
     /// Where each request takes its index (on a replica, the snapshot served when it starts).
@@ -40,13 +40,17 @@ struct QueryExecutor: Sendable {
                 throw ProtocolError(.limitExceeded, "offset=\(options.offset) is over the server's maximum of \(limits.maxOffset)")
             }
             let results = try searcher.search(search.query, options: options)
+            try deadline.check()
+            let suggestion = try QuerySuggester(reader: reader)
+                .suggestion(for: search.query, total: results.total, searcher: searcher, options: options)
             return .results(Reply.Results(
                 total: results.total, tookMicroseconds: results.tookMicroseconds,
                 hits: results.hits.map { hit in
                     Reply.Hit(
                         rank: hit.rank, score: hit.score, id: hit.id, title: hit.title, snippet: hit.snippet?.text ?? "",
                         highlights: hit.snippet?.highlights ?? [])
-                }))
+                },
+                suggestion: suggestion))
         case .count(let query, let queryOptions):
             // Counting only: no top-k collection and no records, as in-process `loupe bench --mode count`.
             let started = DispatchTime.now().uptimeNanoseconds
@@ -54,6 +58,13 @@ struct QueryExecutor: Sendable {
             options.deadline = deadline
             let total = try searcher.count(try searcher.parse(query, options: options), options: options)
             return .count(total: total, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - started) / 1000))
+        case .suggest(let suggest):
+            let started = DispatchTime.now().uptimeNanoseconds
+            let completions = try Completer(reader: reader).complete(
+                suggest.text, limit: suggest.limit ?? Completer.defaultLimit, fields: engine.search.fields.keys.sorted { $0.rawValue < $1.rawValue })
+            return .completions(Reply.Completions(
+                tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - started) / 1000),
+                items: completions.map { Reply.Completions.Item(word: $0.word, text: $0.text, docs: $0.docFreq, together: $0.together) }))
         case .explain(let id, let query, let queryOptions):
             guard let explanation = try searcher.explain(query, id: id, options: try options(queryOptions)) else {
                 return .explanation(Reply.Explanation(matched: false, score: 0, parts: []))

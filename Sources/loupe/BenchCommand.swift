@@ -13,7 +13,9 @@ struct BenchCommand: ParsableCommand {
             Each line of the file is one query: words separated by spaces, read with the semantics of --kind \
             (term: the word; and: every word; or: any word; phrase: the words adjacent and in order; fuzzy: the \
             word within the edits its length allows, as `word~`), searched \
-            in the body field, as the peer engines index the benchmark corpus. A timed call plans the query \
+            in the body field, as the peer engines index the benchmark corpus. With --kind suggest a line is \
+            the text typed so far, and a timed call is `loupe suggest` on it (10 completions; \
+            Benchmarks/queries/suggest.txt). A timed call plans the query \
             and collects the top 10 (or counts the matches with --mode count); loading the hits' records is \
             outside the timing. The first --warmup passes are not timed.
 
@@ -22,7 +24,7 @@ struct BenchCommand: ParsableCommand {
             --snippets), so that in-process and daemon figures compare like for like.
             """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case term, and, or, phrase, fuzzy }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case term, and, or, phrase, fuzzy, suggest }
     enum Mode: String, ExpressibleByArgument, CaseIterable { case top10, count }
 
     @OptionGroup var common: CommonOptions
@@ -32,7 +34,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "The query file, one query per line.")
     var queries: String
 
-    @Option(name: .long, help: "How a line is read: term, and, or, phrase, fuzzy.")
+    @Option(name: .long, help: "How a line is read: term, and, or, phrase, fuzzy, suggest.")
     var kind: Kind
 
     @Option(name: .long, help: "top10 (ranked top 10) or count (number of matches).")
@@ -74,6 +76,12 @@ struct BenchCommand: ParsableCommand {
             if filter != nil { throw ValidationError("--filter applies to the in-process bench") }
             if daemon.snippets && mode != .top10 { throw ValidationError("--snippets applies to --mode top10") }
             return try RemoteBench(command: self, connections: daemon.connections, snippets: daemon.snippets).run(address)
+        }
+        if kind == .suggest {
+            guard mode == .top10, !asSearch, filter == nil, !daemon.snippets else {
+                throw ValidationError("--kind suggest times completions: --mode, --as-search, --filter and --snippets do not apply")
+            }
+            return try runSuggest()
         }
         if asSearch { return try runAsSearch() }
         if daemon.snippets { throw ValidationError("--snippets needs --server or --as-search: plain bench times the top 10 without loading hits") }
@@ -120,6 +128,44 @@ struct BenchCommand: ParsableCommand {
             print(String(
                 format: "%@ %@ (%@): %d timed queries  p50 %.1f µs  p95 %.1f µs  p99 %.1f µs  mean %.1f µs  %.0f QPS",
                 kind.rawValue, mode.rawValue, algorithm.rawValue, samples.count, report.p50, report.p95, report.p99, report.mean, report.qps))
+        }
+    }
+
+    /// `--kind suggest`: each timed call completes a line as `loupe suggest` does (10 completions
+    /// over the configured fields); the first pass builds the term dictionaries, untimed with
+    /// `--warmup` 1 or more.
+    private func runSuggest() throws {
+        let settings = try common.settings()
+        let index = try common.openIndex(settings)
+        guard let text = try? String(contentsOfFile: queries, encoding: .utf8) else { throw CLIError("cannot read \(queries)") }
+        let lines = text.split(separator: "\n").map { String($0) }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let fields = settings.search.fields.keys.sorted { $0.rawValue < $1.rawValue }
+        let completer = Completer(reader: try index.reader())
+        var samples: [UInt64] = []
+        var answers: [[Completer.Completion]] = []
+        for pass in 0..<(warmup + rounds) {
+            for line in lines {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let found = try completer.complete(line, limit: 10, fields: fields)
+                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                if pass >= warmup { samples.append(elapsed) }
+                if pass == 0 { answers.append(found) }
+            }
+        }
+        let report = LatencyReport(samples)
+        if json {
+            print(JSONValue.object([
+                ("kind", .string(kind.rawValue)), ("n", .int(samples.count)), ("p50_us", .double(report.p50)),
+                ("p95_us", .double(report.p95)), ("p99_us", .double(report.p99)), ("mean_us", .double(report.mean)),
+                ("qps", .double(report.qps)),
+                ("queries", .array(zip(lines, answers).map { line, found in
+                    .object([("q", .string(line)), ("total", .int(found.count)), ("top10", .array(found.map { .string($0.text) }))])
+                })),
+            ]).text)
+        } else {
+            print(String(
+                format: "suggest: %d timed completions  p50 %.1f µs  p95 %.1f µs  p99 %.1f µs  mean %.1f µs  %.0f QPS",
+                samples.count, report.p50, report.p95, report.p99, report.mean, report.qps))
         }
     }
 
@@ -181,6 +227,7 @@ struct BenchCommand: ParsableCommand {
         case .and: text = words.map { "+" + $0 }.joined(separator: " ")
         case .phrase: text = "body:\"" + line + "\""
         case .fuzzy: text = "body:" + line + "~"
+        case .suggest: preconditionFailure("a suggest line is completed (runSuggest), not searched")
         }
         guard let filter else { return text }
         return "+(\(text)) +(\(filter))"
@@ -199,6 +246,7 @@ struct BenchCommand: ParsableCommand {
         switch kind {
         case .term: return .term(text: line, field: .body, boost: 1)
         case .fuzzy: return .fuzzy(text: line, maxEdits: nil, field: .body, boost: 1)
+        case .suggest: preconditionFailure("a suggest line is completed (runSuggest), not searched")
         case .phrase: return .phrase(words: words, slop: 0, field: .body, boost: 1)
         case .and, .or:
             let occur: Occur = kind == .and ? .must : .should

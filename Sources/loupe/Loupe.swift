@@ -7,5 +7,5 @@ struct Loupe: ParsableCommand {
         commandName: "loupe",
         abstract: "A full-text search engine: index documents, then search them with BM25 ranking.",
         version: "0.1.0",
-        subcommands: [IndexCommand.self, WatchCommand.self, SearchCommand.self, ExplainCommand.self, EvalCommand.self, BenchCommand.self, StatsCommand.self, ProblemsCommand.self, CheckCommand.self, CompactCommand.self, SnapshotCommand.self, PingCommand.self, InfoCommand.self])
+        subcommands: [IndexCommand.self, WatchCommand.self, SearchCommand.self, SuggestCommand.self, ExplainCommand.self, EvalCommand.self, BenchCommand.self, StatsCommand.self, ProblemsCommand.self, CheckCommand.self, CompactCommand.self, SnapshotCommand.self, PingCommand.self, InfoCommand.self])
 }

@@ -104,6 +104,7 @@ struct RemoteBench {
     /// The request a line of the query file stands for: the words in the body field, with the
     /// kind's semantics, as in-process `loupe bench` builds them.
     func request(for line: String) -> Request {
+        if command.kind == .suggest { return .suggest(SuggestRequest(text: line, limit: 10)) }
         let query = command.queryText(for: line)
         let options = QueryOptions(algorithm: command.algorithm.rawValue)
         switch command.mode {
@@ -116,6 +117,7 @@ struct RemoteBench {
         switch reply {
         case .results(let results): (results.total, results.hits.map(\.id))
         case .count(let total, _): (total, [])
+        case .completions(let completions): (completions.items.count, completions.items.map(\.text))
         default: (0, [])
         }
     }
@@ -124,6 +126,7 @@ struct RemoteBench {
         switch reply {
         case .results(let results): results.tookMicroseconds
         case .count(_, let took): took
+        case .completions(let completions): completions.tookMicroseconds
         default: 0
         }
     }

@@ -37,8 +37,8 @@ struct RemoteSearch {
             }
         }
         print(command.json
-            ? ResultsJSON.render(results, metadata: command.metadata)
-            : HumanResults.render(results, styled: isatty(STDOUT_FILENO) != 0, metadata: command.metadata))
+            ? ResultsJSON.render(results, suggestion: reply.suggestion, metadata: command.metadata)
+            : HumanResults.render(results, suggestion: reply.suggestion, styled: isatty(STDOUT_FILENO) != 0, metadata: command.metadata))
     }
 
     /// The size and metadata in a `GET` reply's fields.

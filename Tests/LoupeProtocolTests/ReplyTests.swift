@@ -65,7 +65,7 @@ struct ReplyTests {
         #expect(error.code.name == "SOMETHING_NEW" && !error.code.isClientError && error.message == "later")
         #expect(ProtocolError.Code.lineTooLong.isClientError && !ProtocolError.Code.busy.isClientError)
         #expect(ProtocolError.Code(name: "READ_ONLY") == .readOnly && ProtocolError.Code.readOnly.isClientError)
-        #expect(Command.allCases.filter(\.isIdempotent) == [.search, .count, .explain, .get, .info, .ping, .help])
+        #expect(Command.allCases.filter(\.isIdempotent) == [.search, .count, .suggest, .explain, .get, .info, .ping, .help])
     }
 
     @Test func malformedRepliesAreRejected() {

@@ -5,28 +5,13 @@ import Testing
 
 @Suite("loupe against louped", .timeLimit(.minutes(2)))
 struct ClientCommandTests {
-    /// Runs the built `loupe` (beside the test bundle) and returns its exit status, output and errors.
+    /// Runs the built `loupe` (``CLI/loupe(_:environment:)``).
     func loupe(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltExecutable.path("loupe"))
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("LOUPE") }
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile(), stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try CLI.loupe(arguments, environment: environment)
     }
 
-    /// The output with its timings (`(123 µs)`, `"took_us":123`) blanked.
-    func untimed(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\(\d+ µs\)"#, with: "(T µs)", options: .regularExpression)
-            .replacingOccurrences(of: #""took_us":\d+"#, with: #""took_us":T"#, options: .regularExpression)
-    }
+    /// The output with its timings blanked (``CLI/untimed(_:)``).
+    func untimed(_ text: String) -> String { CLI.untimed(text) }
 
     @Test func searchOverTheDaemonPrintsWhatLocalSearchPrints() async throws {
         let server = try await TestServer()

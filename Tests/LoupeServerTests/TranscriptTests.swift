@@ -15,7 +15,7 @@ struct TranscriptTests {
             let session = RawSession(connection)
             #expect(try session.exchange("PING") == ["PONG"])
             let help = try session.exchange("HELP")
-            #expect(help.first == "HELP 12" && help.last == "END" && help.count == 14)
+            #expect(help.first == "HELP 13" && help.last == "END" && help.count == 15)
             #expect(help[1].hasPrefix("SEARCH [limit=N]"))
             #expect(try session.exchange("help count") == [
                 "HELP 2", "COUNT [op=and|or] [strict=0|1] [algorithm=A] [--] <query>", "the number of matching documents: COUNT <N> took_us=<t>", "END",
