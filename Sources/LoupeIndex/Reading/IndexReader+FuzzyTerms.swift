@@ -31,42 +31,62 @@ extension IndexReader {
         // The word's own characters, the only ones that can follow a prefix that has used up its
         // edits; in scalar order, which is UTF-8 byte order.
         let wordScalars = Set(scalars).sorted { $0.value < $1.value }
-        // Depth first over the dictionary as a trie: a frame is a viable prefix with the
-        // automaton's state after it, and the range of terms under it not yet visited.
-        var frames = [(prefix: [UInt8](), state: EditDistanceState(word: scalars, maxEdits: maxEdits), range: 0..<dictionary.count)]
-        while var frame = frames.popLast() {
-            guard let first = frame.range.first else { continue }
-            let length = dictionary.length(first)
-            if length == frame.prefix.count {
-                if frame.state.accepts { found.append((first, frame.state.distance)) }
-                frame.range = (first + 1)..<frame.range.upperBound
-                frames.append(frame)
+        // Depth first over the dictionary as a trie: a frame is a viable prefix (`depth` bytes,
+        // shared by every term of `range`) with the automaton's state after it, the range of
+        // terms under it not yet visited, and whether only the word's characters can follow.
+        struct Frame {
+            var depth: Int
+            var state: EditDistanceState
+            var range: Range<Int>
+            var closed: Bool
+        }
+        func frame(_ depth: Int, _ state: EditDistanceState, _ range: Range<Int>) -> Frame {
+            Frame(depth: depth, state: state, range: range, closed: !state.reading(EditDistanceState.outsideEveryWord).isViable)
+        }
+        var utf8: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        /// The trie child of `parent` below `scalar`.
+        func child(_ parent: Frame, _ scalar: Unicode.Scalar, within range: Range<Int>) -> Range<Int> {
+            var count = 0
+            return withUnsafeMutableBytes(of: &utf8) { buffer in
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+                let key = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
+                return dictionary.range(range, continuingAt: parent.depth, with: key)
+            }
+        }
+        var frames = [frame(0, EditDistanceState(word: scalars, maxEdits: maxEdits), 0..<dictionary.count)]
+        while var top = frames.popLast() {
+            guard let first = top.range.first else { continue }
+            if dictionary.length(first) == top.depth {
+                if top.state.accepts { found.append((first, top.state.distance)) }
+                top.range = (first + 1)..<top.range.upperBound
+                frames.append(top)
                 continue
             }
             // When no character outside the word can follow, look only for the word's
             // characters that keep the prefix viable, instead of at every child.
-            if !frame.state.reading(EditDistanceState.outsideEveryWord).isViable {
+            if top.closed {
                 for scalar in wordScalars {
-                    let next = frame.state.reading(scalar)
+                    let next = top.state.reading(scalar)
                     guard next.isViable else { continue }
-                    let child = frame.prefix + Array(String(scalar).utf8)
-                    let range = dictionary.range(prefix: child, within: frame.range)
-                    if !range.isEmpty { frames.append((prefix: child, state: next, range: range)) }
+                    let range = child(top, scalar, within: top.range)
+                    if !range.isEmpty { frames.append(frame(top.depth + UTF8.width(scalar), next, range)) }
                 }
                 continue
             }
             let scalar = try dictionary.withTerm(first) { term in
-                var bytes = term[frame.prefix.count...].makeIterator()
+                var bytes = term[top.depth...].makeIterator()
                 var decoder = UTF8()
                 guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { throw IndexError.corrupt("term with invalid UTF-8") }
                 return scalar
             }
-            let child = frame.prefix + Array(String(scalar).utf8)
-            let range = dictionary.range(prefix: child, within: frame.range)
-            frame.range = range.upperBound..<frame.range.upperBound
-            frames.append(frame)
-            let next = frame.state.reading(scalar)
-            if next.isViable { frames.append((prefix: child, state: next, range: range)) }
+            let range = child(top, scalar, within: top.range)
+            top.range = range.upperBound..<top.range.upperBound
+            frames.append(top)
+            let next = top.state.reading(scalar)
+            if next.isViable { frames.append(frame(top.depth + UTF8.width(scalar), next, range)) }
         }
         found.sort { a, b in
             if a.edits != b.edits { return a.edits < b.edits }

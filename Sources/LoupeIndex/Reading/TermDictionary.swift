@@ -91,6 +91,36 @@ public final class TermDictionary: Sendable {
         return start..<prefix.withUnsafeBufferPointer { lowerBound($0, in: start..<range.upperBound) }
     }
 
+    /// The indices of `range` whose terms continue with `key` after their first `offset` bytes,
+    /// which every term of `range` shares: a trie child of `range`, found by two binary searches
+    /// that compare only the bytes after `offset`.
+    public func range(_ range: Range<Int>, continuingAt offset: Int, with key: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        bytes.withUnsafeBufferPointer { all in
+            offsets.withUnsafeBufferPointer { offsets in
+                /// -1, 0 or 1 as term `i`'s bytes after `offset`, cut to `key`'s length, sort
+                /// before `key`, equal it, or sort after it.
+                func order(_ i: Int) -> Int {
+                    let start = Int(offsets[i]) + offset, end = Int(offsets[i + 1])
+                    let n = min(end - start, key.count)
+                    for j in 0..<n where all[start + j] != key[j] { return all[start + j] < key[j] ? -1 : 1 }
+                    return end - start < key.count ? -1 : 0
+                }
+                var low = range.lowerBound, high = range.upperBound
+                while low < high {
+                    let mid = (low + high) >> 1
+                    if order(mid) < 0 { low = mid + 1 } else { high = mid }
+                }
+                let start = low
+                high = range.upperBound
+                while low < high {
+                    let mid = (low + high) >> 1
+                    if order(mid) <= 0 { low = mid + 1 } else { high = mid }
+                }
+                return start..<low
+            }
+        }
+    }
+
     /// The indices of the terms that start with `prefix` (every term for an empty prefix).
     public func range(prefix: String) -> Range<Int> { range(prefix: Array(prefix.utf8), within: 0..<count) }
 
