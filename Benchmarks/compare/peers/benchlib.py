@@ -20,7 +20,7 @@ import os
 import sys
 import time
 
-KINDS = ("term", "and", "or", "phrase")
+KINDS = ("term", "and", "or", "phrase", "fuzzy")
 
 
 def percentile(ordered, p):

@@ -71,6 +71,12 @@ class Searcher:
         return tantivy.Query.term_query(self.schema, "text", word)
 
     def prepare(self, kind, words):
+        if kind == "fuzzy":
+            # Loupe's `word~`: Damerau-Levenshtein (a transposition is one edit), the distance
+            # by length as Meilisearch does: 0 under 5 letters, 1 under 9, else 2.
+            distance = 0 if len(words[0]) < 5 else 1 if len(words[0]) < 9 else 2
+            return tantivy.Query.fuzzy_term_query(self.schema, "text", words[0], distance=distance,
+                                                  transposition_cost_one=True, prefix=False)
         if kind == "term" or len(words) == 1:
             return self.term(words[0])
         if kind == "phrase":
