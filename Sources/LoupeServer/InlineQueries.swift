@@ -10,9 +10,10 @@ import LoupeProtocol
 /// loop runs a query itself for at most the slice (``sliceNanoseconds``): the engine checks that shortened deadline as
 /// it checks the budget, and a query that overruns it stops and starts again on the pool under
 /// its full budget. An event loop is thus never held by a query for much longer than the slice.
-/// Only requests whose cost past retrieval is small are tried: SEARCH loading at most
+/// Only requests whose cost outside retrieval is small are tried: SEARCH loading at most
 /// ``maxHits`` hits (records and snippets are not checked against the deadline), COUNT and
-/// EXPLAIN. GET (a whole document's text) and INFO always go to the pool.
+/// EXPLAIN, none with a `~` (a fuzzy word walks the term dictionary before any deadline check).
+/// GET (a whole document's text) and INFO always go to the pool.
 struct InlineQueries: Sendable {
     /// How long an event loop may spend on one query before handing it to the pool, in nanoseconds.
     var sliceNanoseconds: UInt64 = 1_000_000
@@ -23,8 +24,8 @@ struct InlineQueries: Sendable {
     /// `defaultLimit` hits.
     func admits(_ request: Request, defaultLimit: Int) -> Bool {
         switch request {
-        case .search(let search): (search.limit ?? defaultLimit) <= maxHits
-        case .count, .explain: true
+        case .search(let search): (search.limit ?? defaultLimit) <= maxHits && !search.query.contains("~")
+        case .count(let query, _), .explain(_, let query, _): !query.contains("~")
         default: false
         }
     }
