@@ -56,7 +56,8 @@ final class Dispatcher: Sendable {
     /// reply when it finished within the inline slice, else word that it belongs on the pool.
     /// `deadline` is the request's whole budget.
     func queryInline(_ request: Request, deadline: Deadline) -> InlineOutcome {
-        guard inline.admits(request, defaultLimit: queries.engine.search.limit) else { return .notAdmitted }
+        let search = queries.engine.search
+        guard inline.admits(request, defaultLimit: search.limit, expandsByDefault: search.expansion != nil) else { return .notAdmitted }
         let slice = inline.deadline(within: deadline)
         do {
             return .answered(try queries.execute(request, deadline: slice))

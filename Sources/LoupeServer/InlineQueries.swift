@@ -13,7 +13,8 @@ import LoupeProtocol
 /// Only requests whose cost outside retrieval is small are tried, since parsing, planning,
 /// records and snippets are not checked against the deadline: SEARCH loading at most
 /// ``maxHits`` hits, COUNT and EXPLAIN, whose query text is at most ``maxQueryBytes`` long and
-/// has no `~` or `*` (fuzzy words and prefixes walk the term dictionary while planning).
+/// has no `~` or `*` (fuzzy words and prefixes walk the term dictionary while planning), and
+/// no SEARCH with `expand=1` (RM3 reads its feedback documents before the second pass).
 /// GET (a whole document's text) and INFO always go to the pool.
 struct InlineQueries: Sendable {
     /// How long an event loop may spend on one query before handing it to the pool, in nanoseconds.
@@ -24,10 +25,11 @@ struct InlineQueries: Sendable {
     var maxQueryBytes = 512
 
     /// Whether `request` may be tried on the event loop; a SEARCH without `limit=` asks for
-    /// `defaultLimit` hits.
-    func admits(_ request: Request, defaultLimit: Int) -> Bool {
+    /// `defaultLimit` hits, and without `expand=` is expanded when `expandsByDefault`.
+    func admits(_ request: Request, defaultLimit: Int, expandsByDefault: Bool) -> Bool {
         switch request {
-        case .search(let search): (search.limit ?? defaultLimit) <= maxHits && plansQuickly(search.query)
+        case .search(let search):
+            (search.limit ?? defaultLimit) <= maxHits && !(search.expand ?? expandsByDefault) && plansQuickly(search.query)
         case .count(let query, _), .explain(_, let query, _): plansQuickly(query)
         default: false
         }

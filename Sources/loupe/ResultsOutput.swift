@@ -1,4 +1,5 @@
 import Foundation
+import LoupeEngine
 
 /// The `--json` form of search results, documented in the README:
 /// `{"total": N, "took_us": T, "hits": [{"rank": 1, "score": 12.3, "id": "...", "title": "...",

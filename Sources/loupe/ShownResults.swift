@@ -11,11 +11,14 @@ struct ShownResults {
     var tookMicroseconds: Int
     /// The hits of the page, best first.
     var hits: [ShownHit]
+    /// The RM3 expansion a local `--expand` search used; a `RESULTS` reply does not carry it.
+    var expansion: QueryExpansion?
 
     /// The engine's results of a local search.
     init(_ results: SearchResults) {
         total = results.total
         tookMicroseconds = results.tookMicroseconds
+        expansion = results.expansion
         hits = results.hits.map { hit in
             ShownHit(
                 rank: hit.rank, score: hit.score, id: hit.id, title: hit.title,
@@ -29,6 +32,7 @@ struct ShownResults {
     init(_ reply: Reply.Results, snippets: Bool) {
         total = reply.total
         tookMicroseconds = reply.tookMicroseconds
+        expansion = nil
         hits = reply.hits.map { hit in
             ShownHit(
                 rank: hit.rank, score: hit.score, id: hit.id, title: hit.title,

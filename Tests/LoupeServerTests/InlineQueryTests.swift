@@ -58,6 +58,10 @@ struct InlineQueryTests {
                 }
                 #expect(near == 1, "\(query)")
             }
+            // RM3 reads its feedback documents before the second pass: always the pool.
+            let expanded = Request.search(SearchRequest(query: "needle", limit: 5, expand: true))
+            guard case .results(let found) = try connection.call(expanded) else { throw ServerError("not results") }
+            #expect(found.hits.first?.id == "needle")
             #expect(try counters().inline == afterCheap.inline)
         }
         try await server.stop()
