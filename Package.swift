@@ -87,8 +87,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The daemon's wire protocol: requests, replies, error codes, escaping. No networking.
-        .target(name: "LoupeProtocol"),
+        // The daemon's wire protocol: requests, replies, error codes, escaping. No networking: replies
+        // are encoded into NIO's ByteBuffer (NIOCore only), the buffer the daemon writes out.
+        .target(name: "LoupeProtocol", dependencies: [.product(name: "NIOCore", package: "swift-nio")]),
         // The daemon: SwiftNIO line server, limits, auth, the single writer, watching its roots, lifecycle.
         .target(
             name: "LoupeServer",
@@ -131,7 +132,7 @@ let package = Package(
         .testTarget(name: "LoupeEngineTests", dependencies: ["LoupeEngine", "LoupeIndex", "LoupeTestSupport"]),
         .testTarget(name: "LoupeEvalTests", dependencies: ["LoupeEval"]),
         .testTarget(name: "LoupeConfigTests", dependencies: ["LoupeConfig", "LoupeProtocol", "LoupeTestSupport"]),
-        .testTarget(name: "LoupeProtocolTests", dependencies: ["LoupeProtocol"]),
+        .testTarget(name: "LoupeProtocolTests", dependencies: ["LoupeProtocol", "LoupeTestSupport", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(
             name: "LoupeServerTests",
             dependencies: [

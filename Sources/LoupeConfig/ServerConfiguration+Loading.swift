@@ -34,7 +34,7 @@ extension ServerConfiguration {
         }
         config.unixSocket = try source.string("server.unix_socket", config.unixSocket ?? "").nilIfEmpty
         config.queryThreads = try source.int("server.threads", config.queryThreads, range: 0...256)
-        config.ioThreads = try source.int("server.io_threads", config.ioThreads, range: 1...64)
+        config.ioThreads = try source.int("server.io_threads", config.ioThreads, range: 0...64)
         let engineFile = try source.string("server.loupe_config", "")
 
         let follow = try source.string("replication.follow", config.replication.follow ?? "")

@@ -22,8 +22,9 @@ public struct ServerConfiguration: Sendable {
     public var watch = true
     /// Threads that run queries off the event loop (0: one per core).
     public var queryThreads = 0
-    /// Event-loop threads that read and write sockets.
-    public var ioThreads = 1
+    /// Event-loop threads that read and write sockets and answer cheap queries themselves
+    /// (0: one per core).
+    public var ioThreads = 0
     /// Limits.
     public var limits = ServerLimits()
     /// Snapshots: following them as a read-only replica, or publishing them as a primary.

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// The escaping of fields inside reply lines and of id tokens inside requests.
 ///
 /// A field never contains a raw tab, newline or carriage return on the wire: `\` is written `\\`,
@@ -5,41 +7,22 @@
 /// a space is written `\s`. In snippets, `\[` and `\]` mark the start and end of a highlighted
 /// span; they never appear in other fields.
 public enum FieldEscaping {
-    /// `text` with `\`, tab, newline and carriage return escaped (and spaces, when `spaces`).
+    /// `text` with `\`, tab, newline and carriage return escaped (and spaces, when `spaces`):
+    /// the bytes ``write(_:spaces:into:)`` writes, as a `String`.
     public static func escape(_ text: String, spaces: Bool = false) -> String {
         guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || (spaces && $0 == 0x20) })
         else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars { append(scalar, spaces: spaces, to: &out) }
-        return out
+        var buffer = ByteBufferAllocator().buffer(capacity: text.utf8.count + 8)
+        write(text, spaces: spaces, into: &buffer)
+        return String(buffer: buffer)
     }
 
     /// A snippet with the spans `highlights` (Unicode code-point offsets into `text`) marked by `\[`
-    /// and `\]`. Spans must be sorted and not overlapping; others are dropped.
+    /// and `\]`: the bytes ``writeSnippet(_:highlights:into:)`` writes, as a `String`.
     public static func escapeSnippet(_ text: String, highlights: [Range<Int>]) -> String {
-        var out = ""
-        var marks = highlights.makeIterator()
-        var next = marks.next()
-        var open: Range<Int>? = nil
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            if let span = open, span.upperBound == offset {
-                out += "\\]"
-                open = nil
-            }
-            while let span = next, open == nil, span.lowerBound <= offset {
-                if span.lowerBound == offset && span.upperBound > offset {
-                    out += "\\["
-                    open = span
-                }
-                next = marks.next()
-            }
-            append(scalar, spaces: false, to: &out)
-            offset += 1
-        }
-        if open != nil { out += "\\]" }
-        return out
+        var buffer = ByteBufferAllocator().buffer(capacity: text.utf8.count + 8 * highlights.count)
+        writeSnippet(text, highlights: highlights, into: &buffer)
+        return String(buffer: buffer)
     }
 
     /// The text of an escaped field; unknown escapes keep their character, and highlight marks
@@ -78,16 +61,5 @@ public enum FieldEscaping {
         }
         if escaped { text += "\\" }
         return (text, highlights)
-    }
-
-    private static func append(_ scalar: Unicode.Scalar, spaces: Bool, to out: inout String) {
-        switch scalar {
-        case "\\": out += "\\\\"
-        case "\t": out += "\\t"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case " " where spaces: out += "\\s"
-        default: out.unicodeScalars.append(scalar)
-        }
     }
 }

@@ -1,3 +1,5 @@
+import NIOCore
+
 extension Reply {
     /// The answer to `SUGGEST`: `COMPLETIONS <n> took_us=<t>`, then per completion, best first,
     /// `word<TAB>text<TAB>docs<TAB>together` (together empty when the text has no preceding word
@@ -32,14 +34,23 @@ extension Reply {
             self.items = items
         }
 
-        func encode(into out: inout String) {
-            out += "COMPLETIONS \(items.count) took_us=\(tookMicroseconds)\n"
+        func encode(into buffer: inout ByteBuffer) {
+            buffer.writeStaticString("COMPLETIONS ")
+            Reply.write(items.count, into: &buffer)
+            buffer.writeStaticString(" took_us=")
+            Reply.write(tookMicroseconds, into: &buffer)
+            buffer.writeStaticString("\n")
             for item in items {
-                out += FieldEscaping.escape(item.word) + "\t" + FieldEscaping.escape(item.text) + "\t\(item.docs)\t"
-                out += item.together.map(String.init) ?? ""
-                out += "\n"
+                FieldEscaping.write(item.word, into: &buffer)
+                buffer.writeStaticString("\t")
+                FieldEscaping.write(item.text, into: &buffer)
+                buffer.writeStaticString("\t")
+                Reply.write(item.docs, into: &buffer)
+                buffer.writeStaticString("\t")
+                if let together = item.together { Reply.write(together, into: &buffer) }
+                buffer.writeStaticString("\n")
             }
-            out += "END\n"
+            buffer.writeStaticString("END\n")
         }
 
         init(decodingHead head: [String: String], body: [String]) throws(ReplyDecodingError) {

@@ -32,7 +32,7 @@ public struct ReplyDecoder: Sendable {
             pending = block
             return nil
         }
-        let words = line.split(separator: " ", omittingEmptySubsequences: false)
+        let words = Self.split(line, at: " ")
         guard let word = words.first else { throw ReplyDecodingError(line: "", reason: "empty line") }
         switch word {
         case "RESULTS", "EXPLAIN", "DOC", "INFO", "HELP", "COMPLETIONS":
@@ -54,8 +54,7 @@ public struct ReplyDecoder: Sendable {
             return .count(total: total, tookMicroseconds: Self.values(words.dropFirst(2))["took_us"].flatMap { Int($0) } ?? 0)
         case "OK":
             return .ok(words.dropFirst().compactMap { word in
-                guard let equals = word.firstIndex(of: "=") else { return nil }
-                return Reply.Field(String(word[..<equals]), FieldEscaping.unescape(word[word.index(after: equals)...]))
+                Self.nameAndValue(word).map { Reply.Field(String($0.name), FieldEscaping.unescape($0.value)) }
             })
         case "PONG": return .pong
         case "BYE": return .bye
@@ -71,10 +70,23 @@ public struct ReplyDecoder: Sendable {
     private static func values(_ words: ArraySlice<Substring>) -> [String: String] {
         var values: [String: String] = [:]
         for word in words {
-            guard let equals = word.firstIndex(of: "=") else { continue }
-            values[String(word[..<equals])] = FieldEscaping.unescape(word[word.index(after: equals)...])
+            guard let (name, value) = nameAndValue(word) else { continue }
+            values[String(name)] = FieldEscaping.unescape(value)
         }
         return values
+    }
+
+    /// `line` cut at every `separator` scalar. Lines are split by scalars, not characters: a
+    /// combining mark after a separator must not hide it.
+    static func split(_ line: Substring, at separator: Unicode.Scalar) -> [Substring] {
+        line.unicodeScalars.split(separator: separator, omittingEmptySubsequences: false).map(Substring.init)
+    }
+
+    /// The name and value of a `name=value` word (cut at its first `=` scalar).
+    private static func nameAndValue(_ word: Substring) -> (name: Substring, value: Substring)? {
+        let scalars = word.unicodeScalars
+        guard let equals = scalars.firstIndex(of: "=") else { return nil }
+        return (Substring(scalars[..<equals]), Substring(scalars[scalars.index(after: equals)...]))
     }
 
     private static func block(_ word: String, _ head: [Substring], _ body: [String]) throws(ReplyDecodingError) -> Reply {
@@ -84,7 +96,7 @@ public struct ReplyDecoder: Sendable {
             var hits: [Reply.Hit] = []
             hits.reserveCapacity(body.count)
             for line in body {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let fields = Self.split(line[...], at: "\t")
                 guard fields.count >= 4, let rank = Int(fields[0]), let score = Double(fields[1]) else {
                     throw ReplyDecodingError(line: line, reason: "a hit line is rank, score, id, title, snippet")
                 }
@@ -100,7 +112,7 @@ public struct ReplyDecoder: Sendable {
         case "EXPLAIN":
             var parts: [Reply.Explanation.Part] = []
             for line in body {
-                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                let fields = Self.split(line[...], at: "\t")
                 let numbers = fields.dropFirst(3).compactMap { Double($0) }
                 guard fields.count == 12, numbers.count == 9, let score = Double(fields[0]) else {
                     throw ReplyDecodingError(line: line, reason: "an explanation line has 12 fields")

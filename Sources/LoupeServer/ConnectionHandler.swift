@@ -9,8 +9,13 @@ import NIOCore
 /// arrived, one at a time, so pipelined requests get their replies in order.
 ///
 /// Lines that arrive while a request runs wait in a queue; past ``ServerLimits/maxPipelined`` the
-/// handler stops reading from the socket until the queue drains. Queries run on the query pool under
-/// the time budget, writes on the write thread; PING, HELP, QUIT and AUTH are answered on the event loop.
+/// handler stops reading from the socket until the queue drains. A query is first tried on the
+/// event loop itself within ``InlineQueries/sliceNanoseconds``; one that overruns it, or is not admitted
+/// there, runs on the query pool under the time budget (and after an overrun, the connection's
+/// next queries go straight to the pool until one finishes within the slice). Writes run on the
+/// write thread; PING, HELP, QUIT and AUTH are answered on the event loop. One pass over queued
+/// lines answers on the event loop for at most about a slice before letting the loop's other
+/// connections have their turn.
 final class ConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = InboundLine
     typealias OutboundIn = ByteBuffer
@@ -34,6 +39,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var inputClosed = false
     private var closing = false
     private var readHeld = false
+    /// Whether this connection's last query overran the inline slice: its next ones go to the
+    /// pool until one takes the engine less than the slice.
+    private var overranInline = false
 
     init(shared: ConnectionContext, id: Int) {
         self.shared = shared
@@ -105,8 +113,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
     // MARK: - Requests, one at a time
 
     private func processQueue(_ context: ChannelHandlerContext) {
+        let began = DispatchTime.now().uptimeNanoseconds
         while inFlight == nil, outstanding == nil, !closing, let line = queue.popFirst() {
             handle(line, context)
+            if inFlight == nil, !queue.isEmpty, DispatchTime.now().uptimeNanoseconds - began > shared.dispatcher.inline.sliceNanoseconds {
+                // Answered inline for a slice already: the loop's other connections go first.
+                context.eventLoop.assumeIsolated().execute { self.processQueue(context) }
+                return
+            }
         }
         if readHeld, !draining, queue.count < shared.limits.maxPipelined {
             readHeld = false
@@ -145,8 +159,23 @@ final class ConnectionHandler: ChannelDuplexHandler {
         case .auth(let token): authenticate(token, context)
         case .search, .count, .suggest, .explain, .get:
             // The engine stops at the same instant the budget timer answers `ERR TIMEOUT`.
-            let deadline = Deadline.after(milliseconds: shared.limits.queryBudgetMilliseconds)
-            run(request, context, budgeted: true) { shared.dispatcher.query(request, deadline: deadline, on: context.eventLoop) }
+            let started = DispatchTime.now().uptimeNanoseconds
+            let deadline = Deadline(uptimeNanoseconds: started &+ UInt64(shared.limits.queryBudgetMilliseconds) &* 1_000_000)
+            if !overranInline {
+                switch shared.dispatcher.queryInline(request, deadline: deadline) {
+                case .answered(let reply):
+                    shared.statistics.recordInline()
+                    record(reply, started, request)
+                    return send(reply, context)
+                case .overran:
+                    shared.statistics.recordOverrun()
+                    overranInline = true
+                case .notAdmitted: break
+                }
+            }
+            run(request, context, budgeted: true, started: started) {
+                shared.dispatcher.query(request, deadline: deadline, on: context.eventLoop)
+            }
         case .info:
             run(request, context, budgeted: false) { shared.dispatcher.info(on: context.eventLoop, limits: shared.limits) }
         case .index, .delete:
@@ -169,12 +198,15 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     /// Starts `request` elsewhere; its reply (or `ERR TIMEOUT` when the budget runs out first) is
     /// written when it comes back, and the next queued line is taken only then.
-    private func run(_ request: Request, _ context: ChannelHandlerContext, budgeted: Bool, _ start: () -> EventLoopFuture<Reply>) {
+    /// `started` is when the request was taken up (its latency counts from there).
+    private func run(
+        _ request: Request, _ context: ChannelHandlerContext, budgeted: Bool, started: UInt64 = DispatchTime.now().uptimeNanoseconds,
+        _ start: () -> EventLoopFuture<Reply>
+    ) {
         nextRequest += 1
         let id = nextRequest
         inFlight = id
         outstanding = id
-        let started = DispatchTime.now().uptimeNanoseconds
         let loop = context.eventLoop.assumeIsolated()
         if budgeted {
             let budget = shared.limits.queryBudgetMilliseconds
@@ -200,25 +232,34 @@ final class ConnectionHandler: ChannelDuplexHandler {
         inFlight = nil
         budgetTimer?.cancel()
         budgetTimer = nil
-        let micros = Int((DispatchTime.now().uptimeNanoseconds - started) / 1000)
-        if request.command != .info, request.command != .index, request.command != .delete {
-            shared.statistics.recordQuery(microseconds: micros)
+        let elapsed = record(reply, started, request)
+        if overranInline, Self.isQuery(request), Self.engineNanoseconds(reply) ?? elapsed < shared.dispatcher.inline.sliceNanoseconds {
+            overranInline = false
         }
+        send(reply, context)
+        processQueue(context)
+    }
+
+    /// Counts and logs the answer to `request`, taken up at `started`; returns the nanoseconds since.
+    @discardableResult
+    private func record(_ reply: Reply, _ started: UInt64, _ request: Request) -> UInt64 {
+        let elapsed = DispatchTime.now().uptimeNanoseconds - started
+        let micros = Int(elapsed / 1000)
+        if Self.isQuery(request) { shared.statistics.recordQuery(microseconds: micros) }
         if case .error(let error) = reply {
             if error.code == .internalError { logger.error("request failed", metadata: ["command": "\(request.command.name)", "error": "\(error.message)"]) }
             logger.debug("request", metadata: ["command": "\(request.command.name)", "us": "\(micros)", "error": "\(error.code.name)"])
         } else {
             logger.debug("request", metadata: ["command": "\(request.command.name)", "us": "\(micros)"])
         }
-        send(reply, context)
-        processQueue(context)
+        return elapsed
     }
 
     // MARK: - Writing
 
     private func send(_ reply: Reply, _ context: ChannelHandlerContext) {
         var buffer = context.channel.allocator.buffer(capacity: 256)
-        buffer.writeString(reply.encoded)
+        reply.encode(into: &buffer)
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
     }
 
@@ -228,9 +269,26 @@ final class ConnectionHandler: ChannelDuplexHandler {
         queue.removeAll()
         guard let reply else { return context.close(promise: nil) }
         var buffer = context.channel.allocator.buffer(capacity: 128)
-        buffer.writeString(reply.encoded)
+        reply.encode(into: &buffer)
         let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(buffer)).assumeIsolated().whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// The engine's own time for a reply that reports it (`took_us`), without the hand-offs.
+    private static func engineNanoseconds(_ reply: Reply) -> UInt64? {
+        switch reply {
+        case .results(let results): UInt64(max(results.tookMicroseconds, 0)) * 1000
+        case .count(_, let took): UInt64(max(took, 0)) * 1000
+        default: nil
+        }
+    }
+
+    /// Whether `request` is one of the queries whose latency `INFO` reports.
+    private static func isQuery(_ request: Request) -> Bool {
+        switch request {
+        case .search, .count, .explain, .get: true
+        default: false
+        }
     }
 
     private static func help(_ command: Command?) -> [String] {

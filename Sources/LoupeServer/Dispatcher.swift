@@ -17,15 +17,19 @@ final class Dispatcher: Sendable {
     let statistics: ServerStatistics
     /// Roots the watcher follows (0 when not watching), for `INFO`.
     let watchedRoots: Int
+    /// Which queries the event loops answer themselves.
+    let inline: InlineQueries
     private let queryPool: NIOThreadPool
     private let writePool: NIOThreadPool
 
-    init(source: IndexSource, queries: QueryExecutor, writes: WriteExecutor?, statistics: ServerStatistics, queryThreads: Int, watchedRoots: Int) {
+    init(source: IndexSource, queries: QueryExecutor, writes: WriteExecutor?, statistics: ServerStatistics, queryThreads: Int, watchedRoots: Int,
+         inline: InlineQueries = InlineQueries()) {
         self.source = source
         self.queries = queries
         self.writes = writes
         self.statistics = statistics
         self.watchedRoots = watchedRoots
+        self.inline = inline
         queryPool = NIOThreadPool(numberOfThreads: queryThreads)
         writePool = NIOThreadPool(numberOfThreads: 1)
     }
@@ -46,6 +50,24 @@ final class Dispatcher: Sendable {
     func query(_ request: Request, deadline: Deadline, on eventLoop: EventLoop) -> EventLoopFuture<Reply> {
         let queries = self.queries
         return queryPool.runIfActive(eventLoop: eventLoop) { Self.reply { try queries.execute(request, deadline: deadline) } }
+    }
+
+    /// Tries a query command on the calling thread (an event loop) under ``InlineQueries``: the
+    /// reply when it finished within the inline slice, else word that it belongs on the pool.
+    /// `deadline` is the request's whole budget.
+    func queryInline(_ request: Request, deadline: Deadline) -> InlineOutcome {
+        let search = queries.engine.search
+        guard inline.admits(request, defaultLimit: search.limit, expandsByDefault: search.expansion != nil) else { return .notAdmitted }
+        let slice = inline.deadline(within: deadline)
+        do {
+            return .answered(try queries.execute(request, deadline: slice, onEventLoop: true))
+        } catch SearchError.timeout where slice.uptimeNanoseconds < deadline.uptimeNanoseconds {
+            return .overran
+        } catch is QueryExecutor.BelongsOnPool {
+            return .overran
+        } catch {
+            return .answered(.error(ProtocolError.from(error)))
+        }
     }
 
     /// The reply to a write command, computed on the write thread once earlier writes are done.
@@ -74,6 +96,7 @@ final class Dispatcher: Sendable {
                     ("watching", String(watchedRoots)), ("docs", String(stats.liveDocs)), ("deleted_docs", String(stats.deletedDocs)),
                     ("problems", String(problems)), ("terms", String(stats.nextTermId)), ("index_bytes", String(index.usedBytes)), ("uptime_s", String(statistics.uptimeSeconds)),
                     ("connections", String(statistics.openConnections)), ("queries", String(statistics.queriesServed)),
+                    ("queries_inline", String(statistics.queriesInline)), ("inline_overruns", String(statistics.inlineOverruns)),
                     ("latency_p50_us", String(p50)), ("latency_p99_us", String(p99)),
                     ("cpu_user_s", String(format: "%.3f", cpu.user)), ("cpu_system_s", String(format: "%.3f", cpu.system)),
                     ("max_line", String(limits.maxLineBytes)), ("max_connections", String(limits.maxConnections)),

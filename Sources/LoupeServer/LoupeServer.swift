@@ -100,7 +100,7 @@ public final class LoupeServer: Service, Sendable {
             queries: QueryExecutor(source: source, engine: configuration.effectiveEngine, limits: configuration.limits),
             writes: writes,
             statistics: statistics, queryThreads: threads, watchedRoots: watcher?.rootCount ?? 0)
-        group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.ioThreads)
+        group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.ioThreads > 0 ? configuration.ioThreads : System.coreCount)
         connection = ConnectionContext(
             dispatcher: dispatcher, limits: configuration.limits, token: configuration.token.map(TokenCheck.init),
             statistics: statistics, registry: ConnectionRegistry(), logger: logger)

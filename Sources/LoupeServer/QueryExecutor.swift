@@ -14,9 +14,15 @@ struct QueryExecutor: Sendable {
     let engine: LoupeSettings
     let limits: ServerLimits
 
+    /// Thrown by ``execute(_:deadline:onEventLoop:)`` on an event loop when the rest of the work is
+    /// not bounded by the deadline's checks (a "did you mean" walk of the term dictionary, which a
+    /// first use after a commit also builds): the request belongs on the query pool.
+    struct BelongsOnPool: Error {}
+
     /// The reply to `request`, one of the read commands; it throws ``SearchError/timeout`` once
-    /// `deadline` has passed.
-    func execute(_ request: Request, deadline: Deadline = .never) throws -> Reply {
+    /// `deadline` has passed. With `onEventLoop`, work the deadline cannot bound throws
+    /// ``BelongsOnPool`` instead of running.
+    func execute(_ request: Request, deadline: Deadline = .never, onEventLoop: Bool = false) throws -> Reply {
         try deadline.check()
         let reader = try source.current.reader()
         let searcher = Searcher(reader: reader, defaultParameters: engine.bm25)
@@ -41,6 +47,7 @@ struct QueryExecutor: Sendable {
             }
             let results = try searcher.search(search.query, options: options)
             try deadline.check()
+            if onEventLoop && results.total < QuerySuggester.fewResults { throw BelongsOnPool() }
             let suggestion = try QuerySuggester(reader: reader)
                 .suggestion(for: search.query, total: results.total, searcher: searcher, options: options)
             return .results(Reply.Results(

@@ -8,6 +8,8 @@ final class ServerStatistics: Sendable {
     private let connections = Atomic<Int>(0)
     private let connectionIds = Atomic<Int>(0)
     private let queries = Atomic<Int>(0)
+    private let inline = Atomic<Int>(0)
+    private let overruns = Atomic<Int>(0)
     private let latencies = Mutex(LatencyWindow())
 
     /// A number for a new connection's logs.
@@ -21,6 +23,18 @@ final class ServerStatistics: Sendable {
     var openConnections: Int { connections.load(ordering: .relaxed) }
 
     var queriesServed: Int { queries.load(ordering: .relaxed) }
+
+    /// Queries an event loop answered itself (``InlineQueries``).
+    var queriesInline: Int { inline.load(ordering: .relaxed) }
+
+    /// Queries that overran the inline slice and started again on the pool.
+    var inlineOverruns: Int { overruns.load(ordering: .relaxed) }
+
+    /// Counts a query answered on its event loop.
+    func recordInline() { inline.wrappingAdd(1, ordering: .relaxed) }
+
+    /// Counts a query that overran the inline slice.
+    func recordOverrun() { overruns.wrappingAdd(1, ordering: .relaxed) }
 
     var uptimeSeconds: Int { Int((DispatchTime.now().uptimeNanoseconds - started) / 1_000_000_000) }
 

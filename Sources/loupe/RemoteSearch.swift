@@ -22,11 +22,7 @@ struct RemoteSearch {
         guard case .results(let reply) = try ServerOptions.call(connection, .search(request)) else {
             throw CLIError("louped answered SEARCH with something else")
         }
-        var results = SearchResults(total: reply.total, tookMicroseconds: reply.tookMicroseconds, hits: reply.hits.map { hit in
-            SearchHit(
-                rank: hit.rank, score: hit.score, doc: 0, id: hit.id, title: hit.title,
-                snippet: command.noSnippets ? nil : Snippet(text: hit.snippet, highlights: hit.highlights))
-        })
+        var results = ShownResults(reply, snippets: !command.noSnippets)
         if command.metadata {
             // SEARCH replies carry no metadata: GET gives it, one hit at a time.
             for i in results.hits.indices {

@@ -11,7 +11,7 @@ import LoupeEngine
 /// `--expand`, `"expansion": {"feedback_docs": N, "terms": [{"term": "...", "weight": W}, ...]}`
 /// (plus `"original_boost"` for a query kept whole) lists what RM3 added.
 enum ResultsJSON {
-    static func render(_ results: SearchResults, suggestion: String? = nil, metadata: Bool = false) -> String {
+    static func render(_ results: ShownResults, suggestion: String? = nil, metadata: Bool = false) -> String {
         JSONValue.object([
             ("total", .int(results.total)),
             ("took_us", .int(results.tookMicroseconds)),
@@ -51,7 +51,7 @@ enum ResultsJSON {
 /// type, extension, size, date (UTC) and fields under the title; with `--expand`, the expanded
 /// query's terms and weights (``expansionLine(_:)``).
 enum HumanResults {
-    static func render(_ results: SearchResults, suggestion: String? = nil, styled: Bool, metadata: Bool = false) -> String {
+    static func render(_ results: ShownResults, suggestion: String? = nil, styled: Bool, metadata: Bool = false) -> String {
         var lines = ["\(results.total) matching document\(results.total == 1 ? "" : "s") (\(results.tookMicroseconds) µs)"]
         if let suggestion { lines.append("Did you mean: \(suggestion)?") }
         if let expansion = results.expansion { lines.append(expansionLine(expansion)) }
@@ -81,7 +81,7 @@ enum HumanResults {
     }
 
     /// The snippet with ANSI bold around each highlight.
-    static func bold(_ snippet: Snippet) -> String {
+    static func bold(_ snippet: ShownSnippet) -> String {
         let scalars = Array(snippet.text.unicodeScalars)
         var out = String.UnicodeScalarView()
         var position = 0

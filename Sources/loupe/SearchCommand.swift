@@ -82,9 +82,9 @@ struct SearchCommand: ParsableCommand {
             throw CLIError("\(error)")
         }
         if json {
-            print(ResultsJSON.render(results, suggestion: suggestion, metadata: metadata))
+            print(ResultsJSON.render(ShownResults(results), suggestion: suggestion, metadata: metadata))
         } else {
-            print(HumanResults.render(results, suggestion: suggestion, styled: isatty(STDOUT_FILENO) != 0, metadata: metadata))
+            print(HumanResults.render(ShownResults(results), suggestion: suggestion, styled: isatty(STDOUT_FILENO) != 0, metadata: metadata))
         }
     }
 }

@@ -109,6 +109,30 @@ struct ClientCommandTests {
         try await server.stop()
     }
 
+    /// `--connections N` (the throughput mode) spreads the timed queries over N connections at
+    /// once and finds the same hits; fewer than one connection is refused.
+    @Test func benchOverSeveralConnectionsFindsTheSameAndCountsThemAll() async throws {
+        let server = try await TestServer()
+        let address = server.address.description
+        let dir = TemporaryDirectory("bench")
+        let queries = try dir.write("term.txt", "war\ncold\nnothing-matches\n")
+        let common = ["bench", "--queries", queries, "--kind", "term", "--warmup", "1", "--rounds", "4", "--json", "--server", address]
+        let (one, eight, none) = try await blocking { [self] in
+            (try loupe(common), try loupe(common + ["--connections", "8"]), try loupe(common + ["--connections", "0"]))
+        }
+        func object(_ run: (status: Int32, out: String, err: String)) throws -> [String: Any] {
+            #expect(run.status == 0, "\(run.err)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        }
+        let oneJSON = try object(one), eightJSON = try object(eight)
+        #expect(oneJSON["connections"] as? Int == 1 && eightJSON["connections"] as? Int == 8)
+        #expect(eightJSON["n"] as? Int == 12 && ((eightJSON["qps"] as? Double) ?? 0) > 0)
+        let hits = { (json: [String: Any]) in (json["queries"] as? [[String: Any]])?.map { "\($0["q"]!) \($0["total"]!) \($0["top10"]!)" } }
+        #expect(hits(oneJSON) != nil && hits(oneJSON) == hits(eightJSON))
+        #expect(none.status != 0 && none.err.contains("--connections must be at least 1"))
+        try await server.stop()
+    }
+
     @Test func pingInfoAndClearFailures() async throws {
         let server = try await TestServer(token: "t0ken")
         let address = server.address.description
