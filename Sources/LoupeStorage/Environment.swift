@@ -167,6 +167,27 @@ public final class Environment: @unchecked Sendable {
         return (info.me_last_pgno + 1) * Int(stat.ms_psize)
     }
 
+    /// Drops this process's mapping of the data file's pages (`madvise(MADV_DONTNEED)` over the
+    /// map), so they stop counting in its resident memory. Nothing is lost: the map is read-only
+    /// and shared, the pages stay in the page cache, and the next read of a page maps it again
+    /// (a minor fault). A bulk writer calls this after each commit: every commit reads the pages
+    /// of the terms it updates, and without it a long load keeps most of the file resident.
+    ///
+    /// LMDB does not tell where its map is (`me_mapaddr` is set only for `MDB_FIXEDMAP`), so the
+    /// map is found in `/proc/self/maps` by the data file's device and inode. Does nothing where
+    /// that file cannot be read.
+    public func releaseMappedPages() {
+        var descriptor: Int32 = -1
+        guard mdb_env_get_fd(handle, &descriptor) == 0 else { return }
+        var file = stat()
+        guard fstat(descriptor, &file) == 0 else { return }
+        gate.enter()
+        defer { gate.leave() }
+        for range in MappedRanges.of(device: UInt64(file.st_dev), inode: UInt64(file.st_ino)) {
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: range.lowerBound), range.count, MADV_DONTNEED)
+        }
+    }
+
     /// Flushes commits to disk (needed only with ``Options/noSync``).
     public func sync() throws(StorageError) {
         try check(mdb_env_sync(handle, 1), "mdb_env_sync")

@@ -63,10 +63,31 @@ public final class IndexWriter {
         batches = (0..<self.workers).map { _ in InvertedBatch() }
     }
 
-    /// Bytes held by the pending batch.
-    public var pendingBytes: Int {
-        batches.reduce(0) { $0 + $1.memoryBytes } + pendingTextBytes + pending.count * 160
+    /// The memory the pending batch takes: what it holds now plus what committing it will add
+    /// (``commitBytes``). ``add(_:)`` commits once this reaches ``memoryBudget``.
+    public var pendingBytes: Int { heldBytes + commitBytes }
+
+    /// Bytes the pending batch holds: the workers' postings pools and dictionaries (exact), the
+    /// texts, ids and titles, and per document its record, lengths and operation.
+    var heldBytes: Int {
+        batches.reduce(0) { $0 + $1.memoryBytes } + pendingTextBytes + pending.count * Self.documentBytes
     }
+
+    /// Bytes a commit of the pending batch adds while it runs. LMDB keeps every page a write
+    /// transaction writes in memory until the commit: the new chunks (about the size of the
+    /// pending postings), the compressed texts (under half the texts' size), the records, and a
+    /// copy of each `terms` page it updates; the merge keeps the key order of the batches' terms.
+    var commitBytes: Int {
+        let terms = batches.reduce(0) { $0 + $1.interner.count }
+        let postings = batches.reduce(0) { $0 + $1.streamBytes }
+        return postings + pendingTextBytes / 2 + pending.count * Self.documentBytes / 2 + terms * Self.termCommitBytes
+    }
+
+    /// A pending document's record, lengths and operation, beside its strings.
+    private static let documentBytes = 192
+    /// Per distinct term of a batch at commit: its place in the merged order, its sorted slot,
+    /// its `TermInfo` and its share of the rewritten `terms` pages.
+    private static let termCommitBytes = 96
 
     private var postingsCount: Int { batches.reduce(0) { $0 + $1.postings } }
 
@@ -95,7 +116,8 @@ public final class IndexWriter {
             for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
             pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
         }
-        return pendingBytes >= memoryBudget ? try commit() : nil
+        guard pendingBytes >= memoryBudget || batches.contains(where: \.isNearlyFull) else { return nil }
+        return try commit()
     }
 
     /// Inverts `documents` (batch places from `firstDoc` on) into the batches, one contiguous slice per
@@ -159,6 +181,8 @@ public final class IndexWriter {
         guard !operations.isEmpty else { return CommitSummary() }
         let summary = try index.environment.write { txn in try write(txn) }
         rollback()
+        // The commit read pages of the ids, records and norms too; the next batch needs that memory.
+        index.environment.releaseMappedPages()
         return summary
     }
 
@@ -271,6 +295,8 @@ public final class IndexWriter {
                 }
             }
             start = pieces.last!.upperBound
+            // Looking the round's terms up mapped their `terms` pages; later rounds read others.
+            index.environment.releaseMappedPages()
         }
     }
 

@@ -3,61 +3,68 @@ import LoupeCodec
 
 /// The in-memory inverted index of the documents one worker added since the last commit.
 ///
-/// Each term (a slot of the ``TermInterner``) has one growing byte buffer holding, for every
-/// document: the varint doc-id gap, then the positions as varints — the first as position + 1,
-/// the others as gaps (≥ 1) — and a 0 byte that ends the document. Tokens are appended as the
-/// analyzer produces them, so inverting a document needs no sorting; one buffer per term keeps
-/// the overhead of the (mostly rare) terms small.
+/// Each term (a slot of the ``TermInterner``) has one byte stream in a ``ByteSlicePool``
+/// holding, for every document: the varint doc-id gap, then the positions as varints — the
+/// first as position + 1, the others as gaps (≥ 1) — and a 0 byte that ends the document.
+/// Tokens are appended as the analyzer produces them, so inverting a document needs no sorting,
+/// and the streams live in a few large pages, so a term costs no allocation of its own and
+/// ``memoryBytes`` is what the batch really holds.
 struct InvertedBatch {
     private(set) var interner = TermInterner()
-    private var buffers: [[UInt8]] = []
-    private var lastDocs: [UInt32] = []
-    private var lastPositions: [UInt32] = []
+    private let pool = ByteSlicePool()
+    /// Per slot: the last document the term was seen in, and its last position there.
+    private var last: [(doc: UInt32, position: UInt32)] = []
     private var touched: [Int] = []
-    /// Bytes held, for the memory budget.
-    private(set) var memoryBytes = 0
     /// Postings added.
     private(set) var postings = 0
+
+    /// Bytes held, for the memory budget: the pool's pages, the dictionary and the per-term state.
+    var memoryBytes: Int {
+        pool.bytes + interner.memoryBytes + last.capacity * MemoryLayout<(UInt32, UInt32)>.stride
+            + touched.capacity * MemoryLayout<Int>.stride
+    }
+
+    /// Bytes of the terms' postings streams: what their chunks will take, about.
+    var streamBytes: Int { pool.usedBytes }
+
+    /// Whether the pool's addresses are running out: the batch must be committed.
+    var isNearlyFull: Bool { pool.isNearlyFull }
 
     /// Adds `text` as `field` of `doc`; returns the number of tokens indexed.
     mutating func invert(_ text: String, field: IndexField, doc: UInt32, analyzer: Analyzer) -> UInt32 {
         touched.removeAll(keepingCapacity: true)
         var count: UInt32 = 0
-        let before = interner.memoryBytes
+        let pool = self.pool
         analyzer.analyze(text) { term, position, _ in
             let slot = interner.intern(field: field.rawValue, term: term)
-            if slot == buffers.count {
-                buffers.append([])
-                lastDocs.append(.max)
-                lastPositions.append(0)
-                memoryBytes += 64
+            if slot == last.count {
+                _ = pool.newStream()
+                last.append((.max, 0))
             }
-            if lastDocs[slot] != doc {
-                let gap = lastDocs[slot] == .max ? doc : doc &- lastDocs[slot]
-                VarInt.append(gap, to: &buffers[slot])
-                VarInt.append(position &+ 1, to: &buffers[slot])
-                lastDocs[slot] = doc
+            let previous = last[slot]
+            if previous.doc != doc {
+                pool.appendVarInt(previous.doc == .max ? doc : doc &- previous.doc, to: slot)
+                pool.appendVarInt(position &+ 1, to: slot)
                 touched.append(slot)
-                memoryBytes += 4
             } else {
-                VarInt.append(position &- lastPositions[slot], to: &buffers[slot])
-                memoryBytes += 2
+                pool.appendVarInt(position &- previous.position, to: slot)
             }
-            lastPositions[slot] = position
+            last[slot] = (doc, position)
             count += 1
         }
-        for slot in touched { buffers[slot].append(0) }
+        for slot in touched { pool.append(0, to: slot) }
         postings += touched.count
-        memoryBytes += interner.memoryBytes - before
         return count
     }
 
     /// Bytes of `slot`'s pending postings: a measure of the work of encoding them.
-    func byteCount(slot: Int) -> Int { buffers[slot].count }
+    func byteCount(slot: Int) -> Int { pool.length(slot) }
 
-    /// Appends `slot`'s postings to `out` in the form the chunk encoders take.
-    func decode(slot: Int, into out: inout DecodedPostings) {
-        buffers[slot].withUnsafeBufferPointer { buffer in
+    /// Appends `slot`'s postings to `out` in the form the chunk encoders take; `scratch` holds
+    /// the term's stream meanwhile.
+    func decode(slot: Int, into out: inout DecodedPostings, scratch: inout [UInt8]) {
+        pool.copy(slot, into: &scratch)
+        scratch.withUnsafeBufferPointer { buffer in
             guard var p = buffer.baseAddress else { return }
             let end = p + buffer.count
             var doc: UInt32 = 0

@@ -21,6 +21,7 @@ struct TermChunkEncoder {
     private var merged = DecodedPostings()
     private var parts: [DecodedPostings]
     private var lengths: [UInt32] = []
+    private var scratch: [UInt8] = []
 
     init(batchCount: Int) {
         parts = [DecodedPostings](repeating: DecodedPostings(), count: batchCount)
@@ -42,11 +43,11 @@ struct TermChunkEncoder {
             holder = b
         }
         if holders == 1 {
-            batches[holder].decode(slot: Int(slots[holder]), into: &merged)
+            batches[holder].decode(slot: Int(slots[holder]), into: &merged, scratch: &scratch)
         } else {
             for b in slots.indices {
                 parts[b].removeAll()
-                if slots[b] >= 0 { batches[b].decode(slot: Int(slots[b]), into: &parts[b]) }
+                if slots[b] >= 0 { batches[b].decode(slot: Int(slots[b]), into: &parts[b], scratch: &scratch) }
             }
             merged.merge(parts)
         }

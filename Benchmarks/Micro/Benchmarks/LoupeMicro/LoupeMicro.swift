@@ -66,6 +66,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Indexing in memory: analysis and inversion of 5,000 documents into a postings pool, one worker.
+    Benchmark("Invert 5k documents, 1 worker (IndexWriter.add, no commit)", configuration: configuration(warmup: 2)) { benchmark in
+        let fixture = inversionFixture
+        for _ in benchmark.scaledIterations { blackHole(try fixture.invertAndDrop()) }
+    } setup: {
+        _ = inversionFixture
+    } teardown: {
+        inversionFixture.removeDirectory()
+    }
+
     // Queries on a 50k-document index, top 10 by BM25 (block-max MaxScore, the default algorithm).
     searchBenchmark("Search term, top 10 (TermTopKRunner)", SearchFixture.termQuery)
     searchBenchmark("Search AND of 2 terms, top 10 (BlockMaxConjunction)", SearchFixture.andQuery)

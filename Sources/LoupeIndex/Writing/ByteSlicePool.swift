@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Many growing byte streams (one per term of a batch) carved in slices out of large pages, as
+/// Lucene's byte-block pool does.
+///
+/// A stream starts as one small slice; when it fills, a slice of the next size (16, 32, ... up
+/// to 4,096 bytes) is carved from the current page, and its address is written into the last 4
+/// bytes of the full slice. So appending allocates nothing but the occasional 1 MiB page, a
+/// rare term costs 16 bytes instead of an array of its own, and the pool's memory is exactly
+/// its pages (``bytes``). Pages are mapped from the kernel (`mmap`) rather than taken from
+/// malloc, so emptying the pool gives the memory back to the system at once, never leaving it
+/// fragmented in malloc's arenas. Addresses are 32-bit, so a pool holds at most 4 GiB;
+/// ``isNearlyFull`` tells a writer to commit long before that.
+///
+/// A pool is written from one thread; several threads may read it once writing is over.
+final class ByteSlicePool {
+    static let pageShift = 20
+    static let pageSize = 1 << pageShift
+    /// The size of the slices of level `level` (the last 4 bytes of each hold the next slice's address).
+    @inline(__always)
+    static func sliceSize(_ level: UInt32) -> UInt32 { 16 << min(level, 8) }
+
+    private struct Stream {
+        /// Address of the first slice.
+        var head: UInt32
+        /// Address where the next byte goes.
+        var tail: UInt32
+        /// Address of the current slice's 4-byte link: where its payload ends.
+        var end: UInt32
+        var level: UInt32
+        /// Bytes appended.
+        var length: UInt32
+    }
+
+    private var pages: [UnsafeMutablePointer<UInt8>] = []
+    /// Next free address, and the end of the current page.
+    private var free = 0, limit = 0
+    private var streams: UnsafeMutablePointer<Stream>
+    private var capacity: Int
+    /// Number of streams.
+    private(set) var count = 0
+
+    init() {
+        capacity = 1024
+        streams = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        for page in pages { munmap(page, Self.pageSize) }
+        streams.deallocate()
+    }
+
+    /// Bytes held: the pages and the table of streams.
+    var bytes: Int { pages.count * Self.pageSize + capacity * MemoryLayout<Stream>.stride }
+
+    /// Bytes carved into slices so far (with the ends of full pages): addresses are dense.
+    var usedBytes: Int { free }
+
+    /// Whether the addresses are running out (3 of the 4 GiB used): the owner should empty the pool.
+    var isNearlyFull: Bool { free >= 3 << 30 }
+
+    /// Starts a new, empty stream; returns its number (0, 1, 2, ... in order of creation).
+    func newStream() -> Int {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Stream>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: streams, count: count)
+            streams.deallocate()
+            streams = grown
+            capacity *= 2
+        }
+        let start = allocate(Self.sliceSize(0))
+        (streams + count).initialize(to: Stream(head: start, tail: start, end: start + Self.sliceSize(0) - 4, level: 0, length: 0))
+        count += 1
+        return count - 1
+    }
+
+    /// Appends `byte` to stream `stream`.
+    @inline(__always)
+    func append(_ byte: UInt8, to stream: Int) {
+        let s = streams + stream
+        if s.pointee.tail == s.pointee.end { nextSlice(s) }
+        address(s.pointee.tail).pointee = byte
+        s.pointee.tail += 1
+        s.pointee.length += 1
+    }
+
+    /// Appends `value` as a LEB128 varint (the `VarInt` encoding) to stream `stream`.
+    @inline(__always)
+    func appendVarInt(_ value: UInt32, to stream: Int) {
+        var v = value
+        while v >= 0x80 {
+            append(UInt8(truncatingIfNeeded: v) | 0x80, to: stream)
+            v >>= 7
+        }
+        append(UInt8(v), to: stream)
+    }
+
+    /// Bytes appended to stream `stream`.
+    func length(_ stream: Int) -> Int { Int(streams[stream].length) }
+
+    /// Replaces `out`'s contents with the bytes of stream `stream`, in order.
+    func copy(_ stream: Int, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        let s = streams[stream]
+        var start = s.head
+        var level: UInt32 = 0
+        while true {
+            let end = start + Self.sliceSize(level) - 4
+            if s.tail >= start && s.tail <= end {
+                out.append(contentsOf: UnsafeBufferPointer(start: address(start), count: Int(s.tail - start)))
+                return
+            }
+            out.append(contentsOf: UnsafeBufferPointer(start: address(start), count: Int(end - start)))
+            start = UnsafeRawPointer(address(end)).loadUnaligned(as: UInt32.self)
+            level += 1
+        }
+    }
+
+    @inline(__always)
+    private func address(_ a: UInt32) -> UnsafeMutablePointer<UInt8> {
+        pages[Int(a >> UInt32(Self.pageShift))] + Int(a & UInt32(Self.pageSize - 1))
+    }
+
+    /// Carves the stream's next slice and links the full one to it.
+    private func nextSlice(_ s: UnsafeMutablePointer<Stream>) {
+        let level = s.pointee.level + 1
+        let size = Self.sliceSize(level)
+        let start = allocate(size)
+        UnsafeMutableRawPointer(address(s.pointee.end)).storeBytes(of: start, as: UInt32.self)
+        s.pointee.tail = start
+        s.pointee.end = start + size - 4
+        s.pointee.level = level
+    }
+
+    /// `size` free bytes within one page; a new page when the current one has too few.
+    private func allocate(_ size: UInt32) -> UInt32 {
+        if free + Int(size) > limit {
+            precondition(pages.count < 1 << (32 - Self.pageShift), "ByteSlicePool: 4 GiB of addresses used")
+            let page = mmap(nil, Self.pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+            guard let page, page != MAP_FAILED else { fatalError("ByteSlicePool: out of memory (mmap of a page failed)") }
+            pages.append(page.assumingMemoryBound(to: UInt8.self))
+            free = (pages.count - 1) << Self.pageShift
+            limit = free + Self.pageSize
+        }
+        defer { free += Int(size) }
+        return UInt32(free)
+    }
+}
