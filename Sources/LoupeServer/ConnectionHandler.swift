@@ -212,7 +212,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             let budget = shared.limits.queryBudgetMilliseconds
             budgetTimer = loop.scheduleTask(in: .milliseconds(Int64(budget))) {
                 self.logger.warning("query over its time budget", metadata: ["command": "\(request.command.name)", "budget_ms": "\(budget)"])
-                self.finish(id, .error(ProtocolError(.timeout, "the query took longer than the \(budget) ms budget")), started, request, context)
+                self.finish(id, .error(.overBudget(milliseconds: budget)), started, request, context)
             }
         }
         start().assumeIsolated().whenComplete { result in

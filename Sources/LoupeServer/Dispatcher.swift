@@ -49,7 +49,8 @@ final class Dispatcher: Sendable {
     /// waits for a thread) the query stops and its thread is free again.
     func query(_ request: Request, deadline: Deadline, on eventLoop: EventLoop) -> EventLoopFuture<Reply> {
         let queries = self.queries
-        return queryPool.runIfActive(eventLoop: eventLoop) { Self.reply { try queries.execute(request, deadline: deadline) } }
+        let budget = queries.limits.queryBudgetMilliseconds
+        return queryPool.runIfActive(eventLoop: eventLoop) { Self.reply(budget: budget) { try queries.execute(request, deadline: deadline) } }
     }
 
     /// Tries a query command on the calling thread (an event loop) under ``InlineQueries``: the
@@ -64,7 +65,9 @@ final class Dispatcher: Sendable {
         } catch SearchError.timeout where slice.uptimeNanoseconds < deadline.uptimeNanoseconds {
             return .overran
         } catch is QueryExecutor.BelongsOnPool {
-            return .overran
+            return .notAdmitted
+        } catch SearchError.timeout {
+            return .answered(.error(.overBudget(milliseconds: queries.limits.queryBudgetMilliseconds)))
         } catch {
             return .answered(.error(ProtocolError.from(error)))
         }
@@ -108,9 +111,13 @@ final class Dispatcher: Sendable {
         }
     }
 
-    private static func reply(_ body: () throws -> Reply) -> Reply {
+    /// `body`'s reply, or its error as the wire's; with `budget`, a query stopped at its deadline is
+    /// reported as over that budget.
+    private static func reply(budget: Int? = nil, _ body: () throws -> Reply) -> Reply {
         do {
             return try body()
+        } catch SearchError.timeout {
+            return .error(budget.map { .overBudget(milliseconds: $0) } ?? ProtocolError.from(SearchError.timeout))
         } catch {
             return .error(ProtocolError.from(error))
         }

@@ -19,4 +19,10 @@ extension ProtocolError {
             return ProtocolError(.internalError, "\(error)")
         }
     }
+
+    /// `ERR TIMEOUT` for a query that ran past the server's budget of `milliseconds`: the same
+    /// words whichever stopped it, the budget timer or the engine at its deadline.
+    static func overBudget(milliseconds: Int) -> ProtocolError {
+        ProtocolError(.timeout, "the query took longer than the \(milliseconds) ms budget")
+    }
 }

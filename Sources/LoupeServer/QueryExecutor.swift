@@ -15,8 +15,9 @@ struct QueryExecutor: Sendable {
     let limits: ServerLimits
 
     /// Thrown by ``execute(_:deadline:onEventLoop:)`` on an event loop when the rest of the work is
-    /// not bounded by the deadline's checks (a "did you mean" walk of the term dictionary, which a
-    /// first use after a commit also builds): the request belongs on the query pool.
+    /// not bounded by the deadline's checks (a "did you mean" walk of the term dictionary; see
+    /// ``QuerySuggester/walksDictionary(for:total:searcher:options:)``): the request belongs on the
+    /// query pool.
     struct BelongsOnPool: Error {}
 
     /// The reply to `request`, one of the read commands; it throws ``SearchError/timeout`` once
@@ -47,8 +48,11 @@ struct QueryExecutor: Sendable {
             }
             let results = try searcher.search(search.query, options: options)
             try deadline.check()
-            if onEventLoop && results.total < QuerySuggester.fewResults { throw BelongsOnPool() }
-            let suggestion = try QuerySuggester(reader: reader)
+            let suggester = QuerySuggester(reader: reader)
+            if onEventLoop, try suggester.walksDictionary(for: search.query, total: results.total, searcher: searcher, options: options) {
+                throw BelongsOnPool()
+            }
+            let suggestion = try suggester
                 .suggestion(for: search.query, total: results.total, searcher: searcher, options: options)
             return .results(Reply.Results(
                 total: results.total, tookMicroseconds: results.tookMicroseconds,

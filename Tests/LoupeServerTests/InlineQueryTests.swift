@@ -63,6 +63,13 @@ struct InlineQueryTests {
             guard case .results(let found) = try connection.call(expanded) else { throw ServerError("not results") }
             #expect(found.hits.first?.id == "needle")
             #expect(try counters().inline == afterCheap.inline)
+            // A search that finds little and has an unknown word looks for "did you mean" in the
+            // term dictionary, a walk no deadline bounds: the pool answers it, suggestion and all.
+            let misspelt = Request.search(SearchRequest(query: "needel", limit: 5, snippets: false))
+            guard case .results(let none) = try connection.call(misspelt) else { throw ServerError("not results") }
+            #expect(none.total == 0 && none.suggestion == "needle")
+            let afterMisspelt = try counters()
+            #expect(afterMisspelt.inline == afterCheap.inline && afterMisspelt.overruns == afterCheap.overruns)
         }
         try await server.stop()
     }

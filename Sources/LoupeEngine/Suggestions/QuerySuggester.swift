@@ -31,6 +31,16 @@ public struct QuerySuggester {
         return try suggestion(for: query, node: searcher.parse(query, options: options), fields: fields)
     }
 
+    /// Whether ``suggestion(for:total:searcher:options:)`` would look for close words in the term
+    /// dictionary (a walk the query deadline does not bound, and which builds the dictionary on
+    /// its first use after a commit): the query found few results and has a word no document has.
+    public func walksDictionary(for query: String, total: Int, searcher: Searcher, options: SearchOptions) throws -> Bool {
+        guard total < Self.fewResults else { return false }
+        var words: [(String, [IndexField])] = []
+        collectWords(try searcher.parse(query, options: options), defaultFields: options.fields.keys.sorted { $0.rawValue < $1.rawValue }, into: &words)
+        return try words.contains { typed, fields in try unknownTerm(typed, fields: fields) != nil }
+    }
+
     /// The suggested query text, or `nil` when every word is known or no unknown word has a
     /// close term. `query` is the text as typed; `node` its parse; `fields` the default fields.
     public func suggestion(for query: String, node: QueryNode, fields: [IndexField]) throws -> String? {
@@ -72,9 +82,7 @@ public struct QuerySuggester {
 
     /// The word to put in place of `typed`, or `nil` when it is known or has no close term.
     private func replacement(for typed: String, fields: [IndexField]) throws -> String? {
-        let tokens = reader.analyzer.tokens(typed)
-        guard tokens.count == 1, let term = tokens.first?.term else { return nil }
-        for field in fields where (try reader.termInfo(field, term)?.docFreq ?? 0) > 0 { return nil }
+        guard let term = try unknownTerm(typed, fields: fields) else { return nil }
         let edits = max(1, FuzzyDistance.automatic(forLength: term.unicodeScalars.count))
         var best: (term: FuzzyTerm, field: IndexField)?
         for field in fields {
@@ -86,6 +94,15 @@ public struct QuerySuggester {
         }
         guard let best else { return nil }
         return try spelling(of: best.term, in: best.field) ?? best.term.term
+    }
+
+    /// The one term `typed` analyzes to when no document has it in `fields`; `nil` for a known
+    /// word or one that is not a single term.
+    private func unknownTerm(_ typed: String, fields: [IndexField]) throws -> String? {
+        let tokens = reader.analyzer.tokens(typed)
+        guard tokens.count == 1, let term = tokens.first?.term else { return nil }
+        for field in fields where (try reader.termInfo(field, term)?.docFreq ?? 0) > 0 { return nil }
+        return term
     }
 
     /// How the documents most often spell `term` of `field`, lowercased.
