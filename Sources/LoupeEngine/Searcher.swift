@@ -108,11 +108,18 @@ public struct Searcher {
         let snippets = options.snippets
             ? SnippetBuilder(analyzer: reader.analyzer, highlight: weight.highlights, length: options.snippetLength) : nil
         let hits = try ranked.dropFirst(options.offset).enumerated().map { i, hit in
-            let record = try reader.document(hit.doc)
-            let snippet = try snippets.map { $0.snippet(of: try reader.text(hit.doc) ?? "") }
-            return SearchHit(
-                rank: options.offset + i + 1, score: hit.score, doc: hit.doc, id: record?.id ?? "", title: record?.title ?? "",
-                snippet: snippet, size: record?.size ?? 0, metadata: record?.metadata ?? DocumentMetadata())
+            var found = SearchHit(rank: options.offset + i + 1, score: hit.score, doc: hit.doc, id: "", title: "")
+            if options.hitMetadata {
+                if let record = try reader.document(hit.doc) {
+                    (found.id, found.title, found.size, found.metadata) = (record.id, record.title, record.size, record.metadata)
+                }
+            } else if let heading = try reader.heading(hit.doc) {
+                (found.id, found.title) = (heading.id, heading.title)
+            }
+            if let snippets {
+                found.snippet = try reader.withText(hit.doc) { snippets.snippet(of: $0) } ?? snippets.snippet(of: "")
+            }
+            return found
         }
         return SearchResults(
             total: total, hits: hits, tookMicroseconds: Int((DispatchTime.now().uptimeNanoseconds - start) / 1000),

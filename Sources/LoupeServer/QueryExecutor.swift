@@ -35,6 +35,7 @@ struct QueryExecutor: Sendable {
             options.offset = search.offset
             options.snippets = search.snippets ?? true
             if let expand = search.expand { options.expansion = expand ? engine.expansion : nil }
+            options.hitMetadata = false  // a hit line shows id and title only
             switch search.sort ?? .score {
             case .score: options.sort = .score
             case .modified: options.sort = .modified

@@ -181,6 +181,7 @@ struct BenchCommand: ParsableCommand {
         options.algorithm = algorithm
         options.limit = 10
         options.snippets = daemon.snippets
+        options.hitMetadata = false  // as SEARCH: a hit line shows id and title only
         options.countTotal = true
         let searcher = Searcher(reader: try index.reader(), defaultParameters: settings.bm25)
         var samples: [UInt64] = []

@@ -66,6 +66,7 @@ struct SearchCommand: ParsableCommand {
         options.offset = offset
         options.strict = strict
         options.snippets = !noSnippets
+        options.hitMetadata = metadata
         if noProximity { options.proximity = false }
         options.expansion = expansion.expansion(settings)
         options.sort = sort

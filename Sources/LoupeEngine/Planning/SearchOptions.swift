@@ -21,6 +21,10 @@ public struct SearchOptions: Sendable {
     public var maxExpansions = 64
     /// Attach a snippet (best passage, marked) to every returned hit.
     public var snippets = false
+    /// Give each hit its size and metadata (type, extension, date, named fields) from its
+    /// record. Off, a hit carries its id and title only, what a `SEARCH` reply shows, and the
+    /// rest of its record is not decoded.
+    public var hitMetadata = true
     /// Target snippet length in characters.
     public var snippetLength = 160
     /// How the top hits are found; all algorithms return the same hits.

@@ -84,4 +84,11 @@ struct DocumentBlock {
     func text(at i: Int) -> String {
         payload.withUnsafeBytes { String(decoding: UnsafeRawBufferPointer(rebasing: $0[texts[i]]), as: UTF8.self) }
     }
+
+    /// Calls `body` with the UTF-8 text of `doc`, in place (valid only during the call); nil
+    /// when `doc` is not in the block.
+    func withText<Result>(_ doc: UInt32, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result? {
+        guard let i = index(of: doc) else { return nil }
+        return try payload.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[texts[i]])) }
+    }
 }

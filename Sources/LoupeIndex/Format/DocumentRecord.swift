@@ -63,6 +63,15 @@ public struct DocumentRecord: Sendable, Equatable {
         return out
     }
 
+    /// The id and title of the encoded record `bytes`, the rest left undecoded: what a hit list
+    /// shows.
+    static func heading(decoding bytes: UnsafeRawBufferPointer) throws -> (id: String, title: String) {
+        var reader = ByteReader(bytes)
+        let version = try reader.u8()
+        guard version == 2 else { throw IndexError.corrupt("document record version \(version)") }
+        return (try reader.string(), try reader.string())
+    }
+
     init(decoding bytes: UnsafeRawBufferPointer) throws {
         var reader = ByteReader(bytes)
         let version = try reader.u8()

@@ -56,6 +56,13 @@ struct RecordGroup {
         return try records[slot].withUnsafeBytes { try DocumentRecord(decoding: $0) }
     }
 
+    /// The id and title of the record in `slot` (the rest is not decoded), or nil when the
+    /// group does not reach it.
+    func heading(at slot: Int) throws -> (id: String, title: String)? {
+        guard slot < records.count else { return nil }
+        return try records[slot].withUnsafeBytes { try DocumentRecord.heading(decoding: $0) }
+    }
+
     /// Appends a record after the last one.
     mutating func append(_ record: DocumentRecord) {
         precondition(records.count < Self.capacity, "the record group is full")

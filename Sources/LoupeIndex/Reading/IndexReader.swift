@@ -195,17 +195,35 @@ public final class IndexReader: @unchecked Sendable {
     /// comes from the `records` table, a small group of records at a time (the last group read
     /// is kept), never from the document store.
     public func document(_ doc: UInt32) throws -> DocumentRecord? {
+        try group(of: doc)?.record(at: RecordGroup.slot(of: doc))
+    }
+
+    /// The id and title of `doc` from its stored record, without decoding the rest of it (what a
+    /// hit list shows), or nil.
+    public func heading(_ doc: UInt32) throws -> (id: String, title: String)? {
+        try group(of: doc)?.heading(at: RecordGroup.slot(of: doc))
+    }
+
+    /// The record group holding `doc` (the last one read is kept), or nil.
+    private func group(of doc: UInt32) throws -> RecordGroup? {
         let number = doc >> RecordGroup.shift
         if cachedGroup?.number != number {
             guard let value = try snapshot.get(tables.records, key: RecordGroup.key(of: doc)) else { return nil }
             cachedGroup = (number, try RecordGroup(decoding: value, decompressor: decompressor))
         }
-        return try cachedGroup?.group.record(at: RecordGroup.slot(of: doc))
+        return cachedGroup?.group
     }
 
     /// The indexed text of `doc` (what snippets are cut from), or nil for an unknown doc id.
     public func text(_ doc: UInt32) throws -> String? {
         try block(containing: doc)?.text(doc)
+    }
+
+    /// Calls `body` with the indexed text of `doc` as UTF-8 read in place from the decompressed
+    /// block (no `String` is made; the bytes are valid only during the call); nil for an unknown
+    /// doc id. What snippets read.
+    public func withText<Result>(_ doc: UInt32, _ body: (UnsafeRawBufferPointer) throws -> Result) throws -> Result? {
+        try block(containing: doc)?.withText(doc, body)
     }
 
     /// Calls `body` for every live document with its record and text, in doc-id order.
