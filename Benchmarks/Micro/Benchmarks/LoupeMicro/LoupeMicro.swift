@@ -82,4 +82,26 @@ let benchmarks: @Sendable () -> Void = {
     searchBenchmark("Search AND of 2 terms, count", SearchFixture.andQuery, count: true)
     searchBenchmark("Search OR of 3 terms, top 10 (MaxScore)", SearchFixture.orQuery)
     searchBenchmark("Search phrase of 2 words, top 10 (phrase check)", SearchFixture.phraseQuery)
+
+    // Snippets: the builder alone on a 4 KiB English text, and the whole per-hit path (stored
+    // text read in place, decompressing its block, then the builder) for a term query's top 10.
+    Benchmark("Snippet of a 4 KiB text, 2 words and a phrase (english)", configuration: configuration()) { benchmark in
+        let fixture = snippetFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.builder.snippet(of: fixture.text)) }
+    } setup: {
+        _ = snippetFixture
+    } teardown: {
+        searchFixture.removeDirectory()
+    }
+    Benchmark("Snippets of a term query's top 10, stored text read + marked", configuration: configuration()) { benchmark in
+        let fixture = snippetFixture
+        let reader = searchFixture.reader
+        for _ in benchmark.scaledIterations {
+            for doc in fixture.topDocs { blackHole(try reader.withText(doc) { fixture.termBuilder.snippet(of: $0) }) }
+        }
+    } setup: {
+        _ = snippetFixture
+    } teardown: {
+        searchFixture.removeDirectory()
+    }
 }
