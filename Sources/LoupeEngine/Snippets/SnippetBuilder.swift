@@ -9,8 +9,8 @@ import LoupeAnalysis
 ///
 /// Made once per query (``Searcher`` builds it from the weight's highlights) and used for every
 /// hit: the query's terms are resolved to small integers here, so that a text is matched with
-/// byte comparisons and integer counters only, never a `String` or a hash per token or mark.
-/// ``snippet(of:)-(UnsafeRawBufferPointer)`` reads the stored UTF-8 in place.
+/// byte comparisons and integer counters only, never a `String` or a hash per token or mark; the
+/// raw-UTF-8 `snippet(of:)` reads a stored text in place.
 public struct SnippetBuilder: Sendable {
     public let analyzer: Analyzer
     public let highlight: HighlightTerms
@@ -48,7 +48,7 @@ public struct SnippetBuilder: Sendable {
 
     /// A matched word or phrase: its bytes in the text and its kind (a term's index in
     /// ``wanted``, or a phrase's kind).
-    struct Mark: Equatable {
+    struct Mark {
         var bytes: Range<Int>
         var kind: Int
     }
