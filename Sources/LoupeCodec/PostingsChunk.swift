@@ -116,6 +116,22 @@ public struct PostingsChunk {
         return n
     }
 
+    /// Whether `block` is bit-packed (a full block of 128), so that its term frequencies can be
+    /// decoded apart from its doc ids with ``decodeFrequencies(block:into:)``.
+    @inline(__always)
+    public func isPacked(block: Int) -> Bool { count(ofBlock: block) == BitPacking.blockSize }
+
+    /// Decodes the term frequencies of the bit-packed `block` into `tfs` (room for 128 values):
+    /// what ``decode(block:docs:tfs:)`` writes to `tfs`, for a block first decoded without them.
+    @inline(__always)
+    public func decodeFrequencies(block: Int, into tfs: UnsafeMutablePointer<UInt32>) {
+        let start = dataStart(ofBlock: block)
+        let docBits = Int(base.load(fromByteOffset: start, as: UInt8.self))
+        let tfBits = Int(base.load(fromByteOffset: start + 1, as: UInt8.self))
+        BitPacking.unpack(base + start + 2 + BitPacking.packedSize(bits: docBits), bits: tfBits, into: tfs)
+        for i in 0..<BitPacking.blockSize { tfs[i] &+= 1 }
+    }
+
     /// The first block whose last doc id is at least `target`, searching from `block`; `blockCount`
     /// when every remaining block ends before `target`.
     /// Gallops forward from `block`, then binary-searches, so long skips cost O(log distance).

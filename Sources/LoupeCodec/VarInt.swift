@@ -36,10 +36,20 @@ public enum VarInt {
         return value
     }
 
-    /// Skips `count` values starting at `p`.
+    /// Skips `count` values starting at `p`. The caller guarantees that `count` values are there.
+    ///
+    /// Eight bytes at a time while at least eight values remain: a value ends at each byte whose
+    /// high bit is clear, so those bytes are counted with one population count. The eight bytes
+    /// lie within the next eight values (each takes at least one byte), so no byte past the last
+    /// value is read.
     @inline(__always)
     public static func skip(_ count: Int, _ p: inout UnsafePointer<UInt8>) {
         var remaining = count
+        while remaining >= 8 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+            remaining -= (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            p += 8
+        }
         while remaining > 0 {
             if p.pointee < 0x80 { remaining -= 1 }
             p += 1

@@ -19,6 +19,16 @@ import Testing
                 }
                 outDocs += d[0..<n]
                 outTfs += t[0..<n]
+                if chunk.isPacked(block: block) {
+                    // Doc ids alone, then the frequencies on their own: the same values.
+                    var lateTfs = [UInt32](repeating: 0, count: 128)
+                    var lateDocs = [UInt32](repeating: 0, count: 128)
+                    lateDocs.withUnsafeMutableBufferPointer { dp in _ = chunk.decode(block: block, docs: dp.baseAddress!, tfs: nil) }
+                    lateTfs.withUnsafeMutableBufferPointer { chunk.decodeFrequencies(block: block, into: $0.baseAddress!) }
+                    #expect(lateDocs == d && lateTfs == t)
+                } else {
+                    #expect(n < 128)
+                }
                 #expect(chunk.lastDoc(ofBlock: block) == d[n - 1])
                 let impacts = chunk.impacts(ofBlock: block)
                 for i in block * 128..<block * 128 + n { #expect(impacts.dominates(tf: tfs[i], length: lengths[i])) }

@@ -3,6 +3,9 @@
 /// threshold every document up to the end of the shallowest block is skipped.
 ///
 /// Scores are added in the leaves' original order, so they equal exhaustive scoring to the bit.
+///
+/// The loop reaches the leaves through unretained references (the runner's array keeps them
+/// alive), so walking them per candidate costs no reference counting.
 struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
     private let leaves: [Leaf]
     private let byCost: [Int]
@@ -13,13 +16,23 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
     }
 
     func run(_ collector: inout TopKCollector, _ context: CollectionContext) throws -> Int {
+        try withExtendedLifetime(leaves) {
+            let all = leaves.map { Unmanaged.passUnretained($0) }
+            let followers = byCost.dropFirst().map { all[$0] }
+            return try run(all: all, lead: all[byCost[0]], followers: followers, &collector, context)
+        }
+    }
+
+    /// `all` in the original order, `followers` by increasing cost.
+    private func run(
+        all: [Unmanaged<Leaf>], lead: Unmanaged<Leaf>, followers: [Unmanaged<Leaf>], _ collector: inout TopKCollector,
+        _ context: CollectionContext
+    ) throws -> Int {
         let deleted = context.deleted
         var steps = 0
-        let lead = leaves[byCost[0]]
-        let second: Leaf? = leaves.count == 2 ? leaves[byCost[1]] : nil
         var threshold = collector.threshold
         var offered = 0
-        var doc = lead.doc
+        var doc = lead._withUnsafeGuaranteedRef { $0.doc }
         // The block-max bound holds for docs up to `boundEnd`; it is recomputed past it, or when
         // the threshold rises.
         var boundEnd: UInt32 = 0
@@ -32,9 +45,11 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                 if doc > boundEnd || boundThreshold != threshold {
                     bound = 0
                     boundEnd = terminatedDoc
-                    for leaf in leaves {
-                        boundEnd = min(boundEnd, leaf.shallowAdvance(to: doc))
-                        bound += leaf.blockMaxScore()
+                    for leaf in all {
+                        leaf._withUnsafeGuaranteedRef {
+                            boundEnd = min(boundEnd, $0.shallowAdvance(to: doc))
+                            bound += $0.blockMaxScore()
+                        }
                     }
                     boundThreshold = threshold
                 }
@@ -45,40 +60,33 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                         target += 1
                         bound = 0
                         boundEnd = terminatedDoc
-                        for leaf in leaves {
-                            boundEnd = min(boundEnd, leaf.shallowAdvance(to: target))
-                            bound += leaf.blockMaxScore()
+                        for leaf in all {
+                            leaf._withUnsafeGuaranteedRef {
+                                boundEnd = min(boundEnd, $0.shallowAdvance(to: target))
+                                bound += $0.blockMaxScore()
+                            }
                         }
                         if boundEnd == terminatedDoc && bound <= threshold { target = terminatedDoc }
                         else if bound <= threshold { target = boundEnd }
                     }
-                    doc = target == terminatedDoc ? terminatedDoc : lead.advance(to: target)
+                    doc = target == terminatedDoc ? terminatedDoc : lead._withUnsafeGuaranteedRef { $0.advance(to: target) }
                     continue
                 }
             }
-            if let second {
-                // Two leaves, the common case: no array walk.
-                let d = second.advance(to: doc)
+            for follower in followers {
+                let d = follower._withUnsafeGuaranteedRef { $0.advance(to: doc) }
                 if d != doc {
-                    doc = lead.advance(to: d)
+                    doc = lead._withUnsafeGuaranteedRef { $0.advance(to: d) }
                     continue outer
-                }
-            } else {
-                for i in byCost.dropFirst() {
-                    let d = leaves[i].advance(to: doc)
-                    if d != doc {
-                        doc = lead.advance(to: d)
-                        continue outer
-                    }
                 }
             }
             if deleted?(doc) != true {
                 var total = 0.0
-                for leaf in leaves { total += leaf.score() }
+                for leaf in all { total += leaf._withUnsafeGuaranteedRef { $0.score() } }
                 offered += 1
                 if collector.offer(doc: doc, score: total) { threshold = collector.threshold }
             }
-            doc = lead.next()
+            doc = lead._withUnsafeGuaranteedRef { $0.next() }
         }
         return offered
     }

@@ -7,6 +7,9 @@ public let terminatedDoc = UInt32.max
 /// Iterates one term's postings across its chunks, block by block, decoding straight from the
 /// memory map into two 128-entry buffers (no allocation per posting or block).
 ///
+/// A bit-packed block's term frequencies are decoded only when one of them is first read: an
+/// intersection that passes through a block without scoring in it decodes its doc ids alone.
+///
 /// After creation it stands on the first posting. Block metadata (``blockLastDoc``,
 /// ``blockMaxTf``, ``blockMinLength``) describes the block that ``shallowAdvance(to:)`` or the
 /// current position points at, which is what block-max pruning reads.
@@ -22,6 +25,8 @@ public final class TermPostings {
     private let tfs: UnsafeMutablePointer<UInt32>
     private var count = 0
     private var cursor = 0
+    /// The decoded block's term frequencies are still packed (see ``frequenciesDecoded()``).
+    private var frequenciesPending = false
     /// The current doc id, or ``terminatedDoc``.
     public private(set) var doc: UInt32 = terminatedDoc
 
@@ -47,7 +52,20 @@ public final class TermPostings {
     public var postingCount: Int { chunks.reduce(0) { $0 + $1.docCount } }
 
     /// The current document's term frequency.
-    @inline(__always) public var tf: UInt32 { tfs[cursor] }
+    @inline(__always) public var tf: UInt32 { frequenciesDecoded()[cursor] }
+
+    /// The decoded block's term frequencies, unpacked on first use.
+    @inline(__always)
+    private func frequenciesDecoded() -> UnsafeMutablePointer<UInt32> {
+        if frequenciesPending { decodeFrequencies() }
+        return tfs
+    }
+
+    @inline(never)
+    private func decodeFrequencies() {
+        chunks[decodedChunk].decodeFrequencies(block: decodedBlock, into: tfs)
+        frequenciesPending = false
+    }
 
     /// The decoded chunk and block and the current document's index in it: what
     /// ``PositionsReader`` needs.
@@ -56,7 +74,7 @@ public final class TermPostings {
 
     /// The term frequency of the `index`-th document of the decoded block.
     @inline(__always)
-    func tf(at index: Int) -> UInt32 { tfs[index] }
+    func tf(at index: Int) -> UInt32 { frequenciesDecoded()[index] }
 
     /// The chunk views, for positions lookups.
     var chunkViews: [PostingsChunk] { chunks }
@@ -67,7 +85,9 @@ public final class TermPostings {
         blockIndex = block
         decodedChunk = chunk
         decodedBlock = block
-        count = chunks[chunk].decode(block: block, docs: docs, tfs: frequencies ? tfs : nil)
+        let view = chunks[chunk]
+        frequenciesPending = frequencies && view.isPacked(block: block)
+        count = view.decode(block: block, docs: docs, tfs: frequencies && !frequenciesPending ? tfs : nil)
         cursor = 0
         doc = docs[0]
     }
@@ -103,7 +123,7 @@ public final class TermPostings {
     /// The decoded block, from the current posting on: doc ids and term frequencies.
     @inline(__always)
     var remainingBlock: (docs: UnsafeMutablePointer<UInt32>, tfs: UnsafeMutablePointer<UInt32>, range: Range<Int>) {
-        (docs, tfs, cursor..<count)
+        (docs, frequenciesDecoded(), cursor..<count)
     }
 
     /// The impacts of the decoded block.
@@ -150,9 +170,35 @@ public final class TermPostings {
             }
             load(chunk: chunkIndex, block: blockIndex)
         }
-        while docs[cursor] < target { cursor += 1 }
+        cursor = Self.firstIndex(in: docs, from: cursor, below: count, reaching: target)
         doc = docs[cursor]
         return doc
+    }
+
+    /// The first index `i` in `from..<end` with `docs[i] >= target`, given that `docs[end - 1]` is.
+    /// Looks at the next few postings one by one (in a dense intersection the target is usually
+    /// there), then gallops (1, 2, 4, ... ahead) and halves the last step, so a far target costs
+    /// O(log distance) instead of a walk over every posting between.
+    @inline(__always)
+    static func firstIndex(in docs: UnsafePointer<UInt32>, from start: Int, below end: Int, reaching target: UInt32) -> Int {
+        var low = start
+        let linearEnd = min(start + 8, end - 1)
+        while low < linearEnd {
+            if docs[low] >= target { return low }
+            low += 1
+        }
+        if docs[low] >= target { return low }  // docs[low] < target from here
+        var step = 1
+        while low + step < end && docs[low + step] < target {
+            low += step
+            step &<<= 1
+        }
+        var high = min(low + step, end - 1)  // docs[high] >= target
+        while high - low > 1 {
+            let middle = (low + high) >> 1
+            if docs[middle] < target { low = middle } else { high = middle }
+        }
+        return high
     }
 
     /// Points the block metadata at the first block that may hold a doc ≥ `target`, without

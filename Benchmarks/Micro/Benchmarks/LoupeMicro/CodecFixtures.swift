@@ -86,3 +86,38 @@ final class UnpackFixture: @unchecked Sendable {
 
 let chunkFixture = ChunkFixture()
 let unpackFixture = UnpackFixture()
+
+/// 4,096 varint-encoded position gaps as a positions block holds them (gaps P(gap ≥ g) = g^-1.1,
+/// capped at 5,000: mostly one byte, some two), for ``VarInt/skip(_:_:)``.
+final class VarIntFixture: @unchecked Sendable {
+    static let values = 4_096
+
+    let bytes: UnsafeMutablePointer<UInt8>
+    let byteCount: Int
+
+    init() {
+        var rng = SplitMix64(seed: 0x5_1C1B)
+        var encoded: [UInt8] = []
+        for _ in 0..<Self.values { VarInt.append(UInt32(rng.pareto(alpha: 1.1, limit: 5_000)), to: &encoded) }
+        byteCount = encoded.count
+        bytes = .allocate(capacity: encoded.count)
+        bytes.initialize(from: encoded, count: encoded.count)
+        // The benchmark is only worth something if the skip lands where the values end.
+        precondition(skip(Self.values) == byteCount, "VarInt.skip does not end at the last value")
+        var p = UnsafePointer(bytes)
+        VarInt.skip(1_000, &p)
+        var q = UnsafePointer(bytes)
+        for _ in 0..<1_000 { _ = VarInt.decode(&q) }
+        precondition(p == q, "VarInt.skip differs from decoding")
+    }
+
+    /// Skips the first `count` values (at most ``values``); returns the number of bytes passed.
+    @inline(never)
+    func skip(_ count: Int) -> Int {
+        var p = UnsafePointer(bytes)
+        VarInt.skip(count, &p)
+        return p - UnsafePointer(bytes)
+    }
+}
+
+let varIntFixture = VarIntFixture()

@@ -82,6 +82,20 @@ let benchmarks: @Sendable () -> Void = {
     searchBenchmark("Search AND of 2 terms, count", SearchFixture.andQuery, count: true)
     searchBenchmark("Search OR of 3 terms, top 10 (MaxScore)", SearchFixture.orQuery)
     searchBenchmark("Search phrase of 2 words, top 10 (phrase check)", SearchFixture.phraseQuery)
+    searchBenchmark("Search AND of 4 terms, top 10 (galloping in blocks)", SearchFixture.longAndQuery)
+    searchBenchmark("Search phrase of 3 words, top 10 (block-max phrase)", SearchFixture.longPhraseQuery)
+    searchBenchmark("Search phrase of 3 words, count (positions fewest first)", SearchFixture.longPhraseQuery, count: true)
+
+    // Skipping positions: what a phrase check does to reach a document's positions in its block.
+    Benchmark("VarInt.skip 4,096 positions (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+        let fixture = varIntFixture
+        var checksum = 0
+        // A count that changes every iteration, so the skip cannot be hoisted out of the loop.
+        for i in benchmark.scaledIterations { checksum &+= fixture.skip(VarIntFixture.values - (i & 7)) }
+        blackHole(checksum)
+    } setup: {
+        _ = varIntFixture
+    }
 
     // Snippets: the builder alone on a 4 KiB English text, and the whole per-hit path (stored
     // text read in place, decompressing its block, then the builder) for a term query's top 10.

@@ -41,6 +41,13 @@ final class SearchFixture: @unchecked Sendable {
     static let orQuery = boolean(.should, [6, 30, 200])
     /// Two frequent words next to each other: a conjunction whose candidates go through the phrase check.
     static let phraseQuery = QueryNode.phrase(words: [word(5), word(8)], slop: 0, field: .body, boost: 1)
+    /// Four required terms, from the most frequent word to a rare one: the rare one leads, and the
+    /// others advance within dense blocks (galloping search in the decoded block).
+    static let longAndQuery = boolean(.must, [1, 3, 40, 300])
+    /// Three words with the most frequent one in the middle: candidates hold all three, the
+    /// frequent word's positions matter only where the other two align, and block-max skipping
+    /// passes over blocks that cannot beat the top 10.
+    static let longPhraseQuery = QueryNode.phrase(words: [word(6), word(1), word(2)], slop: 0, field: .body, boost: 1)
 
     let directory: URL
     let reader: IndexReader
