@@ -71,4 +71,19 @@ import Testing
         }
         #expect(try completer.complete(String(repeating: "w", count: Completer.maxInputBytes), limit: 1, fields: fields).isEmpty)
     }
+
+    @Test func underTheEnglishAnalyzerCompletionsAreWordsAsTheDocumentsSpellThem() throws {
+        let dir = TemporaryDirectory("complete-english")
+        let completer = Completer(reader: try makeIndex(dir, [
+            ("1", "", "Computers and computer science"), ("2", "", "a computer and its computing"), ("3", "", "the computer room"),
+            ("4", "", "compile it"),
+        ], analyzer: .english).reader())
+        // The stem `comput` is in three documents; its first two spell it "computer" twice,
+        // "computers" and "computing" once each. The stem `compil` is spelt "compile".
+        let found = try completer.complete("comp", limit: 10, fields: [.body])
+        #expect(found.map(\.word) == ["computer", "compile"])
+        #expect(found.map(\.docFreq) == [3, 1])
+        // "the" is a stop word: no context; the text keeps what was typed before the word.
+        #expect(try completer.complete("The Comp", limit: 1, fields: [.body]).map(\.text) == ["The computer"])
+    }
 }

@@ -31,10 +31,13 @@ public struct Completer {
     public static let candidates = 64
     /// Documents holding the preceding words over which co-occurrence is counted.
     public static let contextSample = 1024
+    /// Documents read to find how a completion is spelt under a stemming analyzer.
+    static let spellingSamples = 2
 
     /// One completion of the input.
     public struct Completion: Sendable, Equatable {
-        /// The completed last word, as the dictionary holds it.
+        /// The completed last word: the dictionary's term, or under a stemming analyzer its most
+        /// frequent spelling in the documents (see ``TermSpelling``).
         public var word: String
         /// The input with its last word completed.
         public var text: String
@@ -96,7 +99,23 @@ public struct Completer {
             ranked.removeAll { $0.together == 0 }
             ranked.sort { a, b in a.together != b.together ? a.together! > b.together! : Self.byFrequency(a, b) }
         }
-        return ranked.prefix(limit).map { Completion(word: $0.word, text: before + $0.word, docFreq: $0.docFreq, together: $0.together) }
+        return try ranked.prefix(limit).map { completion in
+            let word = try shown(completion.word, fields: fields)
+            return Completion(word: word, text: before + word, docFreq: completion.docFreq, together: completion.together)
+        }
+    }
+
+    /// The word a user sees for `term`: the term itself, or under a stemming analyzer the way the
+    /// documents most often spell it (``TermSpelling``: `computer`, not the stem `comput`), read
+    /// from the first field of `fields` that holds it.
+    private func shown(_ term: String, fields: [IndexField]) throws -> String {
+        guard reader.analyzer.settings.stem else { return term }
+        let spelling = TermSpelling(reader: reader, samples: Self.spellingSamples)
+        for field in fields {
+            guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { continue }
+            if let word = try spelling.spelling(of: term, info: info, in: field) { return word }
+        }
+        return term
     }
 
     private static func byFrequency(_ a: (word: String, docFreq: Int, together: Int?), _ b: (word: String, docFreq: Int, together: Int?)) -> Bool {

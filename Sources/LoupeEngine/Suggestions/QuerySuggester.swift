@@ -93,7 +93,7 @@ public struct QuerySuggester {
             }
         }
         guard let best else { return nil }
-        return try spelling(of: best.term, in: best.field) ?? best.term.term
+        return try TermSpelling(reader: reader, samples: Self.spellingSamples).spelling(of: best.term.term, info: best.term.info, in: best.field) ?? best.term.term
     }
 
     /// The one term `typed` analyzes to when no document has it in `fields`; `nil` for a known
@@ -103,29 +103,5 @@ public struct QuerySuggester {
         guard tokens.count == 1, let term = tokens.first?.term else { return nil }
         for field in fields where (try reader.termInfo(field, term)?.docFreq ?? 0) > 0 { return nil }
         return term
-    }
-
-    /// How the documents most often spell `term` of `field`, lowercased.
-    private func spelling(of term: FuzzyTerm, in field: IndexField) throws -> String? {
-        let postings = TermPostings(chunks: try reader.postingsChunks(term.info), info: term.info)
-        var counts: [String: Int] = [:]
-        var doc = postings.doc
-        var read = 0
-        while doc != terminatedDoc, read < Self.spellingSamples {
-            defer { doc = postings.next() }
-            guard !reader.isDeleted(doc) else { continue }
-            read += 1
-            let content: String? = switch field {
-            case .body: try reader.text(doc)
-            case .title: try reader.document(doc)?.title
-            case .path: try reader.document(doc)?.id
-            }
-            guard let content else { continue }
-            let utf8 = Array(content.utf8)
-            for token in reader.analyzer.tokens(content) where token.term == term.term {
-                counts[String(decoding: utf8[token.range], as: UTF8.self).lowercased(), default: 0] += 1
-            }
-        }
-        return counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key
     }
 }
