@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Logging
 import LoupeIndex
+import LoupeWatch
 import Synchronization
 
 /// A replica's view of a snapshot directory (`louped --follow DIR`): serves the complete snapshot
@@ -34,7 +35,11 @@ final class SnapshotFollower: Sendable {
         directory = SnapshotDirectory(path: path)
         self.checkEvery = checkEvery
         self.logger = logger
-        changes = try DirectoryChanges()
+        do {
+            changes = try DirectoryChanges()
+        } catch {
+            throw ServerError("--follow \(path): \(error)")
+        }
         guard let newest = directory.newest(skipped: { path, why in logger.warning("skipping snapshot", metadata: ["path": "\(path)", "reason": "\(why)"]) }) else {
             throw ServerError("--follow \(path): no complete snapshot there yet (write one with `loupe snapshot` or `louped --publish`)")
         }

@@ -9,13 +9,17 @@ final class Inotify: FileEventSource, @unchecked Sendable {
         IN_CREATE | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF
             | IN_ONLYDIR | IN_EXCL_UNLINK)
 
+    private let watchMask: UInt32
     private let descriptor: Int32
     private let wakeRead: Int32
     private let wakeWrite: Int32
     /// Read buffer, used only by the reading thread.
     private var buffer = [UInt8](repeating: 0, count: 64 << 10)
 
-    init() throws(WatchError) {
+    /// An inotify instance whose watches report the events of `mask` (by default ``mask``, what
+    /// the folder watcher needs).
+    init(mask: UInt32 = Inotify.mask) throws(WatchError) {
+        watchMask = mask
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { throw .system("inotify_init1", errno) }
         var ends: [Int32] = [0, 0]
@@ -39,7 +43,7 @@ final class Inotify: FileEventSource, @unchecked Sendable {
     }
 
     func addWatch(_ path: String) -> Result<Int32, WatchError> {
-        let watch = inotify_add_watch(descriptor, path, Self.mask)
+        let watch = inotify_add_watch(descriptor, path, watchMask)
         return watch >= 0 ? .success(watch) : .failure(.system("watch \(path)", errno))
     }
 
@@ -53,21 +57,41 @@ final class Inotify: FileEventSource, @unchecked Sendable {
     }
 
     func nextEvents(wait: Bool) throws(WatchError) -> [FileEvent] {
-        var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
-        while poll(&fds, 2, wait ? -1 : 0) < 0 {
-            guard errno == EINTR else { throw .system("poll inotify", errno) }
-        }
-        if fds[1].revents != 0 {
-            var drain = [UInt8](repeating: 0, count: 64)
-            while read(wakeRead, &drain, drain.count) > 0 {}
-            return []
-        }
+        if try waitForEventsOrWake(milliseconds: wait ? -1 : 0) == .woken { return [] }
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         if count < 0 {
             if errno == EAGAIN || errno == EINTR { return [] }
             throw .system("read inotify", errno)
         }
         return buffer.withUnsafeBytes { Self.decode(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// Waits up to `milliseconds` (-1: for ever) for events or ``wake()``, then discards every
+    /// pending event without reading it. Returns true when events came or it was woken, false
+    /// when the time ran out.
+    func discardEvents(waitingUpTo milliseconds: Int32) throws(WatchError) -> Bool {
+        guard try waitForEventsOrWake(milliseconds: milliseconds) != .timedOut else { return false }
+        while buffer.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+        return true
+    }
+
+    private enum Readiness { case events, woken, timedOut }
+
+    /// Polls the instance and the wake pipe for up to `milliseconds` (-1: for ever); a wake is
+    /// drained from the pipe and reported before any events.
+    private func waitForEventsOrWake(milliseconds: Int32) throws(WatchError) -> Readiness {
+        var fds = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+        var ready = poll(&fds, 2, milliseconds)
+        while ready < 0 {
+            guard errno == EINTR else { throw .system("poll inotify", errno) }
+            ready = poll(&fds, 2, milliseconds)
+        }
+        if fds[1].revents != 0 {
+            var drain = [UInt8](repeating: 0, count: 64)
+            while read(wakeRead, &drain, drain.count) > 0 {}
+            return .woken
+        }
+        return ready > 0 ? .events : .timedOut
     }
 
     /// The events in `bytes`: each a `struct inotify_event` (i32 wd, u32 mask, u32 cookie,
