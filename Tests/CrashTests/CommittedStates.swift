@@ -5,6 +5,9 @@ import LoupeIndex
 struct IndexContents: Equatable {
     var titles: [String: String] = [:]
 
+    /// No index: no documents.
+    init() {}
+
     /// Opens the index at `path` (none there counts as empty) and reads it, checking on the way
     /// that its id table, documents and statistics agree.
     init(path: String) throws {
