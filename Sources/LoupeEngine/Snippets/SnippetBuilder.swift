@@ -212,9 +212,14 @@ public struct SnippetBuilder: Sendable {
             characters += 1
         }
         if end < count {
+            // Back to just after the last space, if that keeps more than half the characters.
             var e = end
-            while e > begin && !isSpace(utf8[e - 1]) { e -= 1 }
-            if e > begin + length / 2 { end = e }
+            var kept = characters
+            while e > begin && !isSpace(utf8[e - 1]) {
+                e -= 1
+                if isBoundary(e) { kept -= 1 }
+            }
+            if kept > length / 2 { end = e }
         }
         // Copy the passage, newlines and tabs as spaces (one byte for one), counting code points
         // as the marks inside [begin, end) open and close.

@@ -3,8 +3,8 @@ import LoupeAnalysis
 
 /// The snippet ``SnippetBuilder`` must make, computed the plain way: the whole text analyzed
 /// into `String` tokens, every term and phrase occurrence marked by name, the window with the
-/// most distinct names (then the most marks, then the earliest) chosen, and the passage cut at
-/// the same byte boundaries, its marks turned into code-point offsets through `String` views.
+/// most distinct names (then the most marks, then the earliest) chosen, and the passage cut over
+/// the text's code points, its marks turned into code-point offsets through `String` views.
 func referenceSnippet(of text: String, analyzer: Analyzer, highlight: HighlightTerms, length requested: Int) -> Snippet {
     let length = max(requested, 20)
     let utf8 = Array(text.utf8)
@@ -48,33 +48,25 @@ func referenceSnippet(of text: String, analyzer: Analyzer, highlight: HighlightT
         }
     }
 
-    // The cut: a fifth of the length back to a space, then `length` characters back to a space.
-    func isBoundary(_ i: Int) -> Bool { i <= 0 || i >= utf8.count || utf8[i] & 0xC0 != 0x80 }
-    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
-    var begin = start
-    var stepped = 0
-    while begin > 0 && stepped < length / 5 {
-        begin -= 1
-        if isBoundary(begin) { stepped += 1 }
+    // The cut, over the text's code points (the builder walks bytes): start up to a fifth of the
+    // length before the window, moved forward past the first space before the window if there is
+    // one; end `length` code points later, moved back to just after the last space if that keeps
+    // more than half the length.
+    let scalars = Array(text.unicodeScalars)
+    var offsets: [Int] = []  // UTF-8 offset of each code point, then the text's end
+    var offset = 0
+    for scalar in scalars {
+        offsets.append(offset)
+        offset += String(scalar).utf8.count
     }
-    if begin > 0 {
-        var b = begin
-        while b < start && !isSpace(utf8[b]) { b += 1 }
-        begin = b < start ? b + 1 : begin
-        while !isBoundary(begin) { begin += 1 }
-    }
-    var end = begin
-    var characters = 0
-    while end < utf8.count && characters < length {
-        end += 1
-        while end < utf8.count && !isBoundary(end) { end += 1 }
-        characters += 1
-    }
-    if end < utf8.count {
-        var e = end
-        while e > begin && !isSpace(utf8[e - 1]) { e -= 1 }
-        if e > begin + length / 2 { end = e }
-    }
+    offsets.append(offset)
+    func isSpace(_ scalar: Unicode.Scalar) -> Bool { ["\u{20}", "\n", "\t", "\r"].contains(scalar) }
+    let first = offsets.firstIndex(of: start)!
+    var from = max(0, first - length / 5)
+    if from > 0, let space = scalars[from..<first].firstIndex(where: isSpace) { from = space + 1 }
+    var to = min(scalars.count, from + length)
+    if to < scalars.count, let space = scalars[from..<to].lastIndex(where: isSpace), space + 1 > from + length / 2 { to = space + 1 }
+    let begin = offsets[from], end = offsets[to]
     let lead = begin > 0 ? "…" : ""
     func codePoints(_ bytes: Range<Int>) -> Int { String(decoding: utf8[bytes], as: UTF8.self).unicodeScalars.count }
     let highlights = merged.filter { $0.bytes.lowerBound >= begin && $0.bytes.upperBound <= end }.map { mark in
