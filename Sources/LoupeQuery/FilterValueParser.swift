@@ -117,11 +117,11 @@ enum FilterValueParser {
         var month = 1, day = 1, hour = 0, minute = 0, second = 0
         var span: Int64
         if scanner.atEnd {
-            span = Int64(daysFromCivil(year: year + 1, month: 1, day: 1) - daysFromCivil(year: year, month: 1, day: 1)) * 86_400
+            span = Int64(CivilDate.days(year: year + 1, month: 1, day: 1) - CivilDate.days(year: year, month: 1, day: 1)) * 86_400
         } else {
             guard scanner.take("-"), let m = scanner.number(digits: 2), (1...12).contains(m) else { return .failure(bad) }
             month = m
-            let monthDays = daysInMonth(year: year, month: month)
+            let monthDays = CivilDate.daysIn(month: month, year: year)
             if scanner.atEnd {
                 span = Int64(monthDays) * 86_400
             } else {
@@ -152,28 +152,9 @@ enum FilterValueParser {
                 }
             }
         }
-        let start = Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
+        let start = Int64(CivilDate.days(year: year, month: month, day: day)) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         return .success((lower: start, upper: start + span - 1))
-    }
-
-    /// Days from 1970-01-01 to the given proleptic Gregorian date.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        // Count from 0000-03-01, so that the leap day ends a year: eras of 400 years.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func daysInMonth(year: Int, month: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }
 
