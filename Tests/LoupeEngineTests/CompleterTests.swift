@@ -41,6 +41,25 @@ import Testing
         #expect(try completer.complete("tower wi", limit: 10, fields: fields).isEmpty)
     }
 
+    /// "alpha" and "beta" take turns in the first documents and meet only in the last 100, after
+    /// the context walk's bound (``Completer/contextProposals`` proposals, two documents each):
+    /// the walk stops there, and the completions rank by frequency alone, where without the
+    /// bound only "zebra" would remain.
+    @Test func theContextWalkIsBounded() throws {
+        let dir = TemporaryDirectory("complete-bounded")
+        let apart = 2 * Completer.contextProposals + 200
+        var docs: [(String, String, String)] = []
+        for i in 0..<apart { docs.append(("d\(i)", "", i % 2 == 0 ? "alpha zeal" : "beta zero zeal")) }
+        for i in 0..<100 { docs.append(("e\(i)", "", "alpha beta zebra")) }
+        let completer = Completer(reader: try makeIndex(dir, docs).reader())
+        let found = try completer.complete("alpha beta ze", limit: 3, fields: fields)
+        #expect(found.map(\.word) == ["zeal", "zero", "zebra"])
+        #expect(found.allSatisfy { $0.together == nil })
+        let near = try completer.complete("beta ze", limit: 3, fields: fields)
+        #expect(near.map(\.word) == ["zeal", "zero"])
+        #expect(near.map(\.together) == [Completer.contextSample, Completer.contextSample])
+    }
+
     @Test func deletedDocumentsCountForNothing() throws {
         let dir = TemporaryDirectory("complete-deleted")
         let index = try makeIndex(dir, Self.docs)

@@ -17,7 +17,9 @@ import LoupeIndex
 ///   the preceding words as a required context, Meilisearch's prefix search over the documents
 ///   that match the words before it), bounded so that it costs about a millisecond: the documents
 ///   counted are the first ``contextSample`` (in index order) that hold the preceding words, which
-///   is every such document when they are fewer. A preceding word no document holds (a typo, a
+///   is every such document when they are fewer, found among the first ``contextProposals``
+///   documents of the rarest preceding word (when none of those holds them all, completions rank
+///   by frequency alone). A preceding word no document holds (a typo, a
 ///   word not finished) is left out of the context rather than emptying it.
 public struct Completer {
     public let reader: IndexReader
@@ -31,6 +33,9 @@ public struct Completer {
     public static let candidates = 64
     /// Documents holding the preceding words over which co-occurrence is counted.
     public static let contextSample = 1024
+    /// Documents of the rarest preceding word tried against the others while looking for the
+    /// sample: a bound on the work when the preceding words rarely occur together.
+    public static let contextProposals = 16_384
     /// Documents read to find how a completion is spelt under a stemming analyzer.
     static let spellingSamples = 2
 
@@ -123,7 +128,8 @@ public struct Completer {
     }
 
     /// The first ``contextSample`` live documents whose body holds every known term of `text`, in
-    /// doc-id order; nil when `text` has no term the body holds.
+    /// doc-id order, among the first ``contextProposals`` documents of its rarest term; nil when
+    /// `text` has no term the body holds, or when those documents hold none.
     private func contextDocuments(_ text: String) throws -> [UInt32]? {
         var lists: [TermPostings] = []
         for token in Set(reader.analyzer.tokens(text).map(\.term)) {
@@ -134,19 +140,23 @@ public struct Completer {
         lists.sort { $0.info.docFreq < $1.info.docFreq }
         var docs: [UInt32] = []
         var candidate = lists[0].doc
+        var proposals = 1
         // Leapfrog: the rarest list proposes, the others advance to it or past it.
-        search: while candidate != terminatedDoc, docs.count < Self.contextSample {
+        search: while candidate != terminatedDoc, docs.count < Self.contextSample, proposals <= Self.contextProposals {
             for list in lists.dropFirst() {
                 let doc = list.advance(to: candidate)
                 if doc != candidate {
                     candidate = lists[0].advance(to: doc)
+                    proposals += 1
                     continue search
                 }
             }
+            proposals += 1
             if !reader.isDeleted(candidate) { docs.append(candidate) }
             candidate = lists[0].next()
         }
-        return docs
+        // Words that did not meet within the bound rank by frequency, as if there were none.
+        return docs.isEmpty && proposals > Self.contextProposals ? nil : docs
     }
 
     /// How many of `context` (sorted doc ids) hold `word` in the body.
