@@ -35,14 +35,24 @@ public struct PostingsChunk {
             guard firstDataOffset <= bytes.count else { return nil }
             shortLastDoc = 0
             shortImpacts = Impacts(tf1: 0, length1: 0, tf2: 0, length2: 0)
-        case PostingsChunkFormat.short:
+        case let kind where kind >= PostingsChunkFormat.short && kind < PostingsChunkFormat.short + UInt8(BitPacking.blockSize):
+            let count = Int(kind - PostingsChunkFormat.short)
             var reader = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[1...]))
-            guard let count = try? reader.varint(), let first = try? reader.varint(), let span = try? reader.varint(),
-                let tf1 = try? reader.varint(), let length1 = try? reader.varint(), let tf2 = try? reader.varint(),
-                let length2 = try? reader.varint(), count < UInt64(BitPacking.blockSize), first + span <= UInt64(UInt32.max)
-            else { return nil }
+            guard let first = try? reader.varint(), first <= UInt64(UInt32.max) else { return nil }
+            var span: UInt64 = 0, tf1: UInt64, length1: UInt64, tf2: UInt64, length2: UInt64
+            if count == 1 {
+                guard let tf = try? reader.varint(), let length = try? reader.varint() else { return nil }
+                (tf1, length1, tf2, length2) = (tf, length, tf, length)
+            } else {
+                guard let s = try? reader.varint(), let t = try? reader.varint(), let l = try? reader.varint(),
+                    let tfDelta = try? reader.varint(), first + s <= UInt64(UInt32.max)
+                else { return nil }
+                let lengthDelta = tfDelta == 0 ? 0 : (try? reader.varint())
+                guard let lengthDelta else { return nil }
+                (span, tf1, length1, tf2, length2) = (s, t, l, t &+ tfDelta, l &+ lengthDelta)
+            }
             isShort = true
-            docCount = Int(count)
+            docCount = count
             blockCount = count == 0 ? 0 : 1
             firstDoc = UInt32(first)
             shortLastDoc = UInt32(first + span)
@@ -92,6 +102,24 @@ public struct PostingsChunk {
         let n = count(ofBlock: block)
         var previous = block == 0 ? firstDoc : lastDoc(ofBlock: block - 1)
         let start = dataStart(ofBlock: block)
+        if isShort {
+            guard n > 0 else { return 0 }
+            docs[0] = previous
+            guard n > 1 else {
+                tfs?[0] = shortImpacts.tf1
+                return 1
+            }
+            var p = (base + start).assumingMemoryBound(to: UInt8.self)
+            let tf = VarInt.decode(&p)
+            tfs?[0] = tf
+            for i in 1..<n {
+                previous &+= VarInt.decode(&p)
+                docs[i] = previous
+                let tf = VarInt.decode(&p)
+                tfs?[i] = tf
+            }
+            return n
+        }
         if n == BitPacking.blockSize {
             let docBits = Int(base.load(fromByteOffset: start, as: UInt8.self))
             let tfBits = Int(base.load(fromByteOffset: start + 1, as: UInt8.self))
@@ -171,7 +199,9 @@ public struct PostingsChunk {
             }
             if count(ofBlock: block) < BitPacking.blockSize {
                 var reader = ByteReader(UnsafeRawBufferPointer(start: base + previousEnd, count: end - previousEnd))
-                for _ in 0..<count(ofBlock: block) * 2 { _ = try reader.varint() }
+                // A short chunk's first posting has no delta, and a lone one not even its tf.
+                let values = isShort ? (docCount == 1 ? 0 : 2 * docCount - 1) : count(ofBlock: block) * 2
+                for _ in 0..<values { _ = try reader.varint() }
                 guard reader.isAtEnd else { throw ByteReader.Malformed(description: "tail block \(block) has stray bytes") }
             } else {
                 guard end - previousEnd >= 2 else { throw ByteReader.Malformed(description: "block \(block) too short") }

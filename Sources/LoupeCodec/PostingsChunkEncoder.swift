@@ -77,9 +77,10 @@ public enum PostingsChunkEncoder {
         return out
     }
 
-    /// The short layout: fewer than 128 postings, varint header, one tail block.
+    /// The short layout (see ``PostingsChunkFormat``): fewer than 128 postings, the count in the
+    /// kind byte, varints, and nothing a reader could derive from what is already there.
     private static func encodeShort(docs: [UInt32], tfs: [UInt32], lengths: [UInt32], averageLength: Double) -> [UInt8] {
-        var out: [UInt8] = [PostingsChunkFormat.short]
+        var out: [UInt8] = [PostingsChunkFormat.shortKind(docCount: docs.count)]
         var scratch: [UInt64] = []
         for i in 1..<max(docs.count, 1) where docs[i] <= docs[i - 1] { preconditionFailure("doc ids must increase") }
         precondition(tfs.allSatisfy { $0 >= 1 }, "term frequency must be at least 1")
@@ -87,16 +88,34 @@ public enum PostingsChunkEncoder {
             lengths.withUnsafeBufferPointer { Impacts.cover(tfs: t, lengths: $0, averageLength: averageLength, scratch: &scratch) }
         }
         let first = docs.first ?? 0
-        VarInt.append(UInt32(docs.count), to: &out)
         VarInt.append(first, to: &out)
+        if docs.count == 1 {
+            // The one posting is its own cover: its tf and length are the impacts.
+            VarInt.append(tfs[0], to: &out)
+            VarInt.append(lengths[0], to: &out)
+            return out
+        }
         VarInt.append((docs.last ?? 0) &- first, to: &out)
-        for value in [impacts.tf1, impacts.length1, impacts.tf2, impacts.length2] { VarInt.append(value, to: &out) }
-        var previous = first
+        let (low, high) = corners(impacts)
+        VarInt.append(low.tf, to: &out)
+        VarInt.append(low.length, to: &out)
+        VarInt.append(high.map { $0.tf - low.tf } ?? 0, to: &out)
+        if let high { VarInt.append(high.length - low.length, to: &out) }
         for i in 0..<docs.count {
-            VarInt.append(docs[i] &- previous, to: &out)
+            if i > 0 { VarInt.append(docs[i] &- docs[i - 1], to: &out) }
             VarInt.append(tfs[i], to: &out)
-            previous = docs[i]
         }
         return out
+    }
+
+    /// The impacts' corners as the short layout stores them: the lower-tf corner, and the other
+    /// only when neither dominates it (then both its tf and its length are larger). A dominated
+    /// corner is dropped: it never raises the bound.
+    private static func corners(_ impacts: Impacts) -> (low: (tf: UInt32, length: UInt32), high: (tf: UInt32, length: UInt32)?) {
+        let one = (tf: impacts.tf1, length: impacts.length1), two = (tf: impacts.tf2, length: impacts.length2)
+        let (low, high) = one.tf <= two.tf ? (one, two) : (two, one)
+        if high.length <= low.length { return (high, nil) }  // high dominates low (ties included)
+        if high.tf == low.tf { return (low, nil) }  // same tf, low is shorter: low dominates
+        return (low, high)
     }
 }

@@ -14,21 +14,29 @@
 ///                                tfBits×16 bytes of (tf - 1), both in ``BitPacking``'s layout
 ///         tail block (< 128 docs, last only): varint doc delta, varint tf, per document
 /// ```
-/// **Short** (kind 1), for fewer than 128 postings (most terms): one tail block and a varint
-/// header, so a rare term costs a few bytes instead of a 40-byte header:
+/// **Short** (kinds 1 to 128: kind 1 + docCount), for fewer than 128 postings (most terms): one
+/// tail block under a varint header, so a rare term costs a few bytes instead of a 40-byte header:
 /// ```
-/// u8 kind, varint docCount, varint firstDoc, varint lastDoc - firstDoc,
-/// varint tf1, length1, tf2, length2 (the impacts), then the tail block
+/// docCount 1:  u8 kind (2), varint doc, varint tf, varint length
+///              (the posting is its own impacts: nothing else is stored)
+/// docCount ≠ 1: u8 kind, varint firstDoc, varint lastDoc - firstDoc,
+///              varint tf1, varint length1, varint tf2 - tf1, and when that is not 0
+///              varint length2 - length1 (a second corner is stored only when neither dominates
+///              the other, so both differences are positive),
+///              varint tf of firstDoc, then per later document varint doc delta, varint tf
 /// ```
-/// All fixed integers are little-endian. The first delta of block 0 is relative to `firstDoc`
-/// (so it is 0); every other block starts from the previous block's `lastDoc`. BM25 grows with
+/// All fixed integers are little-endian. In a blocked chunk the first delta of block 0 is relative
+/// to `firstDoc` (so it is 0); every other block starts from the previous block's `lastDoc`. BM25 grows with
 /// tf and shrinks with length, so the larger of the two impacts' scores bounds every score in
 /// the block whatever k1, b and the average length are: that is what block-max pruning reads.
 /// The impacts are the block's (tf, length) Pareto frontier folded into two corners (see
 /// ``Impacts``).
 public enum PostingsChunkFormat {
     public static let blocked: UInt8 = 0
+    /// The kind byte of an empty short chunk; a short chunk of n postings has kind `short + n`.
     public static let short: UInt8 = 1
+    /// The kind byte of a short chunk of `docCount` (fewer than 128) postings.
+    @inlinable public static func shortKind(docCount: Int) -> UInt8 { short + UInt8(docCount) }
     public static let headerSize = 13
     public static let skipEntrySize = 24
 }

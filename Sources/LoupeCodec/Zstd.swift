@@ -19,6 +19,35 @@ public enum Zstd {
         return out
     }
 
+    /// A compression context kept from call to call, for a writer that compresses many small
+    /// buffers (creating a context per buffer allocates and clears it each time). It must be used
+    /// by one thread at a time.
+    public final class Compressor: @unchecked Sendable {
+        private let context: OpaquePointer
+        /// The compression level (1 fastest … 19 smallest).
+        public let level: Int32
+
+        public init(level: Int32 = 3) {
+            guard let context = ZSTD_createCCtx() else { fatalError("zstd: out of memory for a compression context") }
+            self.context = context
+            self.level = level
+        }
+
+        deinit { ZSTD_freeCCtx(context) }
+
+        /// `bytes` compressed at the context's level: the same bytes as ``Zstd/compress(_:level:)``.
+        public func compress(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+            let bound = ZSTD_compressBound(bytes.count)
+            var written = 0
+            let out = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in
+                written = ZSTD_compressCCtx(context, buffer.baseAddress, bound, bytes.baseAddress, bytes.count, level)
+                count = ZSTD_isError(written) == 0 ? written : 0
+            }
+            precondition(ZSTD_isError(written) == 0, "zstd cannot fail on a buffer of its own bound")
+            return out
+        }
+    }
+
     /// A decompression context kept from call to call: creating one allocates and clears about
     /// 100 KiB, which costs as much as decompressing a small block. It may move between threads
     /// (hence the unchecked sendability) but must be used by one thread at a time.

@@ -158,6 +158,13 @@ public final class Environment: @unchecked Sendable {
         return info.me_mapsize
     }
 
+    /// How this environment lays values out on its pages.
+    public var pageLayout: PageLayout {
+        var stat = MDB_stat()
+        mdb_env_stat(handle, &stat)
+        return PageLayout(pageSize: Int(stat.ms_psize))
+    }
+
     /// Bytes of the data file in use (last used page + 1, times the page size).
     public var usedBytes: Int {
         var info = MDB_envinfo()

@@ -63,10 +63,47 @@ import Testing
 
     @Test func shortListsUseTheCompactLayout() throws {
         let short = PostingsChunkEncoder.encode(docs: [7], tfs: [2], lengths: [30])
-        #expect(short[0] == PostingsChunkFormat.short)
-        #expect(short.count <= 12)
+        #expect(short == [PostingsChunkFormat.shortKind(docCount: 1), 7, 2, 30])
         let blocked = PostingsChunkEncoder.encode(docs: (0..<128).map { UInt32($0) }, tfs: .init(repeating: 1, count: 128), lengths: .init(repeating: 1, count: 128))
         #expect(blocked[0] == PostingsChunkFormat.blocked)
+    }
+
+    @Test func shortListsStoreTwoCornersOnlyWhenNeitherDominates() throws {
+        // (tf 1, length 10) and (tf 5, length 90): neither dominates, both corners are kept.
+        try roundTrip([3, 9], [1, 5], [10, 90])
+        let apart = PostingsChunkEncoder.encode(docs: [3, 9], tfs: [1, 5], lengths: [10, 90])
+        // kind, first doc, span, tf1, length1, tf2 - tf1, length2 - length1, tf, gap, tf
+        #expect(apart == [PostingsChunkFormat.shortKind(docCount: 2), 3, 6, 1, 10, 4, 80, 1, 6, 5])
+        // (tf 5, length 10) dominates (tf 1, length 90): one corner, no second length.
+        try roundTrip([3, 9], [5, 1], [10, 90])
+        let dominated = PostingsChunkEncoder.encode(docs: [3, 9], tfs: [5, 1], lengths: [10, 90])
+        #expect(dominated == [PostingsChunkFormat.shortKind(docCount: 2), 3, 6, 5, 10, 0, 5, 6, 1])
+        try dominated.withUnsafeBytes { raw in
+            let impacts = try #require(PostingsChunk(raw)).impacts(ofBlock: 0)
+            #expect(impacts == Impacts(tf1: 5, length1: 10, tf2: 5, length2: 10))
+        }
+        for count in 2...6 {
+            let (docs, tfs, lengths) = randomList(count: count, maxGap: 300, seed: UInt64(40 + count))
+            try roundTrip(docs, tfs, lengths)
+        }
+    }
+
+    @Test func damagedShortChunksAreRefused() throws {
+        for (docs, tfs, lengths) in [([UInt32(70_000)], [UInt32(3)], [UInt32(400)]), randomList(count: 40, maxGap: 900, seed: 9)] {
+            let bytes = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths)
+            for cut in 1..<bytes.count {
+                let truncated = Array(bytes.prefix(cut))
+                truncated.withUnsafeBytes { raw in
+                    guard let chunk = PostingsChunk(raw) else { return }
+                    #expect(throws: ByteReader.Malformed.self, "cut at \(cut)") { try chunk.validate { _ in nil } }
+                }
+            }
+            // A stray byte after the postings.
+            (bytes + [0]).withUnsafeBytes { raw in
+                guard let chunk = PostingsChunk(raw) else { return }
+                #expect(throws: ByteReader.Malformed.self) { try chunk.validate { _ in nil } }
+            }
+        }
     }
 
     @Test func roundTripsAnEmptyList() throws {

@@ -4,9 +4,10 @@ import LoupeCodec
 /// 1 zstd), varint size of the raw payload, then the payload, compressed only when that makes it
 /// smaller.
 enum CompressedValue {
-    /// The stored value of `raw`.
-    static func encode(_ raw: [UInt8]) -> [UInt8] {
-        let compressed = raw.withUnsafeBytes { Zstd.compress($0) }
+    /// The stored value of `raw`, compressed with `compressor` when given, else with a context
+    /// of its own.
+    static func encode(_ raw: [UInt8], compressor: Zstd.Compressor? = nil) -> [UInt8] {
+        let compressed = raw.withUnsafeBytes { compressor?.compress($0) ?? Zstd.compress($0) }
         let useCompressed = compressed.count < raw.count
         var out: [UInt8] = [useCompressed ? 1 : 0]
         VarInt.append(UInt32(raw.count), to: &out)

@@ -8,14 +8,9 @@ import LoupeCodec
 /// varint doc-id gap (the first absolute), the varint text length and the UTF-8 text. Doc ids
 /// increase within a block and from block to block; compaction drops deleted documents, so they
 /// need not be consecutive. The key is the block's last doc id, big-endian, so a cursor seek to a
-/// doc id finds the only block that can hold it.
+/// doc id finds the only block that can hold it. ``DocumentBlockPacker`` decides which documents
+/// share a block; any grouping reads back.
 struct DocumentBlock {
-    /// Raw payload bytes a block aims for before it is closed. A hit's snippet decompresses its
-    /// whole block, so this is most of a snippet's cost: 4 KiB compresses the bench corpus's
-    /// texts 2.35 times (16 KiB: 2.66) for a quarter of the decompression per hit, and a
-    /// compressed block stays below LMDB's overflow-page size.
-    static let targetSize = 4 << 10
-
     /// The documents' ids, increasing.
     let docs: [UInt32]
     private let payload: [UInt8]
@@ -24,9 +19,14 @@ struct DocumentBlock {
     /// The last doc id in the block.
     var lastDoc: UInt32 { docs.last ?? 0 }
 
-    /// Encodes documents' texts in increasing doc-id order.
-    static func encode(_ documents: [(doc: UInt32, text: String)]) -> [UInt8] {
+    /// The bytes a document adds to a block's raw payload: its text and at most two 5-byte
+    /// varints (an estimate's upper bound; the exact size is the encoding's).
+    static func rawSize(of text: String) -> Int { text.utf8.count + 10 }
+
+    /// Encodes documents' texts in increasing doc-id order, compressing with `compressor`.
+    static func encode(_ documents: ArraySlice<(doc: UInt32, text: String)>, compressor: Zstd.Compressor) -> [UInt8] {
         var raw: [UInt8] = []
+        raw.reserveCapacity(documents.reduce(5) { $0 + rawSize(of: $1.text) })
         VarInt.append(UInt32(documents.count), to: &raw)
         var previous: UInt32 = 0
         for (i, (doc, text)) in documents.enumerated() {
@@ -34,7 +34,7 @@ struct DocumentBlock {
             previous = doc
             raw.appendString(text)
         }
-        return CompressedValue.encode(raw)
+        return CompressedValue.encode(raw, compressor: compressor)
     }
 
     /// Decodes a stored block (copies it out of the map, decompressed), with `decompressor` when

@@ -2,10 +2,10 @@ import LoupeCodec
 
 /// What the term dictionary stores for one (field, term).
 ///
-/// `terms` value: u32 term id, u32 document frequency (live documents), u64 total term frequency
-/// (16 bytes, little-endian), optionally followed by the term's only postings chunk and its
-/// positions chunk, inlined: varint postings length, the postings chunk, then the positions
-/// chunk (the rest). Rare terms (a short chunk written in one commit) live inline, so they cost
+/// `terms` value: varint term id, varint document frequency (live documents), varint total term
+/// frequency (3 bytes for most terms; fixed integers took 16), optionally followed by the term's
+/// only postings chunk and its positions chunk, inlined: varint postings length, the postings
+/// chunk, then the positions chunk (the rest). Rare terms (a short chunk written in one commit) live inline, so they cost
 /// no entries in `postings` and `positions`; a term's chunks move out when another commit adds
 /// to it.
 public struct TermInfo: @unchecked Sendable, Equatable {
@@ -38,10 +38,10 @@ public struct TermInfo: @unchecked Sendable, Equatable {
     /// The value bytes with the given chunks inlined (or none).
     func encoded(inlinePostings: [UInt8]?, inlinePositions: [UInt8]?) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(16 + (inlinePostings?.count ?? 0) + (inlinePositions?.count ?? 0) + 2)
-        out.appendLE(termId)
-        out.appendLE(docFreq)
-        out.appendLE(totalTermFreq)
+        out.reserveCapacity(20 + (inlinePostings?.count ?? 0) + (inlinePositions?.count ?? 0))
+        VarInt.append(termId, to: &out)
+        VarInt.append(docFreq, to: &out)
+        VarInt.append64(totalTermFreq, to: &out)
         if let inlinePostings, let inlinePositions {
             VarInt.append(UInt32(inlinePostings.count), to: &out)
             out += inlinePostings
@@ -52,9 +52,9 @@ public struct TermInfo: @unchecked Sendable, Equatable {
 
     init(decoding bytes: UnsafeRawBufferPointer) throws {
         var reader = ByteReader(bytes)
-        termId = try reader.u32()
-        docFreq = try reader.u32()
-        totalTermFreq = try reader.u64()
+        termId = try Self.u32(&reader, "term id")
+        docFreq = try Self.u32(&reader, "document frequency")
+        totalTermFreq = try reader.varint()
         if !reader.isAtEnd {
             let length = Int(try reader.varint())
             let start = reader.offset
@@ -64,5 +64,19 @@ public struct TermInfo: @unchecked Sendable, Equatable {
                 UnsafeRawBufferPointer(rebasing: bytes[(start + length)...])
             )
         }
+    }
+
+    /// The document frequency of an encoded entry, without decoding the rest (the term
+    /// dictionary reads only this).
+    static func docFreq(decoding bytes: UnsafeRawBufferPointer) throws -> UInt32 {
+        var reader = ByteReader(bytes)
+        _ = try u32(&reader, "term id")
+        return try u32(&reader, "document frequency")
+    }
+
+    private static func u32(_ reader: inout ByteReader, _ what: String) throws -> UInt32 {
+        let value = try reader.varint()
+        guard value <= UInt64(UInt32.max) else { throw IndexError.corrupt("term entry's \(what) \(value) out of range") }
+        return UInt32(value)
     }
 }

@@ -122,6 +122,7 @@ public struct Compactor {
     private func writeDocuments(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
         var blocks = DocumentBlockCache(reader: old)
         var packer = DocumentBlockPacker()
+        let layout = index.environment.pageLayout, compressor = Zstd.Compressor()
         var group = RecordGroup(records: [])
         for new in 0..<renumbering.count {
             let oldDoc = renumbering.oldIds[new]
@@ -134,12 +135,10 @@ public struct Compactor {
             guard let text = try blocks.block(containing: oldDoc).text(oldDoc) else {
                 throw IndexError.corrupt("docstore: no text for doc id \(oldDoc)")
             }
-            if let full = packer.add(UInt32(new), text) {
-                try txn.put(index.tables.docstore, key: IndexFormat.docKey(full.lastDoc), value: full.value, flags: .append)
+            let run = packer.group(UInt32(new), text) ?? (new == renumbering.count - 1 ? packer.finishGroup() : nil)
+            for block in run.map({ DocumentBlockPacker.pack($0, layout: layout, compressor: compressor) }) ?? [] {
+                try txn.put(index.tables.docstore, key: IndexFormat.docKey(block.lastDoc), value: block.value, flags: .append)
             }
-        }
-        if let last = packer.finish() {
-            try txn.put(index.tables.docstore, key: IndexFormat.docKey(last.lastDoc), value: last.value, flags: .append)
         }
     }
 

@@ -17,9 +17,7 @@ extension IndexReader {
         try snapshot.withCursor(tables.terms) { cursor in
             var entry = try cursor.seek(atOrAfter: [field.rawValue])
             while let e = entry, e.key.first == field.rawValue {
-                // The document frequency is the value's second u32 (``TermInfo``).
-                guard e.value.count >= 8 else { throw IndexError.corrupt("term entry of \(e.value.count) bytes") }
-                let docFreq = UInt32(littleEndian: e.value.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+                let docFreq = try TermInfo.docFreq(decoding: e.value)
                 if docFreq > 0 {
                     bytes.append(contentsOf: e.key[1...])
                     guard bytes.count <= Int(UInt32.max) else { throw IndexError.corrupt("term dictionary over 4 GiB") }

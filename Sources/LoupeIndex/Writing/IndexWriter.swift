@@ -387,8 +387,9 @@ public final class IndexWriter {
         }
     }
 
-    /// Document blocks encoded at once on the workers: a round's blocks are held until their puts.
-    private static let blocksPerWorker = 32
+    /// Document runs (``DocumentBlockPacker/runSize``) packed at once on the workers: a round's
+    /// texts are held until their blocks are put.
+    private static let runsPerWorker = 2
 
     private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics) throws {
         let t = index.tables
@@ -398,6 +399,7 @@ public final class IndexWriter {
         var group = RecordGroup(records: [])
         var packer = DocumentBlockPacker()
         var round: [[DocumentBlockPacker.Document]] = []
+        let layout = index.environment.pageLayout
         for document in pending {
             let doc = base + document.doc
             if document.doc == 0 || RecordGroup.slot(of: doc) == 0 {
@@ -409,9 +411,9 @@ public final class IndexWriter {
                 }
             }
             group.append(document.record)
-            if let block = packer.group(doc, document.text) {
-                round.append(block)
-                if round.count == Self.blocksPerWorker * workers { try putBlocks(&round, &docstore, txn) }
+            if let run = packer.group(doc, document.text) {
+                round.append(run)
+                if round.count == Self.runsPerWorker * workers { try putBlocks(&round, layout, &docstore, txn) }
             }
             stats.liveDocs += 1
             for field in IndexField.allCases {
@@ -427,8 +429,8 @@ public final class IndexWriter {
         }
         if let last = pending.last { try records.put(RecordGroup.key(of: base + last.doc), group.encoded(), txn) }
         try writeMetadata(txn, base)
-        if let block = packer.finishGroup() { round.append(block) }
-        try putBlocks(&round, &docstore, txn)
+        if let run = packer.finishGroup() { round.append(run) }
+        try putBlocks(&round, layout, &docstore, txn)
         for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
     }
 
@@ -455,14 +457,15 @@ public final class IndexWriter {
         for key in columnPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.columns, key: key, value: columnPages[key]!) }
     }
 
-    /// Encodes `blocks` on the workers, puts them in order, and empties `blocks`.
+    /// Packs `runs` into blocks on the workers, puts them in order, and empties `runs`.
     private func putBlocks(
-        _ blocks: inout [[DocumentBlockPacker.Document]], _ docstore: inout SortedPuts, _ txn: borrowing WriteTransaction
+        _ runs: inout [[DocumentBlockPacker.Document]], _ layout: PageLayout, _ docstore: inout SortedPuts,
+        _ txn: borrowing WriteTransaction
     ) throws {
-        for block in DocumentBlockPacker.encode(blocks, threads: workers) {
+        for block in DocumentBlockPacker.encode(runs, layout: layout, threads: workers) {
             try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
         }
-        blocks.removeAll(keepingCapacity: true)
+        runs.removeAll(keepingCapacity: true)
     }
 
     /// The document-store block holding `doc`, as this transaction sees it.
