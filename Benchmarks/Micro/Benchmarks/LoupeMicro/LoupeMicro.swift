@@ -66,6 +66,30 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The format-4 short postings layout: 1,000 short lists (most of one posting) per iteration.
+    Benchmark("Encode 1,000 short postings chunks", configuration: configuration()) { benchmark in
+        let fixture = shortChunkFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.encodeAll()) }
+    } setup: {
+        _ = shortChunkFixture
+    }
+    Benchmark("Decode 1,000 short postings chunks", configuration: configuration()) { benchmark in
+        let fixture = shortChunkFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.decodeAll()) }
+    } setup: {
+        _ = shortChunkFixture
+    }
+
+    // Page-sized document blocks: one 128 KiB run packed (compressions to size each block included).
+    Benchmark("Pack a 128 KiB run into page-sized document blocks", configuration: configuration(warmup: 2)) { benchmark in
+        let fixture = packingFixture
+        for _ in benchmark.scaledIterations {
+            blackHole(fixture.pack())
+        }
+    } setup: {
+        _ = packingFixture
+    }
+
     // Indexing in memory: analysis and inversion of 5,000 documents into a postings pool, one worker.
     Benchmark("Invert 5k documents, 1 worker (IndexWriter.add, no commit)", configuration: configuration(warmup: 2)) { benchmark in
         let fixture = inversionFixture
