@@ -6,7 +6,7 @@ import LoupeCodec
 /// bump ``version`` whenever a layout changes.
 public enum IndexFormat {
     /// The format version stored under `meta/format`. An index with another version is refused.
-    public static let version: UInt32 = 3
+    public static let version: UInt32 = 4
 
     /// Names of the named databases.
     enum Table {
