@@ -1,14 +1,14 @@
 /// Reads documents' positions out of ``PositionsChunk`` blocks by value index, keeping its place
 /// so that candidates met in doc order cost no more than the values they read.
 ///
-/// It keeps the last group it unpacked (consecutive candidates often share one), the byte offset
-/// of the last group it located, and a cursor in the varint remainder; a request behind any of
-/// them starts that part over from the block's beginning. Owns a 128-value scratch buffer.
+/// A document's packed values are read row by row (``BitPacking/unpack(_:bits:rows:into:)``: four
+/// values per SIMD4 load), so a candidate with tf 3 reads one or two rows of its group, not the
+/// group. The decoder keeps the byte offset of the last group it located and a cursor in the
+/// varint remainder; a request behind either starts that part over from the block's beginning.
+/// Owns a 128-value scratch buffer (the rows read of one group).
 public struct PositionsDecoder: ~Copyable {
     private let scratch: UnsafeMutablePointer<UInt32>
     private var layout: PositionsBlockLayout?
-    /// The group in ``scratch`` (-1: none).
-    private var unpacked = -1
     /// Group ``located`` begins at ``groupOffset`` bytes after the first group.
     private var located = 0
     private var groupOffset = 0
@@ -27,7 +27,6 @@ public struct PositionsDecoder: ~Copyable {
     public mutating func load(_ chunk: PositionsChunk, block: Int) {
         let layout = chunk.layout(ofBlock: block)
         self.layout = layout
-        unpacked = -1
         located = 0
         groupOffset = 0
         remainderIndex = layout.groupCount * BitPacking.blockSize
@@ -46,11 +45,15 @@ public struct PositionsDecoder: ~Copyable {
         var position: UInt32 = 0
         while written < count && index < packed {
             let group = index &>> 7
-            if group != unpacked { unpack(group, layout) }
             let start = index & (BitPacking.blockSize - 1)
             let n = min(BitPacking.blockSize - start, count - written)
+            // Only the rows (four values each) that hold the document's values.
+            let firstRow = start &>> 2
+            BitPacking.unpack(
+                locate(group, layout), bits: Int(layout.widths[group]), rows: firstRow..<((start + n - 1) &>> 2) + 1, into: scratch)
+            let values = scratch + (start & 3)
             for k in 0..<n {
-                position &+= scratch[start + k]
+                position &+= values[k]
                 out[written + k] = position
             }
             written += n
@@ -71,9 +74,9 @@ public struct PositionsDecoder: ~Copyable {
         remainderCursor = p
     }
 
-    /// Unpacks `group` into the scratch buffer.
+    /// Where `group`'s bytes begin.
     @inline(__always)
-    private mutating func unpack(_ group: Int, _ layout: PositionsBlockLayout) {
+    private mutating func locate(_ group: Int, _ layout: PositionsBlockLayout) -> UnsafeRawPointer {
         if group < located {
             located = 0
             groupOffset = 0
@@ -82,7 +85,6 @@ public struct PositionsDecoder: ~Copyable {
             groupOffset += BitPacking.packedSize(bits: Int(layout.widths[located]))
             located += 1
         }
-        BitPacking.unpack(layout.groups + groupOffset, bits: Int(layout.widths[group]), into: scratch)
-        unpacked = group
+        return UnsafeRawPointer(layout.groups + groupOffset)
     }
 }

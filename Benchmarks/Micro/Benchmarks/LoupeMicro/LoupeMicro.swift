@@ -88,7 +88,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // Reaching a document's positions in its block. v3 skipped the varints of the documents
     // before it (the first benchmark: the last document of a 4,096-position block); v4 unpacks the
-    // candidate's group of 128 bit-packed values.
+    // rows of bit-packed values that hold the candidate's positions.
     Benchmark("VarInt.skip 4,096 positions (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
         let fixture = varIntFixture
         var checksum = 0
@@ -102,7 +102,7 @@ let benchmarks: @Sendable () -> Void = {
         let fixture = positionsFixture
         var decoder = PositionsDecoder()
         var checksum: UInt32 = 0
-        // A fresh load every time: the candidate's group is unpacked, none of the others.
+        // A fresh load every time: the candidate's group is located, and its rows unpacked.
         for i in benchmark.scaledIterations { checksum &+= fixture.read(PositionsFixture.documents - 1 - (i & 3), &decoder, load: true) }
         blackHole(checksum)
     } setup: {
@@ -112,7 +112,7 @@ let benchmarks: @Sendable () -> Void = {
         let fixture = positionsFixture
         var decoder = PositionsDecoder()
         var checksum: UInt32 = 0
-        // Candidates of a phrase: 32 documents of one block, each group unpacked once.
+        // Candidates of a phrase: 32 documents of one block, each reading only its own rows.
         for _ in benchmark.scaledIterations {
             for doc in stride(from: 0, to: PositionsFixture.documents, by: 4) { checksum &+= fixture.read(doc, &decoder, load: doc == 0) }
         }
