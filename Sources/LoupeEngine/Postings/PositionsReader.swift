@@ -43,8 +43,7 @@ final class PositionsReader {
             nextIndex = 0
             nextValue = 0
         }
-        var first = nextValue
-        for i in nextIndex..<index { first += Int(postings.tf(at: i)) }
+        let first = nextValue + postings.tfSum(nextIndex..<index)
         let tf = Int(postings.tf(at: index))
         decoder.positions(from: first, count: tf, into: out)
         nextIndex = index + 1
