@@ -72,4 +72,29 @@ public enum BitPacking {
             out[row * 4 + 3] = v[3]
         }
     }
+
+    /// Unpacks rows `rows` of a block of width `bits` (row `r` holds values `4r ..< 4r + 4`) into
+    /// `out`, four values per row from `out[0]`, without touching the other rows: row `r` of each
+    /// lane starts at bit `r · bits` of the lane's words, so it is one or two SIMD4 loads.
+    @inline(__always)
+    public static func unpack(_ input: UnsafeRawPointer, bits: Int, rows: Range<Int>, into out: UnsafeMutablePointer<UInt32>) {
+        guard bits > 0 else {
+            out.update(repeating: 0, count: 4 * rows.count)
+            return
+        }
+        let width = UInt32(truncatingIfNeeded: bits)
+        let mask: SIMD4<UInt32> = bits == 32 ? SIMD4(repeating: .max) : SIMD4(repeating: (1 &<< width) &- 1)
+        var target = UnsafeMutableRawPointer(out)
+        for row in rows {
+            let bit = row &* bits
+            let word = bit &>> 5
+            let shift = UInt32(truncatingIfNeeded: bit & 31)
+            var v = input.loadUnaligned(fromByteOffset: 16 &* word, as: SIMD4<UInt32>.self) &>> shift
+            if shift &+ width > 32 {
+                v |= input.loadUnaligned(fromByteOffset: 16 &* (word &+ 1), as: SIMD4<UInt32>.self) &<< (32 &- shift)
+            }
+            target.storeBytes(of: v & mask, as: SIMD4<UInt32>.self)
+            target += 16
+        }
+    }
 }

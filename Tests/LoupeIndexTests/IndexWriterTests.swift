@@ -185,8 +185,10 @@ import Testing
         let info = try #require(try reader.termInfo(.body, "a"))
         let chunk = try #require(try reader.postingsChunks(info).first)
         let positions = try #require(try reader.positionsChunk(info, lastDoc: chunk.lastDoc))
+        var decoder = PositionsDecoder()
+        decoder.load(positions, block: 0)
         var out = [UInt32](repeating: 0, count: 3)
-        out.withUnsafeMutableBufferPointer { positions.positions(block: 0, skipping: 0, tf: 3, into: $0.baseAddress!) }
+        out.withUnsafeMutableBufferPointer { decoder.positions(from: 0, count: 3, into: $0.baseAddress!) }
         #expect(out == [0, 2, 4])
     }
 }

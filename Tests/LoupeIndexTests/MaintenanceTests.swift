@@ -58,6 +58,37 @@ import Testing
         #expect(report.problems.contains { $0.contains("chunk") || $0.contains("block") })
     }
 
+    @Test func damagedPositionsAreReportedAndNotCompacted() throws {
+        let dir = TemporaryDirectory("check")
+        let index = try churnedIndex(dir)
+        // Widen a bit-packed group of a blocked positions chunk past 32 bits.
+        var damaged = false
+        try index.environment.write { txn in
+            try txn.withCursor(index.tables.positions) { cursor in
+                var entry = try cursor.first()
+                while let e = entry, !damaged {
+                    var bytes = Array(e.value)
+                    let blockCount = bytes[0] == 0 ? Int(bytes[1]) : 0
+                    let start = 5 + 4 * blockCount
+                    if blockCount > 0, bytes[start] > 0, bytes[start] < 0x80 {
+                        bytes[start + 1] = 40
+                        try txn.put(index.tables.positions, key: Array(e.key), value: bytes)
+                        damaged = true
+                    }
+                    entry = try cursor.next()
+                }
+            }
+        }
+        #expect(damaged)
+        let report = try IndexChecker(index: index).check()
+        #expect(report.problems.contains { $0.contains("positions block 0 has a group of 40 bits") })
+        let before = try index.reader().statistics
+        #expect(throws: IndexError.self) { try Compactor(index: index).compact() }
+        // Nothing was lost: the failed compaction left the index as it was.
+        let after = try index.reader().statistics
+        #expect(after.liveDocs == before.liveDocs && after.nextDocId == before.nextDocId)
+    }
+
     @Test func aMissingRecordIsReported() throws {
         let dir = TemporaryDirectory("check")
         let index = try churnedIndex(dir)

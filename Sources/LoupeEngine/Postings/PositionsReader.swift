@@ -4,9 +4,10 @@ import LoupeIndex
 /// Reads the positions of the document a ``TermPostings`` stands on, loading each chunk's
 /// positions only when a phrase candidate first needs them.
 ///
-/// Candidates arrive in doc order, so within a block the reader keeps its place: it skips only
-/// the positions of the documents between the previous candidate and this one, which keeps a
-/// dense phrase linear in the block's positions.
+/// Candidates arrive in doc order, so within a block the reader keeps a running sum of the term
+/// frequencies before the current document (its first value's index in the block) and a
+/// ``PositionsDecoder`` that keeps its place: a candidate reads only its own group of packed
+/// positions, never the positions of the documents before it.
 final class PositionsReader {
     private let reader: IndexReader
     private let postings: TermPostings
@@ -14,8 +15,10 @@ final class PositionsReader {
     private var tried: [Bool]
     private var chunk = -1
     private var block = -1
+    /// The next document index of the block whose first value index is ``nextValue``.
     private var nextIndex = 0
-    private var cursor: UnsafePointer<UInt8>?
+    private var nextValue = 0
+    private var decoder = PositionsDecoder()
 
     init(reader: IndexReader, postings: TermPostings) {
         self.reader = reader
@@ -28,28 +31,23 @@ final class PositionsReader {
     /// the positions are missing (a damaged index).
     func positions(into out: UnsafeMutablePointer<UInt32>) -> Bool {
         let (c, b, index) = postings.blockPosition
-        if c != chunk || b != block || index < nextIndex || cursor == nil {
+        if c != chunk || b != block || index < nextIndex {
             if !tried[c] {
                 tried[c] = true
                 loaded[c] = try? reader.positionsChunk(postings.info, lastDoc: postings.chunkViews[c].lastDoc)
             }
             guard let positions = loaded[c], b < positions.blockCount else { return false }
+            if c != chunk || b != block { decoder.load(positions, block: b) }
             chunk = c
             block = b
             nextIndex = 0
-            cursor = positions.start(ofBlock: b)
+            nextValue = 0
         }
-        guard var p = cursor else { return false }
-        var skip = 0
-        for i in nextIndex..<index { skip += Int(postings.tf(at: i)) }
-        VarInt.skip(skip, &p)
-        var position: UInt32 = 0
-        for i in 0..<Int(postings.tf(at: index)) {
-            position &+= VarInt.decode(&p)
-            out[i] = position
-        }
-        cursor = p
+        let first = nextValue + postings.tfSum(nextIndex..<index)
+        let tf = Int(postings.tf(at: index))
+        decoder.positions(from: first, count: tf, into: out)
         nextIndex = index + 1
+        nextValue = first + tf
         return true
     }
 }

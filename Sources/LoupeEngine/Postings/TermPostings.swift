@@ -76,6 +76,16 @@ public final class TermPostings {
     @inline(__always)
     func tf(at index: Int) -> UInt32 { frequenciesDecoded()[index] }
 
+    /// The sum of the term frequencies of documents `range` of the decoded block (a document's
+    /// first position's index in its positions block is this sum over the documents before it).
+    @inline(__always)
+    func tfSum(_ range: Range<Int>) -> Int {
+        let tfs = frequenciesDecoded()
+        var sum = 0
+        for i in range { sum &+= Int(tfs[i]) }
+        return sum
+    }
+
     /// The chunk views, for positions lookups.
     var chunkViews: [PostingsChunk] { chunks }
 

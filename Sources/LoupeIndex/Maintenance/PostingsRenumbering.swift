@@ -3,9 +3,10 @@ import LoupeCodec
 /// Rewrites one term's postings for compaction: keeps the postings of live documents with their
 /// positions, gives them their new doc ids, and puts them back in doc-id order.
 ///
-/// Positions are copied as stored (per document, varints: first absolute, then gaps), never
-/// decoded. Buffers are kept from term to term.
-struct PostingsRenumbering {
+/// Each live document's positions are decoded and written back as the varints a commit hands to
+/// ``PositionsChunkEncoder`` (first absolute, then gaps), so a compacted chunk is encoded exactly
+/// as a commit of the same documents would encode it. Buffers are kept from term to term.
+struct PostingsRenumbering: ~Copyable {
     /// The rewritten postings of the last term, in new doc-id order.
     private(set) var postings = DecodedPostings()
     /// Postings read, live or not, for the last term.
@@ -18,10 +19,13 @@ struct PostingsRenumbering {
     private var liveTfs: [UInt32] = []
     private var livePositions: [UInt8] = []
     private var liveEnds: [UInt32] = []
+    private var values = [UInt32](repeating: 0, count: 64)
+    private var decoder = PositionsDecoder()
 
     /// Reads `chunks` (a term's postings chunks in doc order, each with its positions) and leaves
     /// the live postings, renumbered, in ``postings``.
-    /// - Throws: ``IndexError/corrupt(_:)`` when a positions chunk does not match its postings.
+    /// - Throws: ``IndexError/corrupt(_:)`` when a positions chunk does not match its postings
+    ///   (each block is validated before it is decoded).
     mutating func rewrite(_ chunks: [(postings: PostingsChunk, positions: PositionsChunk)], _ renumbering: DocIdRenumbering) throws {
         order.removeAll(keepingCapacity: true)
         liveTfs.removeAll(keepingCapacity: true)
@@ -37,19 +41,27 @@ struct PostingsRenumbering {
                     tfs.withUnsafeMutableBufferPointer { f in chunk.decode(block: block, docs: d.baseAddress!, tfs: f.baseAddress!) }
                 }
                 postingsRead += n
-                let bytes = positions.bytes(ofBlock: block)
-                var p = bytes.baseAddress!
+                do {
+                    try tfs.withUnsafeBufferPointer { try positions.validate(block: block, tfs: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                } catch {
+                    throw IndexError.corrupt("positions block \(block) does not hold its documents' positions: \(error)")
+                }
+                decoder.load(positions, block: block)
+                var first = 0
                 for i in 0..<n {
-                    let start = p
-                    VarInt.skip(Int(tfs[i]), &p)
+                    let tf = Int(tfs[i])
+                    defer { first += tf }
                     guard let new = renumbering.newId(docs[i]) else { continue }
+                    if tf > values.count { values = [UInt32](repeating: 0, count: tf) }
+                    values.withUnsafeMutableBufferPointer { decoder.positions(from: first, count: tf, into: $0.baseAddress!) }
                     order.append(UInt64(new) << 32 | UInt64(liveTfs.count))
                     liveTfs.append(tfs[i])
-                    livePositions.append(contentsOf: UnsafeBufferPointer(start: start, count: p - start))
+                    var previous: UInt32 = 0
+                    for position in values[0..<tf] {
+                        VarInt.append(position &- previous, to: &livePositions)
+                        previous = position
+                    }
                     liveEnds.append(UInt32(livePositions.count))
-                }
-                guard p == bytes.baseAddress! + bytes.count else {
-                    throw IndexError.corrupt("positions block \(block) does not hold its documents' positions")
                 }
             }
         }

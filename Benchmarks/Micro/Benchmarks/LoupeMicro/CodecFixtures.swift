@@ -121,3 +121,62 @@ final class VarIntFixture: @unchecked Sendable {
 }
 
 let varIntFixture = VarIntFixture()
+
+/// One positions block of a frequent word, as a v4 positions chunk holds it: 128 documents with
+/// 32 positions each (4,096 values, gaps distributed like ``VarIntFixture``'s: 32 bit-packed
+/// groups and no remainder), for ``PositionsDecoder``. The same values as varints are what the v3
+/// layout made a candidate skip (``VarIntFixture`` times that skip).
+final class PositionsFixture: @unchecked Sendable {
+    static let documents = 128
+    static let tf = 32
+
+    let chunk: [UInt8]
+    /// Every document's absolute positions, to check the decoder against.
+    let expected: [[UInt32]]
+    let out = UnsafeMutablePointer<UInt32>.allocate(capacity: PositionsFixture.tf)
+
+    init() {
+        var rng = SplitMix64(seed: 0x5_1C1B)
+        var bytes: [UInt8] = []
+        var ends: [UInt32] = []
+        var expected: [[UInt32]] = []
+        for _ in 0..<Self.documents {
+            var position: UInt32 = 0
+            var positions: [UInt32] = []
+            for j in 0..<Self.tf {
+                let gap = UInt32(rng.pareto(alpha: 1.1, limit: 5_000))
+                position += j == 0 ? gap - 1 : gap
+                positions.append(position)
+                VarInt.append(j == 0 ? gap - 1 : gap, to: &bytes)
+            }
+            expected.append(positions)
+            ends.append(UInt32(bytes.count))
+        }
+        self.expected = expected
+        chunk = bytes.withUnsafeBytes { b in ends.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) } }
+        // The benchmark is only worth something if the decoder reads the right positions.
+        var decoder = PositionsDecoder()
+        for doc in [0, 77, Self.documents - 1] {
+            precondition(positions(of: doc, &decoder, load: true) == expected[doc], "PositionsDecoder reads other positions")
+        }
+    }
+
+    /// Decodes document `doc`'s positions (loading the block first when `load`); returns them.
+    func positions(of doc: Int, _ decoder: inout PositionsDecoder, load: Bool) -> [UInt32] {
+        read(doc, &decoder, load: load)
+        return Array(UnsafeBufferPointer(start: out, count: Self.tf))
+    }
+
+    /// Decodes document `doc`'s positions into ``out``, as a phrase candidate does (its first
+    /// value's index is the sum of the tfs before it); returns the last position.
+    @inline(never)
+    func read(_ doc: Int, _ decoder: inout PositionsDecoder, load: Bool) -> UInt32 {
+        chunk.withUnsafeBytes { raw in
+            if load { decoder.load(PositionsChunk(raw)!, block: 0) }
+            decoder.positions(from: doc * Self.tf, count: Self.tf, into: out)
+        }
+        return out[Self.tf - 1]
+    }
+}
+
+let positionsFixture = PositionsFixture()

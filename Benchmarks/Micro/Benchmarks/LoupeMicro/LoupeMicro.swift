@@ -110,7 +110,9 @@ let benchmarks: @Sendable () -> Void = {
     searchBenchmark("Search phrase of 3 words, top 10 (block-max phrase)", SearchFixture.longPhraseQuery)
     searchBenchmark("Search phrase of 3 words, count (positions fewest first)", SearchFixture.longPhraseQuery, count: true)
 
-    // Skipping positions: what a phrase check does to reach a document's positions in its block.
+    // Reaching a document's positions in its block. v3 skipped the varints of the documents
+    // before it (the first benchmark: the last document of a 4,096-position block); v4 unpacks the
+    // rows of bit-packed values that hold the candidate's positions.
     Benchmark("VarInt.skip 4,096 positions (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
         let fixture = varIntFixture
         var checksum = 0
@@ -119,6 +121,28 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(checksum)
     } setup: {
         _ = varIntFixture
+    }
+    Benchmark("Positions of the last document of a 4,096-position block, bit-packed (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+        let fixture = positionsFixture
+        var decoder = PositionsDecoder()
+        var checksum: UInt32 = 0
+        // A fresh load every time: the candidate's group is located, and its rows unpacked.
+        for i in benchmark.scaledIterations { checksum &+= fixture.read(PositionsFixture.documents - 1 - (i & 3), &decoder, load: true) }
+        blackHole(checksum)
+    } setup: {
+        _ = positionsFixture
+    }
+    Benchmark("Positions of every 4th document of a 4,096-position block, in doc order (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+        let fixture = positionsFixture
+        var decoder = PositionsDecoder()
+        var checksum: UInt32 = 0
+        // Candidates of a phrase: 32 documents of one block, each reading only its own rows.
+        for _ in benchmark.scaledIterations {
+            for doc in stride(from: 0, to: PositionsFixture.documents, by: 4) { checksum &+= fixture.read(doc, &decoder, load: doc == 0) }
+        }
+        blackHole(checksum)
+    } setup: {
+        _ = positionsFixture
     }
 
     // Snippets: the builder alone on a 4 KiB English text, and the whole per-hit path (stored
