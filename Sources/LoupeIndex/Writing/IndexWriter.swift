@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import LoupeAnalysis
 import LoupeCodec
@@ -56,11 +59,14 @@ public final class IndexWriter {
         var text: String
     }
 
+    /// One queued change. A bulk load queues one per document and keeps them until its commit,
+    /// so the rare large cases are boxed (`indirect`) and an operation takes 32 bytes, not the
+    /// size of a ``FileProblem``.
     private enum Operation {
         case add(doc: UInt32, id: String)
         case delete(String)
-        case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
-        case recordProblem(FileProblem)
+        indirect case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
+        indirect case recordProblem(FileProblem)
         case clearProblem(path: String)
     }
 
@@ -68,7 +74,7 @@ public final class IndexWriter {
     /// - Parameters:
     ///   - workers: threads that invert documents (default: the active processors, at most 4).
     ///   - spillLimit: bytes of flushed batches after which ``add(_:)`` commits (0: never flush).
-    public init(index: Index, memoryBudget: Int = 512 << 20, workers: Int? = nil, spillLimit: Int = 0) throws {
+    public init(index: Index, memoryBudget: Int = IndexingOptions().memoryBudget, workers: Int? = nil, spillLimit: Int = 0) throws {
         self.index = index
         self.memoryBudget = memoryBudget
         self.spillLimit = max(0, spillLimit)
@@ -167,7 +173,27 @@ public final class IndexWriter {
         clearBatches()
         pending.removeAll()
         pendingTextBytes = 0
+        Self.returnFreedMemory()
     }
+
+    /// Hands the heap memory freed by a flush or a commit back to the system (`malloc_trim`). The
+    /// texts and records were allocated on the workers' threads, so malloc keeps them in those
+    /// threads' arenas, where the committing thread's allocations (LMDB's dirty pages) cannot
+    /// reuse them: without this, a merge's pages would come on top of the last batch's memory.
+    static func returnFreedMemory() {
+        _ = mallocTrim?(0)
+    }
+
+    /// glibc's `malloc_trim`, which its Swift module does not export (it lives in `<malloc.h>`);
+    /// nil under another C library.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
 
     /// Appends the batches' postings to `file` as one sorted run (``TermRun``), merging them term
     /// by term on the workers in rounds, as a commit does.
@@ -264,6 +290,7 @@ public final class IndexWriter {
         if spilled != nil { try flush() }
         let summary = try index.environment.write { txn in try write(txn) }
         rollback()
+        if spillLimit > 0 { Self.returnFreedMemory() }
         // The commit read pages of the ids, records and norms too; the next batch needs that memory.
         index.environment.releaseMappedPages()
         return summary
@@ -421,6 +448,8 @@ public final class IndexWriter {
                 }
             }
             index.environment.releaseMappedPages()
+            // The round's chunks were allocated on the workers and freed here, into their arenas.
+            Self.returnFreedMemory()
         }
     }
 
