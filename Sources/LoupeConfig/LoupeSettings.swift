@@ -53,6 +53,7 @@ public struct LoupeSettings: Sendable {
         analyzer = AnalyzerPreset(rawValue: analyzerName) ?? analyzer
         indexing.maxFileSize = try source.int("index.max_file_size", indexing.maxFileSize, range: 1...Int.max)
         indexing.memoryBudget = try source.int("index.memory_budget_mb", indexing.memoryBudget >> 20, range: 16...1 << 20) << 20
+        indexing.spillLimit = try source.int("index.spill_limit_mb", indexing.spillLimit >> 20, range: 16...1 << 30) << 20
         indexing.includeHidden = try source.bool("index.include_hidden", indexing.includeHidden)
         indexing.followSymlinks = try source.bool("index.follow_symlinks", indexing.followSymlinks)
         indexing.compactDeletedRatio = try source.double("index.compact_deleted_ratio", indexing.compactDeletedRatio, range: 0...1)

@@ -45,11 +45,12 @@ struct LoupeSettingsTests {
         #expect(shipped.resolved.map(\.value) == defaults.resolved.map(\.value))
         #expect(defaults.resolved.allSatisfy { $0.origin == .defaultValue })
         #expect(shipped.resolved.allSatisfy { if case .file(let place) = $0.origin { place.hasPrefix(Self.shippedPath + ":") } else { false } })
-        #expect(defaults.resolved.count == 20)
+        #expect(defaults.resolved.count == 21)
         let plain = LoupeSettings()
         #expect(shipped.indexPath == plain.indexPath && shipped.analyzer == plain.analyzer)
         #expect(shipped.indexing.maxFileSize == plain.indexing.maxFileSize && shipped.indexing.memoryBudget == plain.indexing.memoryBudget)
         #expect(shipped.indexing.compactDeletedRatio == plain.indexing.compactDeletedRatio)
+        #expect(shipped.indexing.spillLimit == plain.indexing.spillLimit && plain.indexing.spillLimit == 4 << 30)
         #expect(shipped.bm25 == plain.bm25 && shipped.search.fields == plain.search.fields)
         #expect(shipped.search.limit == plain.search.limit && shipped.search.snippetLength == plain.search.snippetLength)
         #expect(shipped.search.proximity == plain.search.proximity && shipped.search.maxClauses == plain.search.maxClauses)
@@ -79,6 +80,7 @@ struct LoupeSettingsTests {
         ("[search]\nsnippet_length = 5\n", "FILE:2: `search.snippet_length` must be an integer in 20...10000, got 5"),
         ("[index]\nfollow_symlinks = 1\n", "FILE:2: `index.follow_symlinks` must be true or false, got 1"),
         ("[index]\nmemory_budget_mb = 1.5\n", "FILE:2: `index.memory_budget_mb` must be an integer in 16...1048576, got 1.5"),
+        ("[index]\nspill_limit_mb = 8\n", "FILE:2: `index.spill_limit_mb` must be an integer in 16...1073741824, got 8"),
         ("[search]\nproximity = [true]\n", "FILE:2: `search.proximity` must be true or false, got [true]"),
         ("[search]\nexpand_weight = 1.5\n", "FILE:2: `search.expand_weight` must be a number in 0.0...1.0, got 1.5"),
         ("[search]\nexpand_docs = 0\n", "FILE:2: `search.expand_docs` must be an integer in 1...1000, got 0"),

@@ -9,12 +9,17 @@ public struct DiskFullError: Error, Sendable, CustomStringConvertible {
     public let indexPath: String
 
     /// Recognizes a disk-full failure in `error`, thrown while writing the index at `indexPath`
-    /// (by an ``IndexWriter`` or an indexer); nil for any other error.
+    /// (by an ``IndexWriter``, its spill files, or an indexer); nil for any other error.
     ///
     /// LMDB reports `ENOSPC` (or `EDQUOT`) when a write finds no room at all, but `EIO` when a
     /// write was cut short; an `EIO` counts as a full disk when less than a megabyte is left on
     /// the index's file system.
     public init?(_ error: any Error, indexPath: String) {
+        if let spill = error as? SpillFileError {
+            guard spill.isDiskFull else { return nil }
+            self.indexPath = indexPath
+            return
+        }
         guard let storage = error as? StorageError else { return nil }
         guard storage.isDiskFull || (storage.code == EIO && Self.freeBytes(at: indexPath).map { $0 < 1 << 20 } == true) else {
             return nil

@@ -34,7 +34,8 @@ public struct JSONLIndexer {
             }
         }
 
-        let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget)
+        // A JSON-lines load is one bulk write: batches are flushed and merged into one commit.
+        let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget, spillLimit: options.spillLimit)
         var seen = Set<String>()
         var lines = 0
         // Documents go to the writer in groups, which it analyzes on several threads.

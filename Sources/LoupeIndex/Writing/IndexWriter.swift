@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import LoupeAnalysis
 import LoupeCodec
@@ -8,8 +11,13 @@ import LoupeStorage
 ///
 /// Documents accumulate in memory until ``commit()``; every commit is one LMDB write
 /// transaction, so a crash leaves the index at the previous commit, never in between. When the
-/// batch outgrows the memory budget, ``add(_:)`` commits by itself, so an interrupted bulk load
-/// keeps a consistent prefix of what it was given.
+/// batch outgrows the memory budget, ``add(_:)`` either commits by itself (``spillLimit`` 0), so
+/// an interrupted bulk load keeps a consistent prefix of what it was given, or *flushes*: it
+/// writes the batch's postings as a sorted run and its documents to unnamed temporary files in the
+/// index directory (``SpilledBatches``) and frees their memory. A commit then merges the runs
+/// term by term into one transaction, so a load of any size leaves the index one commit would: one
+/// chunk per term, no rewritten pages. ``add(_:)`` commits once the spilled bytes reach
+/// ``spillLimit`` (or the runs ``TermRunMerge/maxRuns``), which bounds the work a crash can lose.
 ///
 /// Doc ids only grow: a commit gives its documents the next ids when it runs, inside its
 /// transaction, so several writers (threads or processes) may work on one index at once; LMDB
@@ -24,47 +32,60 @@ import LoupeStorage
 public final class IndexWriter {
     /// The index being written.
     public let index: Index
-    /// Bytes of pending data after which ``add(_:)`` commits on its own.
+    /// Bytes of pending data after which ``add(_:)`` commits or flushes on its own.
     public let memoryBudget: Int
+    /// Bytes of flushed batches after which ``add(_:)`` commits; 0 commits every batch that
+    /// reaches the budget, never flushing.
+    public let spillLimit: Int
     private let analyzer: Analyzer
 
     /// Threads that invert documents in ``add(contentsOf:)`` and encode a commit's chunks and blocks.
     public let workers: Int
     private var batches: [InvertedBatch]
+    /// The pending documents still in memory: batch places from ``spilled``'s document count on.
     private var pending: [PendingDocument] = []
+    /// The batches flushed since the last commit, if any.
+    private var spilled: SpilledBatches?
     /// Per field (raw-value order), the token count of each pending document by batch place: the
     /// commit looks a length up for every posting, and a dense column keeps that in cache.
     private var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
     private var operations: [Operation] = []
     private var pendingTextBytes = 0
 
-    private struct PendingDocument {
+    struct PendingDocument {
         /// The document's place in the batch; the commit adds the index's next doc id to it.
         var doc: UInt32
         var record: DocumentRecord
         var text: String
     }
 
+    /// One queued change. A bulk load queues one per document and keeps them until its commit,
+    /// so the rare large cases are boxed (`indirect`) and an operation takes 32 bytes, not the
+    /// size of a ``FileProblem``.
     private enum Operation {
-        case add(Int)
+        case add(doc: UInt32, id: String)
         case delete(String)
-        case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
-        case recordProblem(FileProblem)
+        indirect case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
+        indirect case recordProblem(FileProblem)
         case clearProblem(path: String)
     }
 
     /// Creates the writer.
-    /// - Parameter workers: threads that invert documents (default: the active processors, at most 4).
-    public init(index: Index, memoryBudget: Int = 512 << 20, workers: Int? = nil) throws {
+    /// - Parameters:
+    ///   - workers: threads that invert documents (default: the active processors, at most 4).
+    ///   - spillLimit: bytes of flushed batches after which ``add(_:)`` commits (0: never flush).
+    public init(index: Index, memoryBudget: Int = IndexingOptions().memoryBudget, workers: Int? = nil, spillLimit: Int = 0) throws {
         self.index = index
         self.memoryBudget = memoryBudget
+        self.spillLimit = max(0, spillLimit)
         self.analyzer = index.analyzer
         self.workers = max(1, workers ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
         batches = (0..<self.workers).map { _ in InvertedBatch() }
     }
 
     /// The memory the pending batch takes: what it holds now plus what committing it will add
-    /// (``commitBytes``). ``add(_:)`` commits once this reaches ``memoryBudget``.
+    /// (``commitBytes``). ``add(_:)`` commits once this reaches ``memoryBudget``; when it may
+    /// flush, once what it holds (``heldBytes``) does.
     public var pendingBytes: Int { heldBytes + commitBytes }
 
     /// Bytes the pending batch holds: the workers' postings pools and dictionaries (exact), the
@@ -89,10 +110,13 @@ public final class IndexWriter {
     /// its `TermInfo` and its share of the rewritten `terms` pages.
     private static let termCommitBytes = 96
 
-    private var postingsCount: Int { batches.reduce(0) { $0 + $1.postings } }
+    private var postingsCount: Int { batches.reduce(0) { $0 + $1.postings } + (spilled?.postings ?? 0) }
 
-    /// Documents waiting for the next commit.
-    public var pendingDocuments: Int { pending.count }
+    /// Documents waiting for the next commit, flushed or in memory.
+    public var pendingDocuments: Int { (spilled?.documentCount ?? 0) + pending.count }
+
+    /// Bytes of the batches flushed since the last commit.
+    public var spilledBytes: Int { spilled?.bytes ?? 0 }
 
     /// Queues `document`, replacing any document with the same id at commit.
     /// - Returns: the summary of a commit made because the memory budget was reached, if any.
@@ -107,17 +131,99 @@ public final class IndexWriter {
     @discardableResult
     public func add(contentsOf documents: [DocumentInput]) throws -> CommitSummary? {
         guard !documents.isEmpty else { return nil }
-        guard pending.count + documents.count < Int(UInt32.max) else { throw IndexError.corrupt("too many documents in one batch") }
-        let first = UInt32(pending.count)
+        guard pendingDocuments + documents.count < Int(UInt32.max) else { throw IndexError.corrupt("too many documents in one batch") }
+        let first = UInt32(pendingDocuments)
         let records = invert(documents, firstDoc: first)
         for (i, document) in documents.enumerated() {
-            operations.append(.add(pending.count))
+            operations.append(.add(doc: first + UInt32(i), id: document.id))
             pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
             for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
             pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
         }
-        guard pendingBytes >= memoryBudget || batches.contains(where: \.isNearlyFull) else { return nil }
+        let nearlyFull = batches.contains(where: \.isNearlyFull)
+        guard spillLimit > 0 else {
+            guard pendingBytes >= memoryBudget || nearlyFull else { return nil }
+            return try commit()
+        }
+        guard heldBytes >= memoryBudget || nearlyFull else { return nil }
+        try flush()
+        guard spilledBytes >= spillLimit || (spilled?.runs.count ?? 0) >= TermRunMerge.maxRuns else { return nil }
         return try commit()
+    }
+
+    /// Writes the batches in memory to the spill files (a sorted run of their postings, then their
+    /// documents) and frees them; the documents stay pending until the next commit. On a throw
+    /// (a full disk, an unwritable directory) nothing of the flush remains in the files and the
+    /// batches stay in memory.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        let spilled = try self.spilled ?? SpilledBatches(in: index.path)
+        self.spilled = spilled
+        try spilled.flush(documents: pending.count, postings: postingsCount - spilled.postings, writeRun: writeRun) { file in
+            var out: [UInt8] = [], scratch: [UInt8] = []
+            for document in pending {
+                DocumentSpill.append(record: document.record, text: document.text, to: &out, scratch: &scratch)
+                if out.count >= 1 << 20 {
+                    try file.append(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            try file.append(out)
+        }
+        clearBatches()
+        pending.removeAll()
+        pendingTextBytes = 0
+        Self.returnFreedMemory()
+    }
+
+    /// Hands the heap memory freed by a flush or a commit back to the system (`malloc_trim`). The
+    /// texts and records were allocated on the workers' threads, so malloc keeps them in those
+    /// threads' arenas, where the committing thread's allocations (LMDB's dirty pages) cannot
+    /// reuse them: without this, a merge's pages would come on top of the last batch's memory.
+    static func returnFreedMemory() {
+        _ = mallocTrim?(0)
+    }
+
+    /// glibc's `malloc_trim`, which its Swift module does not export (it lives in `<malloc.h>`);
+    /// nil under another C library.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+
+    /// Appends the batches' postings to `file` as one sorted run (``TermRun``), merging them term
+    /// by term on the workers in rounds, as a commit does.
+    private func writeRun(_ file: SpillFile) throws {
+        let width = batches.count
+        let slots = TermMerge(batches.map(\.interner)).slotsInKeyOrder()
+        let termCount = slots.count / width
+        var start = 0
+        while start < termCount {
+            let pieces = nextPieces(slots, from: start, width: width)
+            let results = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: pieces.count)
+            results.initialize(repeating: [])
+            defer { results.deinitialize().deallocate() }
+            batches.withUnsafeBufferPointer { batches in
+                slots.withUnsafeBufferPointer { slots in
+                    let shared = RunBuffers(batches: batches, slots: slots, results: results)
+                    DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
+                        var encoder = TermChunkEncoder(batchCount: width)
+                        var out: [UInt8] = []
+                        for term in pieces[p] {
+                            let row = UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)])
+                            encoder.appendRunEntry(slots: row, batches: shared.batches, to: &out)
+                        }
+                        shared.results[p] = out
+                    }
+                }
+            }
+            for bytes in results { try file.append(bytes) }
+            start = pieces.last!.upperBound
+        }
     }
 
     /// Inverts `documents` (batch places from `firstDoc` on) into the batches, one contiguous slice per
@@ -179,8 +285,12 @@ public final class IndexWriter {
     @discardableResult
     public func commit() throws -> CommitSummary {
         guard !operations.isEmpty else { return CommitSummary() }
+        // With batches flushed, the rest goes too: the merge then reads every term from the runs,
+        // and the memory of the batches is free for the transaction's pages.
+        if spilled != nil { try flush() }
         let summary = try index.environment.write { txn in try write(txn) }
         rollback()
+        if spillLimit > 0 { Self.returnFreedMemory() }
         // The commit read pages of the ids, records and norms too; the next batch needs that memory.
         index.environment.releaseMappedPages()
         return summary
@@ -188,15 +298,21 @@ public final class IndexWriter {
 
     /// Drops everything pending.
     public func rollback() {
+        clearBatches()
+        spilled = nil
+        pending.removeAll()
+        pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
+        operations.removeAll()
+        pendingTextBytes = 0
+    }
+
+    /// Empties the batches in memory.
+    private func clearBatches() {
         // A batch holds a buffer per term: the workers free them, one batch each.
         batches.withUnsafeMutableBufferPointer { batches in
             let shared = DisjointBuffer(elements: batches)
             DispatchQueue.concurrentPerform(iterations: batches.count) { w in shared.elements[w] = InvertedBatch() }
         }
-        pending.removeAll()
-        pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
-        operations.removeAll()
-        pendingTextBytes = 0
     }
 
     // MARK: - The commit transaction (repeatable: it reads the batch and never changes it)
@@ -210,7 +326,8 @@ public final class IndexWriter {
         summary.postings = postingsCount
         // The batch's documents take the next doc ids as of this transaction.
         let base = stats.nextDocId
-        guard UInt64(base) + UInt64(pending.count) < UInt64(UInt32.max) else {
+        let count = pendingDocuments
+        guard UInt64(base) + UInt64(count) < UInt64(UInt32.max) else {
             throw IndexError.corrupt("doc ids exhausted; run `loupe compact`")
         }
 
@@ -223,11 +340,10 @@ public final class IndexWriter {
         var read = TombstoneReads()
         for operation in operations {
             switch operation {
-            case .add(let index):
-                let document = pending[index]
-                let key = Array(document.record.id.utf8)
+            case .add(let doc, let id):
+                let key = Array(id.utf8)
                 if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
-                try ids.put(key, IndexFormat.docKey(base + document.doc), txn)
+                try ids.put(key, IndexFormat.docKey(base + doc), txn)
                 summary.added += 1
             case .delete(let id):
                 let key = Array(id.utf8)
@@ -262,7 +378,7 @@ public final class IndexWriter {
             }
         }
         for doc in deletions where try tombstone(doc, txn, &stats, &read) { summary.deleted += 1 }
-        stats.nextDocId = base + UInt32(pending.count)
+        stats.nextDocId = base + UInt32(count)
         try txn.put(t.meta, key: statsKey, value: stats.encoded())
         try CommitNumber.stamp(txn, meta: t.meta)
         return summary
@@ -278,8 +394,12 @@ public final class IndexWriter {
         // Average lengths of the committed and pending documents: they make the block impacts tight.
         let averageLengths = IndexField.allCases.map { field in
             let total = stats.totalLengths[Int(field.rawValue)] + pendingLengths[Int(field.rawValue)].reduce(0) { $0 + UInt64($1) }
-            let count = UInt64(stats.liveDocs) + UInt64(pending.count)
+            let count = UInt64(stats.liveDocs) + UInt64(pendingDocuments)
             return count == 0 ? 1 : Double(total) / Double(count)
+        }
+        if let spilled {
+            try writeTerms(from: spilled, txn, base, averageLengths, &terms, &postingsTable, &positionsTable, &stats, &summary)
+            return
         }
         let width = batches.count
         let slots = TermMerge(batches.map(\.interner)).slotsInKeyOrder()
@@ -298,6 +418,67 @@ public final class IndexWriter {
             // Looking the round's terms up mapped their `terms` pages; later rounds read others.
             index.environment.releaseMappedPages()
         }
+    }
+
+    /// Writes the terms of the flushed runs, merged term by term (``TermRunMerge``) in rounds whose
+    /// pieces are encoded on the workers, as ``writeTerms(_:_:_:_:)`` does for batches in memory.
+    private func writeTerms(
+        from spilled: SpilledBatches, _ txn: borrowing WriteTransaction, _ base: UInt32, _ averageLengths: [Double],
+        _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts, _ positionsTable: inout SortedPuts,
+        _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+    ) throws {
+        var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
+        defer { merge.close() }
+        var round = TermRunMerge.Round()
+        while try merge.next(&round, bytes: Self.pieceBytes * Self.piecesPerWorker * workers) {
+            var pieces: [Range<Int>] = []
+            var first = 0, bytes = 0
+            for term in round.terms.indices {
+                bytes += round.byteCount(term) + 16
+                if bytes >= Self.pieceBytes || term == round.terms.count - 1 {
+                    pieces.append(first..<(term + 1))
+                    first = term + 1
+                    bytes = 0
+                }
+            }
+            for piece in try encode(pieces, round, base, averageLengths) {
+                for term in piece {
+                    try put(term, txn, &terms, &postingsTable, &positionsTable, &stats)
+                    summary.terms += 1
+                }
+            }
+            index.environment.releaseMappedPages()
+            // The round's chunks were allocated on the workers and freed here, into their arenas.
+            Self.returnFreedMemory()
+        }
+    }
+
+    /// Encodes the terms of `pieces` of a merge round on ``workers`` threads; the result holds each
+    /// piece's terms in order.
+    private func encode(_ pieces: [Range<Int>], _ round: TermRunMerge.Round, _ base: UInt32, _ averageLengths: [Double]) throws -> [[EncodedTerm]] {
+        let width = spilled?.runs.count ?? 1
+        let columns = pendingLengths
+        let results = UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>.allocate(capacity: pieces.count)
+        results.initialize(repeating: .success([]))
+        defer { results.deinitialize().deallocate() }
+        round.arena.withUnsafeBytes { arena in
+            let shared = RoundBuffers(arena: arena, results: results)
+            DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
+                var encoder = TermChunkEncoder(batchCount: width)
+                var out: [EncodedTerm] = []
+                out.reserveCapacity(pieces[p].count)
+                shared.results[p] = Result {
+                    for term in pieces[p] {
+                        let (key, parts) = round.terms[term]
+                        out.append(try encoder.encode(
+                            key: Array(shared.arena[key]), parts: parts.map { UnsafeRawBufferPointer(rebasing: shared.arena[round.parts[$0]]) },
+                            base: base, lengths: columns, averageLengths: averageLengths))
+                    }
+                    return out
+                }
+            }
+        }
+        return try results.map { try $0.get() }
     }
 
     /// Pending-postings bytes per piece of encoding work, and pieces per round: a round's chunks
@@ -391,33 +572,41 @@ public final class IndexWriter {
     /// texts are held until their blocks are put.
     private static let runsPerWorker = 2
 
+    /// Writes the pending documents (from the spill, then from memory): their record groups,
+    /// document blocks and norms, and their label bits and column values (``LabelPage``,
+    /// ``ColumnPage``), completing the groups and pages an earlier commit began.
     private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics) throws {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
+        var labelPages: [[UInt8]: [UInt8]] = [:]
+        var columnPages: [[UInt8]: [UInt8]] = [:]
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
         var group = RecordGroup(records: [])
         var packer = DocumentBlockPacker()
         var round: [[DocumentBlockPacker.Document]] = []
         let layout = index.environment.pageLayout
-        for document in pending {
-            let doc = base + document.doc
-            if document.doc == 0 || RecordGroup.slot(of: doc) == 0 {
-                if document.doc > 0 { try records.put(RecordGroup.key(of: doc - 1), group.encoded(), txn) }
+        var documents = PendingDocuments(spilled: spilled, memory: pending)
+        defer { documents.close() }
+        var lastDoc: UInt32?
+        while let (place, record, text) = try documents.nextDocument() {
+            let doc = base + place
+            if place == 0 || RecordGroup.slot(of: doc) == 0 {
+                if place > 0 { try records.put(RecordGroup.key(of: doc - 1), group.encoded(), txn) }
                 // The first group may have been begun by an earlier commit.
                 group = try txn.get(t.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? RecordGroup(records: [])
                 guard group.records.count == RecordGroup.slot(of: doc) else {
                     throw IndexError.corrupt("records: the group of doc \(doc) holds \(group.records.count) records")
                 }
             }
-            group.append(document.record)
-            if let run = packer.group(doc, document.text) {
+            group.append(record)
+            if let run = packer.group(doc, text) {
                 round.append(run)
                 if round.count == Self.runsPerWorker * workers { try putBlocks(&round, layout, &docstore, txn) }
             }
             stats.liveDocs += 1
             for field in IndexField.allCases {
-                let length = document.record.length(field)
+                let length = record.length(field)
                 stats.totalLengths[Int(field.rawValue)] += UInt64(length)
                 let pageKey = IndexFormat.normsKey(field, page: doc >> IndexFormat.normsShift)
                 if pages[pageKey] == nil {
@@ -426,23 +615,7 @@ public final class IndexWriter {
                 }
                 pages[pageKey]!.storeLE(length, at: Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
             }
-        }
-        if let last = pending.last { try records.put(RecordGroup.key(of: base + last.doc), group.encoded(), txn) }
-        try writeMetadata(txn, base)
-        if let run = packer.finishGroup() { round.append(run) }
-        try putBlocks(&round, layout, &docstore, txn)
-        for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
-    }
-
-    /// Sets the pending documents' label bits and column values (``LabelPage``, ``ColumnPage``),
-    /// completing the pages an earlier commit began.
-    private func writeMetadata(_ txn: borrowing WriteTransaction, _ base: UInt32) throws {
-        let t = index.tables
-        var labelPages: [[UInt8]: [UInt8]] = [:]
-        var columnPages: [[UInt8]: [UInt8]] = [:]
-        for document in pending {
-            let doc = base + document.doc
-            for label in DocumentLabel.labels(of: document.record.metadata) {
+            for label in DocumentLabel.labels(of: record.metadata) {
                 let key = IndexFormat.labelKey(label, page: doc >> LabelPage.shift)
                 if labelPages[key] == nil { labelPages[key] = try txn.get(t.labels, key: key).map(Array.init) ?? LabelPage.empty() }
                 LabelPage.set(doc, in: &labelPages[key]!)
@@ -450,11 +623,16 @@ public final class IndexWriter {
             for column in DocumentColumn.allCases {
                 let key = IndexFormat.columnKey(column, page: doc >> ColumnPage.shift)
                 if columnPages[key] == nil { columnPages[key] = try txn.get(t.columns, key: key).map(Array.init) ?? ColumnPage.empty() }
-                ColumnPage.store(column.value(of: document.record), for: doc, in: &columnPages[key]!)
+                ColumnPage.store(column.value(of: record), for: doc, in: &columnPages[key]!)
             }
+            lastDoc = doc
         }
+        if let lastDoc { try records.put(RecordGroup.key(of: lastDoc), group.encoded(), txn) }
         for key in labelPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.labels, key: key, value: labelPages[key]!) }
         for key in columnPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.columns, key: key, value: columnPages[key]!) }
+        if let run = packer.finishGroup() { round.append(run) }
+        try putBlocks(&round, layout, &docstore, txn)
+        for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
     }
 
     /// Packs `runs` into blocks on the workers, puts them in order, and empties `runs`.

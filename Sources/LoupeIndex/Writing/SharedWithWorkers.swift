@@ -11,3 +11,18 @@ struct WorkerBuffers: @unchecked Sendable {
     let batches: UnsafeMutableBufferPointer<InvertedBatch>
     let records: UnsafeMutableBufferPointer<DocumentRecord?>
 }
+
+/// The batches and the merged term order of one round of a flush, shared with its threads: the
+/// batches and slots are only read, and each thread writes only its own piece's run bytes.
+struct RunBuffers: @unchecked Sendable {
+    let batches: UnsafeBufferPointer<InvertedBatch>
+    let slots: UnsafeBufferPointer<Int32>
+    let results: UnsafeMutableBufferPointer<[UInt8]>
+}
+
+/// One round of a commit's merge of flushed runs, shared with its threads: the arena is only
+/// read, and each thread writes only its own piece's result.
+struct RoundBuffers: @unchecked Sendable {
+    let arena: UnsafeRawBufferPointer
+    let results: UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>
+}

@@ -36,6 +36,24 @@ struct TermChunkEncoder {
         slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, base: UInt32,
         lengths columns: [[UInt32]], averageLengths: [Double]
     ) -> EncodedTerm {
+        let holder = gather(slots: slots, batches: batches)
+        let key = batches[holder].interner.withKey(Int(slots[holder])) { Array($0) }
+        return encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
+    }
+
+    /// Appends the run entry (``TermRun``) of the term whose slot in batch `b` is `slots[b]`
+    /// (-1: not in that batch) to `out`: its postings merged over the batches, doc ids as batch places.
+    mutating func appendRunEntry(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, to out: inout [UInt8]) {
+        let holder = gather(slots: slots, batches: batches)
+        var buffer = scratch, postings = merged
+        batches[holder].interner.withKey(Int(slots[holder])) { key in
+            TermRun.append(key: key, postings: postings, to: &out, scratch: &buffer)
+        }
+        scratch = buffer
+    }
+
+    /// Fills `merged` with the term's postings over the batches; returns a batch holding it.
+    private mutating func gather(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>) -> Int {
         merged.removeAll()
         var holders = 0, holder = 0
         for b in slots.indices where slots[b] >= 0 {
@@ -51,8 +69,23 @@ struct TermChunkEncoder {
             }
             merged.merge(parts)
         }
-        let interner = batches[holder].interner
-        let key = interner.withKey(Int(slots[holder])) { Array($0) }
+        return holder
+    }
+
+    /// Encodes the term `key` whose postings are the entries `parts` of flushed runs (``TermRun``),
+    /// in run order: the same chunks as ``encode(slots:batches:base:lengths:averageLengths:)`` gives
+    /// for the same postings held in memory.
+    mutating func encode(
+        key: [UInt8], parts: [UnsafeRawBufferPointer], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]
+    ) throws -> EncodedTerm {
+        merged.removeAll()
+        for part in parts { try TermRun.decode(part, into: &merged) }
+        guard !merged.docs.isEmpty else { throw IndexError.corrupt("spill file: a term without postings") }
+        return encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
+    }
+
+    /// Encodes the postings gathered in `merged` (doc ids as batch places) for the term `key`.
+    private mutating func encodeMerged(key: [UInt8], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]) -> EncodedTerm {
         let field = Int(key[0])
         lengths.removeAll(keepingCapacity: true)
         columns[field].withUnsafeBufferPointer { column in

@@ -100,6 +100,22 @@ let benchmarks: @Sendable () -> Void = {
         inversionFixture.removeDirectory()
     }
 
+    // A bulk load's commit: four flushed runs merged into one transaction, and its peer, the same
+    // 20,000 documents committed at once from memory (both include inverting them).
+    for flushing in [true, false] {
+        let name = flushing
+            ? "Load 20k documents, 4 flushes merged in one commit (IndexWriter spill)"
+            : "Load 20k documents, one commit from memory (peer of the spill merge)"
+        Benchmark(name, configuration: configuration(warmup: 1)) { benchmark in
+            let fixture = spillFixture
+            for _ in benchmark.scaledIterations { blackHole(try fixture.load(flushing: flushing)) }
+        } setup: {
+            _ = spillFixture
+        } teardown: {
+            spillFixture.removeDirectory()
+        }
+    }
+
     // Queries on a 50k-document index, top 10 by BM25 (block-max MaxScore, the default algorithm).
     searchBenchmark("Search term, top 10 (TermTopKRunner)", SearchFixture.termQuery)
     searchBenchmark("Search AND of 2 terms, top 10 (BlockMaxConjunction)", SearchFixture.andQuery)
