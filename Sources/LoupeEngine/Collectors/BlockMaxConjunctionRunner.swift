@@ -36,14 +36,21 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
             let rareCount = followers.dropLast().prefix { limit.overflow || leaves[$0].cost <= limit.partialValue }.count
             let rare = followers.prefix(rareCount).map { all[$0] }
             let dense = followers.dropFirst(rareCount).map { all[$0] }
-            return try run(all: all, lead: all[lead], rare: rare, dense: dense, &collector, context)
+            // Buffers, not arrays, in the loop: iterating an array retains its storage each time.
+            return try all.withUnsafeBufferPointer { all in
+                try rare.withUnsafeBufferPointer { rare in
+                    try dense.withUnsafeBufferPointer { dense in
+                        try run(all: all, lead: all[lead], rare: rare, dense: dense, &collector, context)
+                    }
+                }
+            }
         }
     }
 
     /// `all` in the original order; `rare` and `dense` are the followers by increasing cost.
     private func run(
-        all: [Unmanaged<Leaf>], lead: Unmanaged<Leaf>, rare: [Unmanaged<Leaf>], dense: [Unmanaged<Leaf>],
-        _ collector: inout TopKCollector, _ context: CollectionContext
+        all: UnsafeBufferPointer<Unmanaged<Leaf>>, lead: Unmanaged<Leaf>, rare: UnsafeBufferPointer<Unmanaged<Leaf>>,
+        dense: UnsafeBufferPointer<Unmanaged<Leaf>>, _ collector: inout TopKCollector, _ context: CollectionContext
     ) throws -> Int {
         let deleted = context.deleted
         var steps = 0
