@@ -1,12 +1,23 @@
-/// Top-k of a conjunction (or a single term) with block-max skipping: before aligning the leaves
-/// on a candidate, the sum of their block-max bounds is checked, and when it cannot beat the
-/// threshold every document up to the end of the shallowest block is skipped.
+/// Top-k of a conjunction (or a single term) with block-max skipping: before aligning the dense
+/// leaves on a candidate, the sum of every leaf's block-max bound is checked, and when it cannot
+/// beat the threshold every document up to the end of the shallowest block is skipped.
+///
+/// The lead (the rarest leaf) proposes candidates. Followers at most ``rareFactor`` times as
+/// frequent as the lead are aligned first, before the bound: the bound costs a shallow advance of
+/// every leaf, and a dense leaf's short blocks would make it stale at nearly every candidate, so it
+/// is only worth computing for candidates the rare leaves agree on, where it saves decoding the
+/// dense leaves' blocks. The densest follower always comes after the bound, so that a conjunction
+/// of two terms still skips the blocks of both.
 ///
 /// Scores are added in the leaves' original order, so they equal exhaustive scoring to the bit.
 ///
 /// The loop reaches the leaves through unretained references (the runner's array keeps them
 /// alive), so walking them per candidate costs no reference counting.
 struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
+    /// A follower whose cost is at most this multiple of the lead's is aligned before the
+    /// block-max bound is checked; the others after it.
+    static var rareFactor: Int { 4 }
+
     private let leaves: [Leaf]
     private let byCost: [Int]
 
@@ -18,15 +29,28 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
     func run(_ collector: inout TopKCollector, _ context: CollectionContext) throws -> Int {
         try withExtendedLifetime(leaves) {
             let all = leaves.map { Unmanaged.passUnretained($0) }
-            let followers = byCost.dropFirst().map { all[$0] }
-            return try run(all: all, lead: all[byCost[0]], followers: followers, &collector, context)
+            let lead = byCost[0]
+            let limit = leaves[lead].cost.multipliedReportingOverflow(by: Self.rareFactor)
+            // The densest follower always comes after the bound, which can then skip its blocks.
+            let followers = byCost.dropFirst()
+            let rareCount = followers.dropLast().prefix { limit.overflow || leaves[$0].cost <= limit.partialValue }.count
+            let rare = followers.prefix(rareCount).map { all[$0] }
+            let dense = followers.dropFirst(rareCount).map { all[$0] }
+            // Buffers, not arrays, in the loop: iterating an array retains its storage each time.
+            return try all.withUnsafeBufferPointer { all in
+                try rare.withUnsafeBufferPointer { rare in
+                    try dense.withUnsafeBufferPointer { dense in
+                        try run(all: all, lead: all[lead], rare: rare, dense: dense, &collector, context)
+                    }
+                }
+            }
         }
     }
 
-    /// `all` in the original order, `followers` by increasing cost.
+    /// `all` in the original order; `rare` and `dense` are the followers by increasing cost.
     private func run(
-        all: [Unmanaged<Leaf>], lead: Unmanaged<Leaf>, followers: [Unmanaged<Leaf>], _ collector: inout TopKCollector,
-        _ context: CollectionContext
+        all: UnsafeBufferPointer<Unmanaged<Leaf>>, lead: Unmanaged<Leaf>, rare: UnsafeBufferPointer<Unmanaged<Leaf>>,
+        dense: UnsafeBufferPointer<Unmanaged<Leaf>>, _ collector: inout TopKCollector, _ context: CollectionContext
     ) throws -> Int {
         let deleted = context.deleted
         var steps = 0
@@ -41,6 +65,13 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
         outer: while doc != terminatedDoc {
             if steps % Deadline.stride == 0 { try context.deadline.check() }
             steps &+= 1
+            for follower in rare {
+                let d = follower._withUnsafeGuaranteedRef { $0.advance(to: doc) }
+                if d != doc {
+                    doc = lead._withUnsafeGuaranteedRef { $0.advance(to: d) }
+                    continue outer
+                }
+            }
             if threshold > -.infinity {
                 if doc > boundEnd || boundThreshold != threshold {
                     bound = 0
@@ -73,7 +104,7 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                     continue
                 }
             }
-            for follower in followers {
+            for follower in dense {
                 let d = follower._withUnsafeGuaranteedRef { $0.advance(to: doc) }
                 if d != doc {
                     doc = lead._withUnsafeGuaranteedRef { $0.advance(to: d) }

@@ -123,6 +123,7 @@ let benchmarks: @Sendable () -> Void = {
     searchBenchmark("Search OR of 3 terms, top 10 (MaxScore)", SearchFixture.orQuery)
     searchBenchmark("Search phrase of 2 words, top 10 (phrase check)", SearchFixture.phraseQuery)
     searchBenchmark("Search AND of 4 terms, top 10 (galloping in blocks)", SearchFixture.longAndQuery)
+    searchBenchmark("Search AND of 2 rare + 2 frequent terms, top 10 (rare followers before the bound)", SearchFixture.rareDenseAndQuery)
     searchBenchmark("Search phrase of 3 words, top 10 (block-max phrase)", SearchFixture.longPhraseQuery)
     searchBenchmark("Search phrase of 3 words, count (positions fewest first)", SearchFixture.longPhraseQuery, count: true)
 

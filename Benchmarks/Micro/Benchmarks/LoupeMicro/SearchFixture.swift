@@ -44,6 +44,10 @@ final class SearchFixture: @unchecked Sendable {
     /// Four required terms, from the most frequent word to a rare one: the rare one leads, and the
     /// others advance within dense blocks (galloping search in the decoded block).
     static let longAndQuery = boolean(.must, [1, 3, 40, 300])
+    /// Two rare terms of similar frequency and two of the most frequent ones: the rare follower is
+    /// aligned with the lead before the block-max bound, which is then computed only where both
+    /// agree and skips the frequent terms' short blocks.
+    static let rareDenseAndQuery = boolean(.must, [1, 2, 150, 200])
     /// Three words with the most frequent one in the middle: candidates hold all three, the
     /// frequent word's positions matter only where the other two align, and block-max skipping
     /// passes over blocks that cannot beat the top 10.
