@@ -1,4 +1,5 @@
 import Foundation
+import LoupeExtract
 import LoupeTestSupport
 import Testing
 @testable import LoupeIndex
@@ -95,6 +96,44 @@ import Testing
         let again = try JSONLIndexer(index: index).run(path: file)
         #expect(again.unchanged == 1 && again.updated == 1 && again.removed == 1)
         #expect(try liveIds(index) == ["1", "4"])
+    }
+}
+
+extension IngestTests {
+    /// More lines than one group holds, with malformed lines and a repeated id among them: the
+    /// documents take doc ids in file order, and a second run finds them all unchanged.
+    @Test func jsonLinesAcrossManyGroupsKeepFileOrder() throws {
+        let dir = TemporaryDirectory("ingest")
+        var lines: [String] = []
+        for i in 0..<5000 {
+            lines.append(#"{"id": "d\#(i)", "title": "T\#(i)", "text": "word\#(i % 97) common text \#(i)"}"#)
+            if i % 1000 == 999 { lines.append("{broken") }
+        }
+        lines.append(#"{"id": "d7", "title": "again", "text": "replaced"}"#)
+        let file = try dir.write("docs.jsonl", lines.joined(separator: "\n"))
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        let report = try JSONLIndexer(index: index).run(path: file)
+        #expect(report.added == 5000 && report.updated == 1)
+        #expect(report.skipped.map(\.source) == (1...5).map { "\(file):\($0 * 1001)" })
+        let reader = try index.reader()
+        #expect(reader.statistics.liveDocs == 5000)
+        #expect(try reader.docId(forId: "d0") == 0)
+        #expect(try reader.docId(forId: "d4999") == 4999)
+        #expect(try reader.docId(forId: "d7") == 5000)
+        #expect(try reader.document(try #require(try reader.docId(forId: "d7")))?.title == "again")
+        #expect(try reader.termInfo(.body, "common")?.docFreq == 4999)
+
+        let again = try JSONLIndexer(index: index).run(path: file)
+        #expect(again.unchanged == 4999 && again.updated == 2 && again.added == 0 && again.removed == 0)
+    }
+
+    /// A file that cannot be read fails the run with the reason, and commits nothing.
+    @Test func jsonLinesReadErrorFailsTheRun() throws {
+        let dir = TemporaryDirectory("ingest")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        #expect(throws: JSONLinesFileError.self) { try JSONLIndexer(index: index).run(path: dir.path) }
+        #expect(throws: JSONLinesFileError.self) { try JSONLIndexer(index: index).run(path: dir.path + "/missing.jsonl") }
+        #expect(try index.reader().statistics.liveDocs == 0)
     }
 }
 

@@ -36,35 +36,31 @@ public struct JSONLIndexer {
 
         // A JSON-lines load is one bulk write: batches are flushed and merged into one commit.
         let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget, spillLimit: options.spillLimit)
-        var seen = Set<String>()
-        var lines = 0
-        // Documents go to the writer in groups, which it analyzes on several threads.
-        var group: [DocumentInput] = []
-        func flush() throws {
-            if let commit = try writer.add(contentsOf: group) { report.absorb(commit) }
-            group.removeAll(keepingCapacity: true)
+        // Lines are read and parsed on a thread of their own, a few groups ahead of the writer,
+        // which analyzes each group on several threads.
+        let queue = BoundedQueue<JSONLGroup>(capacity: Self.groupsAhead)
+        let reader = JSONLGroupReader(
+            path: absolute, source: source, known: known, groupDocuments: Self.groupDocuments,
+            groupBytes: min(Self.groupBytes, max(options.memoryBudget / 16, 1)), groupLines: Self.groupLines)
+        let thread = Thread { reader.run(into: queue) }
+        thread.start()
+        defer {
+            queue.cancel()
+            queue.waitUntilFinished()
         }
-        try JSONLinesReader(path: absolute).forEach { result in
-            lines += 1
-            if lines % 1024 == 0 { progress(IndexingProgress(done: report.bytes, total: fileSize, bytes: report.bytes)) }
-            switch result {
-            case .failure(let error):
-                report.skipped.append(("\(absolute):\(error.line)", error.description))
-            case .success(let line):
-                report.bytes += line.text.utf8.count + line.title.utf8.count + line.id.utf8.count + 32
-                let document = DocumentInput(id: line.id, title: line.title, text: line.text, source: source)
-                let firstTime = seen.insert(line.id).inserted
-                if firstTime, let hash = known[line.id], hash == document.contentHash {
-                    report.unchanged += 1
-                    return
-                }
-                if known[line.id] != nil || !firstTime { report.updated += 1 } else { report.added += 1 }
-                group.append(document)
-                if group.count == 2048 { try flush() }
-            }
+        var gone: [String] = []
+        while let group = queue.take() {
+            report.skipped += group.skipped
+            report.added += group.added
+            report.updated += group.updated
+            report.unchanged += group.unchanged
+            report.bytes += group.bytes
+            if let failure = group.failure { throw failure }
+            if let commit = try writer.add(contentsOf: group.documents) { report.absorb(commit) }
+            if let last = group.gone { gone = last }
+            progress(IndexingProgress(done: min(report.bytes, fileSize), total: fileSize, bytes: report.bytes))
         }
-        try flush()
-        for id in known.keys where !seen.contains(id) {
+        for id in gone {
             writer.delete(id: id)
             report.removed += 1
         }
@@ -74,4 +70,11 @@ public struct JSONLIndexer {
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
+
+    /// Groups the reading thread may be ahead of the writer.
+    private static let groupsAhead = 4
+    /// Documents and bytes of text per group given to the writer, as ``FileSynchronizer`` groups
+    /// them (a group also stays under a sixteenth of the memory budget, so that the writer commits
+    /// about as soon as the budget fills), and lines after which a group is handed over anyway.
+    private static let groupDocuments = 2048, groupBytes = 64 << 20, groupLines = 8192
 }
