@@ -22,38 +22,33 @@ final class ByteSlicePool {
     @inline(__always)
     static func sliceSize(_ level: UInt32) -> UInt32 { 16 << min(level, 8) }
 
-    private struct Stream {
+    /// Where one stream is. The pool keeps no table of its streams: their owner holds each one
+    /// beside its own state for the stream (so one memory access finds both) and passes it to
+    /// every call.
+    struct Stream {
         /// Address of the first slice.
         var head: UInt32
         /// Address where the next byte goes.
         var tail: UInt32
         /// Address of the current slice's 4-byte link: where its payload ends.
         var end: UInt32
-        var level: UInt32
         /// Bytes appended.
         var length: UInt32
+        var level: UInt8
     }
 
     private var pages: [UnsafeMutablePointer<UInt8>] = []
     /// Next free address, and the end of the current page.
     private var free = 0, limit = 0
-    private var streams: UnsafeMutablePointer<Stream>
-    private var capacity: Int
-    /// Number of streams.
-    private(set) var count = 0
 
-    init() {
-        capacity = 1024
-        streams = .allocate(capacity: capacity)
-    }
+    init() {}
 
     deinit {
         for page in pages { munmap(page, Self.pageSize) }
-        streams.deallocate()
     }
 
-    /// Bytes held: the pages and the table of streams.
-    var bytes: Int { pages.count * Self.pageSize + capacity * MemoryLayout<Stream>.stride }
+    /// Bytes held: the pages.
+    var bytes: Int { pages.count * Self.pageSize }
 
     /// Bytes carved into slices so far (with the ends of full pages): addresses are dense.
     var usedBytes: Int { free }
@@ -61,49 +56,50 @@ final class ByteSlicePool {
     /// Whether the addresses are running out (3 of the 4 GiB used): the owner should empty the pool.
     var isNearlyFull: Bool { free >= 3 << 30 }
 
-    /// Starts a new, empty stream; returns its number (0, 1, 2, ... in order of creation).
-    func newStream() -> Int {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<Stream>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: streams, count: count)
-            streams.deallocate()
-            streams = grown
-            capacity *= 2
-        }
+    /// Starts a new, empty stream.
+    func newStream() -> Stream {
         let start = allocate(Self.sliceSize(0))
-        (streams + count).initialize(to: Stream(head: start, tail: start, end: start + Self.sliceSize(0) - 4, level: 0, length: 0))
-        count += 1
-        return count - 1
+        return Stream(head: start, tail: start, end: start + Self.sliceSize(0) - 4, length: 0, level: 0)
     }
 
-    /// Appends `byte` to stream `stream`.
+    /// Appends `byte` to `stream`.
     @inline(__always)
-    func append(_ byte: UInt8, to stream: Int) {
-        let s = streams + stream
-        if s.pointee.tail == s.pointee.end { nextSlice(s) }
-        address(s.pointee.tail).pointee = byte
-        s.pointee.tail += 1
-        s.pointee.length += 1
+    func append(_ byte: UInt8, to stream: inout Stream) {
+        if stream.tail == stream.end { nextSlice(&stream) }
+        address(stream.tail).pointee = byte
+        stream.tail &+= 1
+        stream.length &+= 1
     }
 
-    /// Appends `value` as a LEB128 varint (the `VarInt` encoding) to stream `stream`.
+    /// Appends `value` as a LEB128 varint (the `VarInt` encoding) to `stream`: straight into the
+    /// current slice when it has room for the longest one (5 bytes), byte by byte otherwise.
     @inline(__always)
-    func appendVarInt(_ value: UInt32, to stream: Int) {
+    func appendVarInt(_ value: UInt32, to stream: inout Stream) {
         var v = value
+        guard stream.end &- stream.tail >= 5 else {
+            while v >= 0x80 {
+                append(UInt8(truncatingIfNeeded: v) | 0x80, to: &stream)
+                v >>= 7
+            }
+            append(UInt8(v), to: &stream)
+            return
+        }
+        let start = stream.tail
+        var p = address(start)
         while v >= 0x80 {
-            append(UInt8(truncatingIfNeeded: v) | 0x80, to: stream)
+            p.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+            p += 1
             v >>= 7
         }
-        append(UInt8(v), to: stream)
+        p.pointee = UInt8(v)
+        let written = UInt32(truncatingIfNeeded: p - address(start)) &+ 1
+        stream.tail &+= written
+        stream.length &+= written
     }
 
-    /// Bytes appended to stream `stream`.
-    func length(_ stream: Int) -> Int { Int(streams[stream].length) }
-
     /// Replaces `out`'s contents with the bytes of stream `stream`, in order.
-    func copy(_ stream: Int, into out: inout [UInt8]) {
+    func copy(_ s: Stream, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        let s = streams[stream]
         var start = s.head
         var level: UInt32 = 0
         while true {
@@ -124,14 +120,14 @@ final class ByteSlicePool {
     }
 
     /// Carves the stream's next slice and links the full one to it.
-    private func nextSlice(_ s: UnsafeMutablePointer<Stream>) {
-        let level = s.pointee.level + 1
-        let size = Self.sliceSize(level)
+    private func nextSlice(_ s: inout Stream) {
+        let level = min(s.level + 1, 8)
+        let size = Self.sliceSize(UInt32(level))
         let start = allocate(size)
-        UnsafeMutableRawPointer(address(s.pointee.end)).storeBytes(of: start, as: UInt32.self)
-        s.pointee.tail = start
-        s.pointee.end = start + size - 4
-        s.pointee.level = level
+        UnsafeMutableRawPointer(address(s.end)).storeBytes(of: start, as: UInt32.self)
+        s.tail = start
+        s.end = start + size - 4
+        s.level = level
     }
 
     /// `size` free bytes within one page; a new page when the current one has too few.

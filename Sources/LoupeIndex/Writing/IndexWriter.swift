@@ -227,10 +227,11 @@ public final class IndexWriter {
     }
 
     /// Inverts `documents` (batch places from `firstDoc` on) into the batches, one contiguous slice per
-    /// worker, and returns their records.
+    /// worker, and returns their records. The slices hold about the same bytes of text, so the
+    /// workers finish together.
     private func invert(_ documents: [DocumentInput], firstDoc: UInt32) -> [DocumentRecord] {
         let slices = documents.count < 64 ? 1 : workers
-        let per = (documents.count + slices - 1) / slices
+        let bounds = Self.balancedSlices(documents, count: slices)
         let records = UnsafeMutableBufferPointer<DocumentRecord?>.allocate(capacity: documents.count)
         records.initialize(repeating: nil)
         defer { records.deallocate() }
@@ -238,7 +239,7 @@ public final class IndexWriter {
         batches.withUnsafeMutableBufferPointer { batches in
             let shared = WorkerBuffers(batches: batches, records: records)
             DispatchQueue.concurrentPerform(iterations: slices) { w in
-                for i in (w * per)..<min(documents.count, (w + 1) * per) {
+                for i in bounds[w]..<bounds[w + 1] {
                     let document = documents[i]
                     let doc = firstDoc + UInt32(i)
                     var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
@@ -255,6 +256,25 @@ public final class IndexWriter {
             }
         }
         return records.map { $0! }
+    }
+
+    /// The bounds of `count` contiguous slices of `documents` holding about the same bytes of text,
+    /// title and id each: `count + 1` increasing indices from 0 to `documents.count`.
+    static func balancedSlices(_ documents: [DocumentInput], count: Int) -> [Int] {
+        let sizes = documents.map { $0.text.utf8.count + $0.title.utf8.count + $0.id.utf8.count + 16 }
+        let total = sizes.reduce(0, +)
+        var bounds = [0]
+        var end = 0, bytes = 0
+        for slice in 1..<count {
+            let target = total * slice / count
+            while end < documents.count && bytes + sizes[end] / 2 < target {
+                bytes += sizes[end]
+                end += 1
+            }
+            bounds.append(end)
+        }
+        bounds.append(documents.count)
+        return bounds
     }
 
     /// Queues the deletion of the document with external id `id` (no effect if there is none).

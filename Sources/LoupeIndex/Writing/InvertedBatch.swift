@@ -12,15 +12,22 @@ import LoupeCodec
 struct InvertedBatch {
     private(set) var interner = TermInterner()
     private let pool = ByteSlicePool()
-    /// Per slot: the last document the term was seen in, and its last position there.
-    private var last: [(doc: UInt32, position: UInt32)] = []
+    /// Per slot, in one array so that a token finds them with one memory access: the term's
+    /// stream, the last document it was seen in, and its last position there.
+    private var terms: [TermPostings] = []
     private var touched: [Int] = []
+
+    private struct TermPostings {
+        var stream: ByteSlicePool.Stream
+        var lastDoc: UInt32
+        var lastPosition: UInt32
+    }
     /// Postings added.
     private(set) var postings = 0
 
     /// Bytes held, for the memory budget: the pool's pages, the dictionary and the per-term state.
     var memoryBytes: Int {
-        pool.bytes + interner.memoryBytes + last.capacity * MemoryLayout<(UInt32, UInt32)>.stride
+        pool.bytes + interner.memoryBytes + terms.capacity * MemoryLayout<TermPostings>.stride
             + touched.capacity * MemoryLayout<Int>.stride
     }
 
@@ -37,33 +44,38 @@ struct InvertedBatch {
         let pool = self.pool
         analyzer.analyze(text) { term, position, _ in
             let slot = interner.intern(field: field.rawValue, term: term)
-            if slot == last.count {
-                _ = pool.newStream()
-                last.append((.max, 0))
+            if slot == terms.count {
+                terms.append(TermPostings(stream: pool.newStream(), lastDoc: .max, lastPosition: 0))
             }
-            let previous = last[slot]
-            if previous.doc != doc {
-                pool.appendVarInt(previous.doc == .max ? doc : doc &- previous.doc, to: slot)
-                pool.appendVarInt(position &+ 1, to: slot)
-                touched.append(slot)
-            } else {
-                pool.appendVarInt(position &- previous.position, to: slot)
+            let firstInDocument = terms.withUnsafeMutableBufferPointer { terms in
+                let t = terms.baseAddress! + slot
+                defer {
+                    t.pointee.lastDoc = doc
+                    t.pointee.lastPosition = position
+                }
+                guard t.pointee.lastDoc == doc else {
+                    pool.appendVarInt(t.pointee.lastDoc == .max ? doc : doc &- t.pointee.lastDoc, to: &t.pointee.stream)
+                    pool.appendVarInt(position &+ 1, to: &t.pointee.stream)
+                    return true
+                }
+                pool.appendVarInt(position &- t.pointee.lastPosition, to: &t.pointee.stream)
+                return false
             }
-            last[slot] = (doc, position)
+            if firstInDocument { touched.append(slot) }
             count += 1
         }
-        for slot in touched { pool.append(0, to: slot) }
+        for slot in touched { pool.append(0, to: &terms[slot].stream) }
         postings += touched.count
         return count
     }
 
     /// Bytes of `slot`'s pending postings: a measure of the work of encoding them.
-    func byteCount(slot: Int) -> Int { pool.length(slot) }
+    func byteCount(slot: Int) -> Int { Int(terms[slot].stream.length) }
 
     /// Appends `slot`'s postings to `out` in the form the chunk encoders take; `scratch` holds
     /// the term's stream meanwhile.
     func decode(slot: Int, into out: inout DecodedPostings, scratch: inout [UInt8]) {
-        pool.copy(slot, into: &scratch)
+        pool.copy(terms[slot].stream, into: &scratch)
         scratch.withUnsafeBufferPointer { buffer in
             guard var p = buffer.baseAddress else { return }
             let end = p + buffer.count

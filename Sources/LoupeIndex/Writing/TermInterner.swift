@@ -1,91 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Maps (field, term bytes) to dense slot numbers 0, 1, 2 … for the duration of one batch.
 ///
-/// An open-addressing hash table over one byte arena: interning a term that is already known
-/// allocates nothing, which matters because bulk indexing interns tens of millions of tokens.
+/// An open-addressing hash table (linear probing, at most half full) over one byte arena:
+/// interning a term that is already known allocates nothing, which matters because bulk indexing
+/// interns tens of millions of tokens. It is laid out for the cache, since a batch's dictionary
+/// outgrows it: a table entry holds 32 bits of the key's hash beside the arena offset of its
+/// entry, so a probe rarely looks at a key that is not the one sought, and an arena entry holds
+/// its slot and length beside the key bytes, so a known term costs two memory accesses — the
+/// table's and the arena's.
+///
+/// Arena entry: u32 slot, u32 key length, then the key (the field byte, then the term), padded
+/// to 4 bytes. Table entry: hash tag (the hash's high 32 bits) << 32 | arena offset;
+/// ``empty`` marks a free one.
 struct TermInterner {
-    private(set) var arena: [UInt8] = []
-    /// Per slot: where its key (field byte + term bytes) starts in `arena`, and its length.
-    private(set) var starts: [UInt32] = []
-    private(set) var lengths: [UInt32] = []
-    private var hashes: [UInt64] = []
-    private var table: [Int32]
+    private var arena: [UInt8] = []
+    /// Per slot: where its arena entry starts.
+    private var entries: [UInt32] = []
+    private var table: [UInt64]
     private var mask: Int
+
+    private static let empty = UInt64.max
+    /// Bytes of an arena entry before its key.
+    private static let headerSize = 8
 
     init(capacity: Int = 1 << 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        table = [Int32](repeating: -1, count: size)
+        table = [UInt64](repeating: Self.empty, count: size)
         mask = size - 1
     }
 
     /// Number of distinct keys.
-    var count: Int { starts.count }
+    var count: Int { entries.count }
     /// Bytes held, for the memory budget.
-    var memoryBytes: Int { arena.capacity + starts.capacity * 16 + table.capacity * 4 }
+    var memoryBytes: Int { arena.capacity + entries.capacity * 4 + table.capacity * 8 }
 
     /// The slot of `term` in `field`, adding it when new.
     @inline(__always)
     mutating func intern(field: UInt8, term: UnsafeRawBufferPointer) -> Int {
         let hash = Self.hash(field, term)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
         var i = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = Int(table[i])
-            if slot < 0 { break }
-            if hashes[slot] == hash && matches(slot, field, term) { return slot }
-            i = (i + 1) & mask
+        let found: Int? = table.withUnsafeBufferPointer { table in
+            arena.withUnsafeBytes { arena in
+                while true {
+                    let entry = table[i]
+                    if entry == Self.empty { return nil }
+                    if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                        let offset = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)
+                        if Self.matches(arena, offset, field, term) {
+                            return Int(UInt32(littleEndian: arena.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                        }
+                    }
+                    i = (i &+ 1) & mask
+                }
+            }
         }
-        let slot = starts.count
-        starts.append(UInt32(arena.count))
-        lengths.append(UInt32(term.count + 1))
-        hashes.append(hash)
+        if let found { return found }
+        return insert(field: field, term: term, tag: tag, at: i)
+    }
+
+    /// Adds the key at free table entry `i`; returns its new slot.
+    private mutating func insert(field: UInt8, term: UnsafeRawBufferPointer, tag: UInt64, at i: Int) -> Int {
+        let slot = entries.count
+        let offset = arena.count
+        precondition(offset + Self.headerSize + term.count + 4 < Int(UInt32.max), "TermInterner: 4 GiB of keys")
+        entries.append(UInt32(offset))
+        withUnsafeBytes(of: UInt32(slot).littleEndian) { arena.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(term.count + 1).littleEndian) { arena.append(contentsOf: $0) }
         arena.append(field)
         arena.append(contentsOf: term)
-        table[i] = Int32(slot)
-        if starts.count * 2 > table.count { grow() }
+        while arena.count & 3 != 0 { arena.append(0) }
+        table[i] = tag | UInt64(offset)
+        if entries.count * 2 > table.count { grow() }
         return slot
     }
 
     /// The field byte of `slot`.
-    func field(_ slot: Int) -> UInt8 { arena[Int(starts[slot])] }
+    func field(_ slot: Int) -> UInt8 { arena[Int(entries[slot]) + Self.headerSize] }
 
     /// Calls `body` with the key bytes (field byte, then term) of `slot`.
     func withKey<R>(_ slot: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try arena.withUnsafeBytes { raw in
-            try body(UnsafeRawBufferPointer(rebasing: raw[Int(starts[slot])..<Int(starts[slot] + lengths[slot])]))
-        }
+        try arena.withUnsafeBytes { raw in try body(Self.key(raw, Int(entries[slot]))) }
     }
 
     /// All slots sorted by key bytes (field, then term), the order of the `terms` table.
+    ///
+    /// Sorts on each key's first eight bytes (big-endian, zero-padded), which decide most
+    /// comparisons from the array being sorted; only keys sharing them compare their bytes.
     func sortedSlots() -> [Int] {
         arena.withUnsafeBytes { raw in
-            let base = raw.baseAddress!
-            return (0..<count).sorted { a, b in
-                let la = Int(lengths[a]), lb = Int(lengths[b])
-                let c = memcmp(base + Int(starts[a]), base + Int(starts[b]), min(la, lb))
-                return c != 0 ? c < 0 : la < lb
+            var order = (0..<count).map { slot in (prefix: Self.prefix(Self.key(raw, Int(entries[slot]))), slot: UInt32(slot)) }
+            order.sort { a, b in
+                if a.prefix != b.prefix { return a.prefix < b.prefix }
+                let ka = Self.key(raw, Int(entries[Int(a.slot)])), kb = Self.key(raw, Int(entries[Int(b.slot)]))
+                let c = memcmp(ka.baseAddress!, kb.baseAddress!, min(ka.count, kb.count))
+                return c != 0 ? c < 0 : ka.count < kb.count
             }
+            return order.map { Int($0.slot) }
         }
     }
 
+    /// The first eight bytes of `key` as a big-endian number, zero-padded: comparing two of them
+    /// orders the keys as their bytes do, or finds them equal.
+    private static func prefix(_ key: UnsafeRawBufferPointer) -> UInt64 {
+        var value: UInt64 = 0
+        for i in 0..<8 { value = value << 8 | UInt64(i < key.count ? key[i] : 0) }
+        return value
+    }
+
+    /// The key of the arena entry at `offset`.
     @inline(__always)
-    private func matches(_ slot: Int, _ field: UInt8, _ term: UnsafeRawBufferPointer) -> Bool {
-        guard Int(lengths[slot]) == term.count + 1 else { return false }
-        return arena.withUnsafeBytes { raw in
-            let start = Int(starts[slot])
-            guard raw[start] == field else { return false }
-            return term.isEmpty || memcmp(raw.baseAddress! + start + 1, term.baseAddress!, term.count) == 0
-        }
+    private static func key(_ arena: UnsafeRawBufferPointer, _ offset: Int) -> UnsafeRawBufferPointer {
+        let length = Int(UInt32(littleEndian: arena.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
+        return UnsafeRawBufferPointer(rebasing: arena[(offset + headerSize)..<(offset + headerSize + length)])
+    }
+
+    /// Whether the arena entry at `offset` holds `field` and `term`.
+    @inline(__always)
+    private static func matches(_ arena: UnsafeRawBufferPointer, _ offset: Int, _ field: UInt8, _ term: UnsafeRawBufferPointer) -> Bool {
+        let base = arena.baseAddress! + offset
+        guard Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4, as: UInt32.self))) == term.count + 1,
+              base.load(fromByteOffset: headerSize, as: UInt8.self) == field else { return false }
+        return term.isEmpty || memcmp(base + headerSize + 1, term.baseAddress!, term.count) == 0
     }
 
     private mutating func grow() {
         let size = table.count * 2
-        table = [Int32](repeating: -1, count: size)
+        var grown = [UInt64](repeating: Self.empty, count: size)
         mask = size - 1
-        for slot in 0..<hashes.count {
-            var i = Int(truncatingIfNeeded: hashes[slot]) & mask
-            while table[i] >= 0 { i = (i + 1) & mask }
-            table[i] = Int32(slot)
+        arena.withUnsafeBytes { arena in
+            for offset in entries {
+                let key = Self.key(arena, Int(offset))
+                let hash = Self.hash(key[0], UnsafeRawBufferPointer(rebasing: key[1...]))
+                var i = Int(truncatingIfNeeded: hash) & mask
+                while grown[i] != Self.empty { i = (i &+ 1) & mask }
+                grown[i] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(offset)
+            }
         }
+        table = grown
     }
 
     @inline(__always)
@@ -109,7 +165,3 @@ struct TermInterner {
         return h ^ (h >> 31)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#endif

@@ -1,0 +1,48 @@
+import LoupeTestSupport
+import Testing
+@testable import LoupeIndex
+
+@Suite struct TermInternerTests {
+    /// Interns 200,000 random keys drawn from 30,000 (short and long terms, an empty one, the same
+    /// bytes in several fields), so the table grows several times: each key keeps the slot it was
+    /// first given, slots are dense in order of first appearance, every key reads back, and the
+    /// slots sort as their keys' bytes do (many keys share their first eight bytes).
+    @Test func slotsMatchADictionaryThroughGrowth() {
+        var random = SeededGenerator(seed: 13)
+        var keys: [(field: UInt8, term: [UInt8])] = [(0, [])]
+        for _ in 0..<30_000 {
+            let length = Int.random(in: 1...(Bool.random(using: &random) ? 9 : 60), using: &random)
+            let term = (0..<length).map { _ in UInt8.random(in: 0x61...0x64, using: &random) }
+            keys.append((UInt8.random(in: 0...2, using: &random), term))
+        }
+        var interner = TermInterner(capacity: 16)
+        var expected: [[UInt8]: Int] = [:]
+        for _ in 0..<200_000 {
+            let key = keys[Int.random(in: 0..<keys.count, using: &random)]
+            let slot = key.term.withUnsafeBytes { interner.intern(field: key.field, term: $0) }
+            let full = [key.field] + key.term
+            if let known = expected[full] {
+                #expect(slot == known)
+            } else {
+                #expect(slot == expected.count)
+                expected[full] = slot
+            }
+        }
+        #expect(interner.count == expected.count)
+        for (key, slot) in expected {
+            #expect(interner.withKey(slot) { Array($0) } == key)
+            #expect(interner.field(slot) == key[0])
+        }
+        let sorted = interner.sortedSlots().map { slot in interner.withKey(slot) { Array($0) } }
+        #expect(sorted == expected.keys.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    @Test func sortedSlotsFollowTheKeyBytes() {
+        var interner = TermInterner()
+        let keys: [(UInt8, String)] = [(1, "b"), (0, "ba"), (0, "b"), (0, ""), (2, "a"), (0, "a\u{00e9}"), (0, "az")]
+        for (field, term) in keys { _ = Array(term.utf8).withUnsafeBytes { interner.intern(field: field, term: $0) } }
+        let sorted = interner.sortedSlots().map { slot in interner.withKey(slot) { Array($0) } }
+        let expected = keys.map { [$0.0] + Array($0.1.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+        #expect(sorted == expected)
+    }
+}
