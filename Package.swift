@@ -14,7 +14,7 @@ let package = Package(
         .executable(name: "loupe", targets: ["loupe"]),
         .executable(name: "louped", targets: ["louped"]),
         // The engine as a library, for the micro-benchmarks package in Benchmarks/Micro.
-        .library(name: "LoupeKit", targets: ["LoupeCodec", "LoupeAnalysis", "LoupeIndex", "LoupeQuery", "LoupeEngine"]),
+        .library(name: "LoupeKit", targets: ["LoupeCodec", "LoupeAnalysis", "LoupeExtract", "LoupeIndex", "LoupeQuery", "LoupeEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -116,6 +116,46 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The same with a 1,000,000-word vocabulary: the term dictionary outgrows the caches.
+    Benchmark("Invert 5k documents, 1M-word vocabulary, 1 worker (term interner)", configuration: configuration(warmup: 2)) { benchmark in
+        let fixture = largeVocabularyInversionFixture
+        for _ in benchmark.scaledIterations { blackHole(try fixture.invertAndDrop()) }
+    } setup: {
+        _ = largeVocabularyInversionFixture
+    } teardown: {
+        largeVocabularyInversionFixture.removeDirectory()
+    }
+
+    // The tokenizer alone: 1 MiB of text per iteration, ASCII or with one word in eight non-ASCII.
+    Benchmark("Analyze 1 MiB of ASCII text (simple)", configuration: configuration(warmup: 2)) { benchmark in
+        let fixture = analysisFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.analyze(fixture.ascii, fixture.simple)) }
+    } setup: {
+        _ = analysisFixture
+    }
+    Benchmark("Analyze 1 MiB of mixed ASCII and non-ASCII text (simple)", configuration: configuration(warmup: 2)) { benchmark in
+        let fixture = analysisFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.analyze(fixture.mixed, fixture.simple)) }
+    } setup: {
+        _ = analysisFixture
+    }
+    Benchmark("Analyze 1 MiB of ASCII text (english)", configuration: configuration(warmup: 2)) { benchmark in
+        let fixture = analysisFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.analyze(fixture.ascii, fixture.english)) }
+    } setup: {
+        _ = analysisFixture
+    }
+
+    // JSON-lines reading: a 20,000-line file read and parsed whole (page-cached after the first).
+    Benchmark("Read 20k JSON lines (JSONLinesReader)", configuration: configuration(warmup: 2)) { benchmark in
+        let fixture = jsonLinesFixture
+        for _ in benchmark.scaledIterations { blackHole(try fixture.readAll()) }
+    } setup: {
+        _ = jsonLinesFixture
+    } teardown: {
+        jsonLinesFixture.removeDirectory()
+    }
+
     // Queries on a 50k-document index, top 10 by BM25 (block-max MaxScore, the default algorithm).
     searchBenchmark("Search term, top 10 (TermTopKRunner)", SearchFixture.termQuery)
     searchBenchmark("Search AND of 2 terms, top 10 (BlockMaxConjunction)", SearchFixture.andQuery)
