@@ -204,22 +204,8 @@ public final class IndexWriter {
         var start = 0
         while start < termCount {
             let pieces = nextPieces(slots, from: start, width: width)
-            let results = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: pieces.count)
-            results.initialize(repeating: [])
-            defer { results.deinitialize().deallocate() }
-            batches.withUnsafeBufferPointer { batches in
-                slots.withUnsafeBufferPointer { slots in
-                    let shared = RunBuffers(batches: batches, slots: slots, results: results)
-                    DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
-                        var encoder = TermChunkEncoder(batchCount: width)
-                        var out: [UInt8] = []
-                        for term in pieces[p] {
-                            let row = UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)])
-                            encoder.appendRunEntry(slots: row, batches: shared.batches, to: &out)
-                        }
-                        shared.results[p] = out
-                    }
-                }
+            let results = onWorkers(pieces, slots, empty: [UInt8]()) { encoder, row, batches, out in
+                encoder.appendRunEntry(slots: row, batches: batches, to: &out)
             }
             for bytes in results { try file.append(bytes) }
             start = pieces.last!.upperBound
@@ -527,22 +513,34 @@ public final class IndexWriter {
 
     /// Encodes the terms of `pieces` on ``workers`` threads; the result holds each piece's terms in order.
     private func encode(_ pieces: [Range<Int>], _ slots: [Int32], _ base: UInt32, _ averageLengths: [Double]) -> [[EncodedTerm]] {
-        let width = batches.count
         let columns = pendingLengths
-        let results = UnsafeMutableBufferPointer<[EncodedTerm]>.allocate(capacity: pieces.count)
-        results.initialize(repeating: [])
+        return onWorkers(pieces, slots, empty: [EncodedTerm]()) { encoder, row, batches, out in
+            out.append(encoder.encode(slots: row, batches: batches, base: base, lengths: columns, averageLengths: averageLengths))
+        }
+    }
+
+    /// Runs `body` for every term of `pieces` (in key order, its row of `slots`: its slot in each
+    /// batch) on the workers, a piece at a time, with one ``TermChunkEncoder`` and one result per
+    /// piece, which starts as `empty`; returns the results in piece order. How a flush writes its
+    /// run and a commit from memory encodes its chunks.
+    private func onWorkers<Piece: Sendable>(
+        _ pieces: [Range<Int>], _ slots: [Int32], empty: Piece,
+        _ body: @escaping @Sendable (
+            inout TermChunkEncoder, _ row: UnsafeBufferPointer<Int32>, _ batches: UnsafeBufferPointer<InvertedBatch>, inout Piece
+        ) -> Void
+    ) -> [Piece] {
+        let width = batches.count
+        let results = UnsafeMutableBufferPointer<Piece>.allocate(capacity: pieces.count)
+        results.initialize(repeating: empty)
         defer { results.deinitialize().deallocate() }
         batches.withUnsafeBufferPointer { batches in
             slots.withUnsafeBufferPointer { slots in
-                let shared = EncodingBuffers(batches: batches, slots: slots, results: results)
+                let shared = PieceBuffers(batches: batches, slots: slots, results: results)
                 DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
                     var encoder = TermChunkEncoder(batchCount: width)
-                    var out: [EncodedTerm] = []
-                    out.reserveCapacity(pieces[p].count)
+                    var out = empty
                     for term in pieces[p] {
-                        let row = UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)])
-                        out.append(encoder.encode(
-                            slots: row, batches: shared.batches, base: base, lengths: columns, averageLengths: averageLengths))
+                        body(&encoder, UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)]), shared.batches, &out)
                     }
                     shared.results[p] = out
                 }

@@ -12,12 +12,13 @@ struct WorkerBuffers: @unchecked Sendable {
     let records: UnsafeMutableBufferPointer<DocumentRecord?>
 }
 
-/// The batches and the merged term order of one round of a flush, shared with its threads: the
-/// batches and slots are only read, and each thread writes only its own piece's run bytes.
-struct RunBuffers: @unchecked Sendable {
+/// The batches, the merged term order and the per-piece results of one round of a flush's run or
+/// of a commit's term encoding, shared with its threads: the batches and slots are only read, and
+/// each thread writes only its own piece's result.
+struct PieceBuffers<Piece>: @unchecked Sendable {
     let batches: UnsafeBufferPointer<InvertedBatch>
     let slots: UnsafeBufferPointer<Int32>
-    let results: UnsafeMutableBufferPointer<[UInt8]>
+    let results: UnsafeMutableBufferPointer<Piece>
 }
 
 /// One round of a commit's merge of flushed runs, shared with its threads: the arena is only

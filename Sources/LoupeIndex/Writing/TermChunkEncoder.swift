@@ -105,12 +105,3 @@ struct TermChunkEncoder {
             lastDoc: merged.docs[merged.docs.count - 1], postings: postings, positions: positions)
     }
 }
-
-/// The batches, the merged term order and the per-piece results, shared with the threads of one
-/// round of a commit's term encoding: the batches and slots are only read, and each thread writes
-/// only its own piece's result, which is what makes the unchecked sendability sound.
-struct EncodingBuffers: @unchecked Sendable {
-    let batches: UnsafeBufferPointer<InvertedBatch>
-    let slots: UnsafeBufferPointer<Int32>
-    let results: UnsafeMutableBufferPointer<[EncodedTerm]>
-}
