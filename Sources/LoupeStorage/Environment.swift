@@ -40,13 +40,10 @@ public final class Environment: @unchecked Sendable {
         public init() {}
     }
 
-    /// Opens (and creates, unless read-only) the environment in directory `path`, creating the directory.
+    /// Opens (and creates, unless read-only) the environment in directory `path`, creating the
+    /// directory and any missing parents (as `mkdir -p`).
     public init(path: String, options: Options = Options()) throws(StorageError) {
-        if !options.readOnly {
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw StorageError(code: errno, operation: "mkdir \(path)")
-            }
-        }
+        if !options.readOnly { try Self.makeDirectories(path) }
         var env: OpaquePointer?
         try check(mdb_env_create(&env), "mdb_env_create")
         guard let env else { throw StorageError(code: ENOMEM, operation: "mdb_env_create") }
@@ -65,6 +62,21 @@ public final class Environment: @unchecked Sendable {
         self.handle = env
         self.path = path
         self.readOnly = options.readOnly
+    }
+
+    /// Creates directory `path` and its missing parents; an existing directory is fine.
+    private static func makeDirectories(_ path: String) throws(StorageError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw StorageError(code: errno, operation: "mkdir \(prefix)")
+            }
+            prefix += "/"
+        }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw StorageError(code: errno, operation: "stat \(path)") }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw StorageError(code: ENOTDIR, operation: "open \(path)") }
     }
 
     deinit { mdb_env_close(handle) }

@@ -12,6 +12,26 @@ import Testing
         try env.read { snap throws in #expect(try string(snap.get(db, key: bytes("a"))) == "1") }
     }
 
+    @Test func missingParentFoldersAreCreatedAndAFileInTheWayIsAClearError() throws {
+        let dir = TemporaryDirectory()
+        let env = try Environment(path: dir.path + "/a/b/index")
+        let db = try env.openDatabase("kv")
+        try env.write { txn in try txn.put(db, key: bytes("a"), value: bytes("1")) }
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/a/b/index/data.mdb"))
+        #expect(try Environment(path: dir.path + "/a/b/index/").path == dir.path + "/a/b/index/", "an existing folder, a trailing slash")
+
+        FileManager.default.createFile(atPath: dir.path + "/file", contents: Data("x".utf8))
+        for path in [dir.path + "/file", dir.path + "/file/index"] {
+            #expect {
+                try Environment(path: path)
+            } throws: { error in
+                guard let error = error as? StorageError else { return false }
+                return error.code == ENOTDIR && error.description.contains(dir.path + "/file")
+            }
+        }
+        #expect(try String(contentsOfFile: dir.path + "/file", encoding: .utf8) == "x", "the file is left as it was")
+    }
+
     @Test func aThrowInsideWriteAbortsEverything() throws {
         struct Boom: Error {}
         let dir = TemporaryDirectory()
