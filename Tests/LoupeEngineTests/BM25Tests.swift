@@ -1,4 +1,5 @@
 import Foundation
+import LoupeCodec
 import LoupeIndex
 import LoupeTestSupport
 import Testing
@@ -62,6 +63,27 @@ import Testing
         #expect(abs(s["d2"]! - log(1.6) * (3 * 3.0) / (3 + 2.0)) < 1e-9)
         options.bm25 = BM25Parameters(k1: 1.2, b: 1.5)
         #expect(throws: SearchError.self) { try scores("cherry", options) }
+    }
+
+    /// Lengths from 40 tokens up score with their one-byte norm (`FieldNorm`): 100 tokens decode
+    /// to 96, while the average length stays exact; explain shows the decoded length.
+    @Test func longFieldsScoreWithTheirOneByteNorm() throws {
+        let dir = TemporaryDirectory("bm25")
+        let filler = (0..<99).map { "w\($0)" }.joined(separator: " ")
+        let index = try makeIndex(dir, [("long", "", "apple " + filler), ("short", "", "banana")])
+        let searcher = Searcher(reader: try index.reader())
+        let s = Dictionary(uniqueKeysWithValues: try searcher.search("apple", options: bodyOnly).hits.map { ($0.id, $0.score) })
+        #expect(FieldNorm.decode(FieldNorm.encode(100)) == 96)
+        let idf = log(1 + 1.5 / 1.5), averageLength = 101.0 / 2
+        #expect(abs(s["long"]! - idf * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 96 / averageLength))) < 1e-9)
+        let explanation = try #require(try searcher.explain("apple", id: "long", options: bodyOnly))
+        #expect(explanation.parts.map(\.length) == [96])
+        #expect(explanation.parts.map(\.averageLength) == [averageLength])
+        #expect(try index.reader().document(0)?.length(.body) == 100)
+        // Over title and body (BM25F) the body's factor uses the same decoded length.
+        let both = try searcher.search("apple").hits[0].score
+        let tf = 1 / (0.25 + 0.75 * 96 / averageLength)
+        #expect(abs(both - idf * 2.2 * tf / (1.2 + tf)) < 1e-9)
     }
 
     @Test func titleAndBodyCombineWithBM25F() throws {

@@ -7,7 +7,8 @@ import Testing
 
 /// Top-k phrase retrieval (block-max skipping and the per-candidate bound) must return exactly
 /// what scoring every match returns, and phrase counts must not depend on which word's positions
-/// are read first.
+/// are read first. Both score with the same one-byte length codes (`FieldNorm`); the skipping
+/// bounds encode the impacts' exact lengths the same way.
 @Suite struct PhraseTopKTests {
     @Test(arguments: [UInt64(1), 2])
     func phraseTopKEqualsExhaustiveScoring(seed: UInt64) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import LoupeCodec
 import LoupeExtract
 import LoupeStorage
 import LoupeTestSupport
@@ -145,6 +146,55 @@ import Testing
         #expect(try after.document(try #require(try after.docId(forId: "long")))?.metadata.ext == "")
         #expect(try after.document(try #require(try after.docId(forId: "upper")))?.metadata.ext == "txt")
         #expect(try IndexChecker(index: index).check().problems == [])
+    }
+
+    @Test func normsHoldOneByteCodesOfTheRecordsLengths() throws {
+        let dir = TemporaryDirectory("check")
+        let index = try churnedIndex(dir)
+        let reader = try index.reader()
+        var quantized = 0
+        try reader.forEachId { _, doc in
+            let record = try #require(try reader.document(doc))
+            for field in IndexField.allCases {
+                let exact = record.length(field)
+                #expect(reader.lengths(field).norm(doc) == FieldNorm.encode(exact))
+                #expect(reader.length(field, doc) == FieldNorm.decode(FieldNorm.encode(exact)))
+                if reader.length(field, doc) != exact { quantized += 1 }
+            }
+        }
+        // Bodies run to 47 tokens: some lengths are past the exact range.
+        #expect(quantized > 0)
+        // Keys and values alternate: every page is 4096 one-byte codes.
+        let entries = try tableContents(reader, \.norms)
+        let pages = stride(from: 1, to: entries.count, by: 2).map { entries[$0] }
+        #expect(pages.count == IndexField.allCases.count && pages.allSatisfy { $0.count == IndexFormat.normsPageSize })
+    }
+
+    @Test func damagedNormsAreReported() throws {
+        let dir = TemporaryDirectory("check")
+        let index = try churnedIndex(dir)
+        let reader = try index.reader()
+        let doc = try #require(try reader.docId(forId: "doc5"))
+        let length = try #require(try reader.document(doc)).length(.body)
+        try index.environment.write { txn in
+            // A wrong code for doc5's body, a truncated title page, a code past the next doc id and a stray page.
+            let bodyKey = IndexFormat.normsKey(.body, page: doc >> IndexFormat.normsShift)
+            var page = Array(try #require(try txn.get(index.tables.norms, key: bodyKey)))
+            page[Int(doc) & (IndexFormat.normsPageSize - 1)] = FieldNorm.encode(length) &+ 1
+            page[IndexFormat.normsPageSize - 1] = 7
+            try txn.put(index.tables.norms, key: bodyKey, value: page)
+            let titleKey = IndexFormat.normsKey(.title, page: 0)
+            try txn.put(index.tables.norms, key: titleKey, value: [UInt8](repeating: 1, count: 4095))
+            try txn.put(index.tables.norms, key: IndexFormat.normsKey(.path, page: 9), value: [UInt8](repeating: 0, count: 4096))
+        }
+        // Every title code mismatches now: room for all the problems.
+        let problems = try IndexChecker(index: index).check(limit: 10_000).problems
+        #expect(problems.contains { $0.hasPrefix("document \(doc): body length \(length)") && $0.contains("norms hold code \(FieldNorm.encode(length) &+ 1)") })
+        #expect(problems.contains("norms: title page 0 holds 4095 bytes, not 4096 (one length code per document)"))
+        #expect(problems.contains { $0.hasPrefix("norms: body code 7 for doc 4095, beyond the next doc id") })
+        #expect(problems.contains { $0.hasPrefix("norms: path page 9 lies beyond the next doc id") })
+        // The reader never reads past the truncated page: it scores those documents as empty-titled.
+        #expect(try index.reader().length(.title, 0) == 0)
     }
 
     @Test func damagedMetadataIsReported() throws {

@@ -16,7 +16,7 @@ struct TermTopKRunner {
             let (docs, tfs, range) = postings.remainingBlock
             if threshold == -.infinity || weight.bound(postings.decodedImpacts) > threshold {
                 for i in range {
-                    let score = weight.score(tf: tfs[i], length: lengths.length(docs[i]))
+                    let score = weight.score(tf: tfs[i], norm: lengths.norm(docs[i]))
                     if score > threshold && deleted?(docs[i]) != true {
                         offered += 1
                         if collector.offer(doc: docs[i], score: score) { threshold = collector.threshold }

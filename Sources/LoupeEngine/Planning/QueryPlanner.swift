@@ -9,6 +9,15 @@ struct QueryPlanner {
     let reader: IndexReader
     let options: SearchOptions
     let parameters: BM25Parameters
+    /// The length tables of this query's fields, shared by all its leaves.
+    let norms: NormTables
+
+    init(reader: IndexReader, options: SearchOptions, parameters: BM25Parameters) {
+        self.reader = reader
+        self.options = options
+        self.parameters = parameters
+        norms = NormTables(reader: reader, parameters: parameters)
+    }
 
     func plan(_ node: QueryNode) throws -> Weight {
         try plan(node, boost: 1)
@@ -48,7 +57,7 @@ struct QueryPlanner {
             let offsets = tokens.map { (term: $0.term, offset: $0.position - first.position) }
             let perField = try fields(field).compactMap { f, w in
                 try PhraseWeight(
-                    text: text, tokens: offsets, slop: slop, field: f, boost: boost * b * w, parameters: parameters, reader: reader)
+                    text: text, tokens: offsets, slop: slop, field: f, boost: boost * b * w, norms: norms, reader: reader)
             }
             guard !perField.isEmpty else {
                 var highlight = HighlightTerms()
@@ -89,10 +98,10 @@ struct QueryPlanner {
         var missing = HighlightTerms()
         missing.terms.insert(term)
         if fields.count == 1 {
-            let weight = try TermQueryWeight(term: term, field: fields[0].0, boost: boost * fields[0].1, parameters: parameters, reader: reader)
+            let weight = try TermQueryWeight(term: term, field: fields[0].0, boost: boost * fields[0].1, norms: norms, reader: reader)
             return weight ?? NoMatchWeight(highlights: missing)
         }
-        let weight = try FieldsTermWeight(term: term, fields: fields, boost: boost, parameters: parameters, reader: reader)
+        let weight = try FieldsTermWeight(term: term, fields: fields, boost: boost, norms: norms, reader: reader)
         return weight ?? NoMatchWeight(highlights: missing)
     }
 

@@ -6,6 +6,9 @@ import LoupeIndex
 /// saturated once:
 ///
 ///     tf̃ = Σ_f w_f · tf_f / (1 - b + b · dl_f / avgdl_f)
+///
+/// with `dl_f` the field's one-byte length code decoded (``FieldNorm``) and `avgdl_f` exact; the
+/// per-field factor is looked up in a table of 256 (``NormTable``).
 ///     score = boost · idf · (k1 + 1) · tf̃ / (k1 + tf̃)
 ///
 /// So a word in the title adds to the evidence of the body instead of earning a second,
@@ -15,22 +18,34 @@ public final class BM25FTermScorer: Scorer {
     struct FieldPostings {
         let field: IndexField
         let postings: TermPostings
-        /// The field's lengths, looked up for every scored document.
+        /// The field's length codes, looked up for every scored document.
         let lengths: FieldLengths
         let weight: Double
-        /// `1 - b` and `b / avgdl`: the field's length normalization is `base + slope · dl`.
-        let base: Double
-        let slope: Double
+        /// The field's normalization `1 / (1 - b + b · dl / avgdl)` per length code
+        /// (``NormTable/bm25f(_:averageLength:)``), and its values read directly.
+        let norms: NormTable
+        private let normalization: UnsafePointer<Double>
 
-        @inline(__always)
-        func normalizedFrequency(tf: UInt32, length: UInt32) -> Double {
-            weight * Double(tf) / (base + slope * Double(length))
+        init(field: IndexField, postings: TermPostings, lengths: FieldLengths, weight: Double, norms: NormTable) {
+            self.field = field
+            self.postings = postings
+            self.lengths = lengths
+            self.weight = weight
+            self.norms = norms
+            normalization = norms.values
         }
 
-        /// The largest normalized frequency a posting dominated by `impacts` can have.
+        @inline(__always)
+        func normalizedFrequency(tf: UInt32, norm: UInt8) -> Double {
+            weight * Double(tf) * normalization[Int(norm)]
+        }
+
+        /// The largest normalized frequency a posting dominated by `impacts` can have (the exact
+        /// impact lengths encoded as the postings' were: the code is monotone).
         @inline(__always)
         func bound(_ impacts: Impacts) -> Double {
-            max(normalizedFrequency(tf: impacts.tf1, length: impacts.length1), normalizedFrequency(tf: impacts.tf2, length: impacts.length2))
+            max(normalizedFrequency(tf: impacts.tf1, norm: FieldNorm.encode(impacts.length1)),
+                normalizedFrequency(tf: impacts.tf2, norm: FieldNorm.encode(impacts.length2)))
         }
     }
 
@@ -95,7 +110,7 @@ public final class BM25FTermScorer: Scorer {
     private func pseudoFrequency() -> Double {
         var total = 0.0
         for f in fields where f.postings.doc == doc {
-            total += f.normalizedFrequency(tf: f.postings.tf, length: f.lengths.length(doc))
+            total += f.normalizedFrequency(tf: f.postings.tf, norm: f.lengths.norm(doc))
         }
         return total
     }
@@ -108,8 +123,9 @@ public final class BM25FTermScorer: Scorer {
         let total = pseudoFrequency()
         let score = saturate(total)
         for f in fields where f.postings.doc == doc {
-            let length = f.lengths.length(doc)
-            let part = f.normalizedFrequency(tf: f.postings.tf, length: length)
+            let norm = f.lengths.norm(doc)
+            let length = FieldNorm.decode(norm)
+            let part = f.normalizedFrequency(tf: f.postings.tf, norm: norm)
             out.append(ScoreExplanation(
                 description: term, field: f.field.name, tf: Double(f.postings.tf), docFreq: Double(f.postings.info.docFreq),
                 docCount: Double(reader.statistics.liveDocs), idf: idf, length: Double(length),

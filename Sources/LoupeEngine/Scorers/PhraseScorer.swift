@@ -1,3 +1,4 @@
+import LoupeCodec
 import LoupeIndex
 
 /// Matches documents where the terms stand at their query offsets (exact phrase), or within
@@ -76,7 +77,7 @@ public final class PhraseScorer: Scorer {
             }
             maxTf = min(maxTf, termMax)
         }
-        maxScore = terms.isEmpty ? 0 : weight.score(tf: maxTf, length: minLength)
+        maxScore = terms.isEmpty ? 0 : weight.score(tf: maxTf, norm: FieldNorm.encode(minLength))
         capacities = terms.map { _ in 16 }
         buffers = terms.map { _ in .allocate(capacity: 16) }
         cursors = .allocate(capacity: max(terms.count, 1))
@@ -145,7 +146,7 @@ public final class PhraseScorer: Scorer {
     }
 
     public func score() -> Double {
-        weight.score(frequency: frequency, length: lengths.length(doc))
+        weight.score(frequency: frequency, norm: lengths.norm(doc))
     }
 
     /// Points every term's block metadata at the block that may hold `target`, sets ``boundEnd``
@@ -175,7 +176,7 @@ public final class PhraseScorer: Scorer {
         boundEnd = end
         // Only a term past its last block reports terminatedDoc: nothing can match any more.
         if end == terminatedDoc { return 0 }
-        return slop == 0 ? smallest : weight.score(tf: tfTotal, length: length)
+        return slop == 0 ? smallest : weight.score(tf: tfTotal, norm: FieldNorm.encode(length))
     }
 
     /// The first doc id after `end` in a block run whose bound may beat `threshold`, found on the
@@ -201,14 +202,14 @@ public final class PhraseScorer: Scorer {
             smallest = min(smallest, tf)
             total &+= tf
         }
-        return weight.score(tf: slop == 0 ? smallest : total, length: lengths.length(d))
+        return weight.score(tf: slop == 0 ? smallest : total, norm: lengths.norm(d))
     }
 
     public func explain(into out: inout [ScoreExplanation]) {
         out.append(ScoreExplanation(
             description: "\"\(text)\"" + (slop > 0 ? "~\(slop)" : ""), field: field.name, tf: frequency,
             docFreq: Double(postings.map(\.info.docFreq).min() ?? 0), docCount: Double(reader.statistics.liveDocs),
-            idf: weight.idf, length: Double(reader.length(field, doc)), averageLength: weight.averageLength,
+            idf: weight.idf, length: Double(lengths.length(doc)), averageLength: weight.averageLength,
             k1: weight.parameters.k1, b: weight.parameters.b, boost: weight.boost, score: score()))
     }
 

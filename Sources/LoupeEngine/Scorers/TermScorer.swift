@@ -1,6 +1,7 @@
 import LoupeIndex
 
-/// Scores one term in one field with BM25.
+/// Scores one term in one field with BM25, over the field's one-byte length codes (``FieldNorm``):
+/// a posting's score is a code load, a table load and a division (``TermWeight``).
 public final class TermScorer: Scorer {
     let postings: TermPostings
     let weight: TermWeight
@@ -29,7 +30,7 @@ public final class TermScorer: Scorer {
 
     @inline(__always)
     public func score() -> Double {
-        weight.score(tf: postings.tf, length: lengths.length(postings.doc))
+        weight.score(tf: postings.tf, norm: lengths.norm(postings.doc))
     }
 
     /// An upper bound of the scores in the block the postings' metadata points at.
@@ -41,7 +42,7 @@ public final class TermScorer: Scorer {
     public func explain(into out: inout [ScoreExplanation]) {
         out.append(ScoreExplanation(
             description: term, field: field.name, tf: Double(postings.tf), docFreq: Double(postings.info.docFreq),
-            docCount: Double(reader.statistics.liveDocs), idf: weight.idf, length: Double(reader.length(field, doc)),
+            docCount: Double(reader.statistics.liveDocs), idf: weight.idf, length: Double(lengths.length(doc)),
             averageLength: weight.averageLength, k1: weight.parameters.k1, b: weight.parameters.b, boost: weight.boost,
             score: score()))
     }

@@ -31,44 +31,57 @@ public enum BM25 {
     }
 }
 
-/// The part of a BM25 score fixed for one term in one field of one query: everything but tf and dl.
+/// The part of a BM25 score fixed for one term in one field of one query: everything but tf and
+/// the document's length code. The length part comes from the field's ``NormTable``, so
+/// `score = factor · tf / (tf + norms[code])`.
 public struct TermWeight: Sendable, Equatable {
     /// `boost · idf · (k1 + 1)`.
     public let factor: Double
-    /// `k1 · (1 - b)`.
-    public let lengthBase: Double
-    /// `k1 · b / avgdl`.
-    public let lengthSlope: Double
     public let idf: Double
     public let boost: Double
     public let parameters: BM25Parameters
+    /// The exact average length (from the statistics' totals), which ``norms`` was built with.
     public let averageLength: Double
+    /// `k1 · (1 − b + b · dl / avgdl)` for each length code (``NormTable/bm25(_:averageLength:)``).
+    public let norms: NormTable
+    /// ``norms``'s values, read directly in the scoring loops (immutable, and kept alive by ``norms``).
+    @usableFromInline nonisolated(unsafe) let lengthPart: UnsafePointer<Double>
 
-    public init(idf: Double, boost: Double, parameters: BM25Parameters, averageLength: Double) {
+    /// `norms` must be ``NormTable/bm25(_:averageLength:)`` of `parameters` and `averageLength`.
+    public init(idf: Double, boost: Double, parameters: BM25Parameters, averageLength: Double, norms: NormTable) {
         self.idf = idf
         self.boost = boost
         self.parameters = parameters
         self.averageLength = averageLength
+        self.norms = norms
+        lengthPart = norms.values
         factor = boost * idf * (parameters.k1 + 1)
-        lengthBase = parameters.k1 * (1 - parameters.b)
-        lengthSlope = averageLength > 0 ? parameters.k1 * parameters.b / averageLength : 0
     }
 
-    /// The score of a document with term frequency `tf` and field length `length`.
+    /// The score of a document with term frequency `tf` and length code `norm`.
     @inline(__always)
-    public func score(tf: UInt32, length: UInt32) -> Double {
-        score(frequency: Double(tf), length: length)
+    public func score(tf: UInt32, norm: UInt8) -> Double {
+        score(frequency: Double(tf), norm: norm)
     }
 
-    /// The largest score any posting dominated by `impacts` can have.
+    /// The largest score any posting dominated by `impacts` can have: the impacts' exact lengths
+    /// are encoded as the postings' lengths were, and the code is monotone, so the bound holds
+    /// for the scores of the postings' codes.
     @inline(__always)
     public func bound(_ impacts: Impacts) -> Double {
-        max(score(tf: impacts.tf1, length: impacts.length1), score(tf: impacts.tf2, length: impacts.length2))
+        max(score(tf: impacts.tf1, norm: FieldNorm.encode(impacts.length1)),
+            score(tf: impacts.tf2, norm: FieldNorm.encode(impacts.length2)))
     }
 
     /// The score for a fractional frequency (sloppy phrase matches count less than 1 each).
     @inline(__always)
-    public func score(frequency f: Double, length: UInt32) -> Double {
-        factor * f / (f + lengthBase + lengthSlope * Double(length))
+    public func score(frequency f: Double, norm: UInt8) -> Double {
+        factor * f / (f + lengthPart[Int(norm)])
+    }
+
+    /// Equal when built from the same statistics and parameters (the norm table is a function of them).
+    public static func == (a: TermWeight, b: TermWeight) -> Bool {
+        a.factor == b.factor && a.idf == b.idf && a.boost == b.boost && a.parameters == b.parameters
+            && a.averageLength == b.averageLength && (a.norms === b.norms || (0...255).allSatisfy { a.norms.values[$0] == b.norms.values[$0] })
     }
 }

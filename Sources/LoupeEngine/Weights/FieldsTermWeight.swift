@@ -6,8 +6,8 @@ final class FieldsTermWeight: BlockMaxLeafWeight {
         let field: IndexField
         let info: TermInfo
         let weight: Double
-        let base: Double
-        let slope: Double
+        /// `1 / (1 − b + b · dl / avgdl)` per length code.
+        let norms: NormTable
     }
 
     let term: String
@@ -18,21 +18,19 @@ final class FieldsTermWeight: BlockMaxLeafWeight {
     let reader: IndexReader
 
     /// nil when the term is in none of `fields`.
-    init?(term: String, fields weighted: [(IndexField, Double)], boost: Double, parameters: BM25Parameters, reader: IndexReader) throws {
+    init?(term: String, fields weighted: [(IndexField, Double)], boost: Double, norms: NormTables, reader: IndexReader) throws {
         var fields: [FieldStatistics] = []
         var docFreq: UInt32 = 0
         for (field, weight) in weighted {
             guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { continue }
             docFreq = max(docFreq, info.docFreq)
-            let average = reader.statistics.averageLength(field)
-            fields.append(FieldStatistics(
-                field: field, info: info, weight: weight, base: 1 - parameters.b, slope: average > 0 ? parameters.b / average : 0))
+            fields.append(FieldStatistics(field: field, info: info, weight: weight, norms: norms.bm25f(field)))
         }
         guard !fields.isEmpty else { return nil }
         self.term = term
         self.fields = fields
         self.boost = boost
-        self.parameters = parameters
+        self.parameters = norms.parameters
         self.reader = reader
         idf = BM25.idf(docFreq: Double(docFreq), docCount: Double(reader.statistics.liveDocs))
     }
@@ -43,7 +41,7 @@ final class FieldsTermWeight: BlockMaxLeafWeight {
             let p = TermPostings(chunks: try reader.postingsChunks(f.info), info: f.info, frequencies: frequencies)
             guard p.doc != terminatedDoc else { continue }
             postings.append(.init(
-                field: f.field, postings: p, lengths: reader.lengths(f.field), weight: f.weight, base: f.base, slope: f.slope))
+                field: f.field, postings: p, lengths: reader.lengths(f.field), weight: f.weight, norms: f.norms))
         }
         guard !postings.isEmpty else { return nil }
         return BM25FTermScorer(term: term, fields: postings, idf: idf, boost: boost, parameters: parameters, reader: reader)

@@ -12,11 +12,11 @@ final class PhraseWeight: Weight {
     let reader: IndexReader
 
     /// nil when a word of the phrase is not in `field`. `tokens` holds two or more.
-    init?(text: String, tokens: [(term: String, offset: UInt32)], slop: Int, field: IndexField, boost: Double, parameters: BM25Parameters,
+    init?(text: String, tokens: [(term: String, offset: UInt32)], slop: Int, field: IndexField, boost: Double, norms: NormTables,
           reader: IndexReader) throws {
         var terms: [TermQueryWeight] = []
         for token in tokens {
-            guard let term = try TermQueryWeight(term: token.term, field: field, boost: 1, parameters: parameters, reader: reader) else { return nil }
+            guard let term = try TermQueryWeight(term: token.term, field: field, boost: 1, norms: norms, reader: reader) else { return nil }
             terms.append(term)
         }
         self.text = text
@@ -26,8 +26,8 @@ final class PhraseWeight: Weight {
         self.slop = slop
         self.reader = reader
         weight = TermWeight(
-            idf: terms.reduce(0) { $0 + $1.weight.idf }, boost: boost, parameters: parameters,
-            averageLength: reader.statistics.averageLength(field))
+            idf: terms.reduce(0) { $0 + $1.weight.idf }, boost: boost, parameters: norms.parameters,
+            averageLength: reader.statistics.averageLength(field), norms: norms.bm25(field))
     }
 
     /// Positions need the term frequencies, so counting uses the full scorer too.

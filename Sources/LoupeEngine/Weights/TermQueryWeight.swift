@@ -9,8 +9,9 @@ final class TermQueryWeight: BlockMaxLeafWeight {
     let weight: TermWeight
     let reader: IndexReader
 
-    /// nil when the term is not in `field` (or has no live documents).
-    init?(term: String, field: IndexField, boost: Double, parameters: BM25Parameters, reader: IndexReader) throws {
+    /// nil when the term is not in `field` (or has no live documents). `norms` are the query's tables.
+    init?(term: String, field: IndexField, boost: Double, norms: NormTables, reader: IndexReader) throws {
+        let parameters = norms.parameters
         guard let info = try reader.termInfo(field, term), info.docFreq > 0 else { return nil }
         self.term = term
         self.field = field
@@ -18,7 +19,7 @@ final class TermQueryWeight: BlockMaxLeafWeight {
         self.reader = reader
         weight = TermWeight(
             idf: BM25.idf(docFreq: Double(info.docFreq), docCount: Double(reader.statistics.liveDocs)), boost: boost,
-            parameters: parameters, averageLength: reader.statistics.averageLength(field))
+            parameters: parameters, averageLength: reader.statistics.averageLength(field), norms: norms.bm25(field))
     }
 
     func leafScorer(frequencies: Bool) throws -> TermScorer? {

@@ -6,7 +6,7 @@ import LoupeCodec
 /// bump ``version`` whenever a layout changes.
 public enum IndexFormat {
     /// The format version stored under `meta/format`. An index with another version is refused.
-    public static let version: UInt32 = 4
+    public static let version: UInt32 = 5
 
     /// Names of the named databases.
     enum Table {
@@ -26,7 +26,8 @@ public enum IndexFormat {
         static let all = [meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns, problems]
     }
 
-    /// Documents per norms page: key `field, docId >> normsShift`.
+    /// Documents per norms page: key `field, docId >> normsShift`; the value is one length code
+    /// (``FieldNorm``) per document, so a page is `normsPageSize` bytes.
     static let normsShift: UInt32 = 12
     static let normsPageSize = 1 << 12
     /// Documents per tombstone bitmap page: key `docId >> tombstoneShift`.

@@ -73,10 +73,10 @@ public struct Compactor {
             throw IndexError.corrupt("ids: \(renumbering.count) live documents, the statistics count \(stats.liveDocs)")
         }
         summary.documents = renumbering.count
-        try writeNorms(from: old, renumbering, into: txn)
         try writeDocuments(from: old, renumbering, into: txn)
-        try writeMetadata(from: old, renumbering, into: txn)
-        try writeTerms(from: old, renumbering, stats, into: txn, &summary)
+        let lengths = try writeMetadata(from: old, renumbering, into: txn)
+        try writeNorms(lengths, into: txn)
+        try writeTerms(from: old, renumbering, lengths, stats, into: txn, &summary)
 
         stats.nextDocId = UInt32(renumbering.count)
         stats.nextTermId = UInt32(summary.terms)
@@ -102,16 +102,17 @@ public struct Compactor {
         return renumbering
     }
 
-    /// Writes each field's length table in new doc-id order.
-    private func writeNorms(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
+    /// Writes each field's length codes (``FieldNorm``) in new doc-id order, from the exact
+    /// lengths, as a commit writes them.
+    private func writeNorms(_ lengths: [[UInt32]], into txn: borrowing WriteTransaction) throws {
         let pageSize = IndexFormat.normsPageSize
         for field in IndexField.allCases {
-            let lengths = old.lengths(field)
+            let fieldLengths = lengths[Int(field.rawValue)]
             var first = 0
-            while first < renumbering.count {
-                let end = min(first + pageSize, renumbering.count)
-                var page = [UInt8](repeating: 0, count: pageSize * 4)
-                for new in first..<end { page.storeLE(lengths.length(renumbering.oldIds[new]), at: (new - first) * 4) }
+            while first < fieldLengths.count {
+                let end = min(first + pageSize, fieldLengths.count)
+                var page = [UInt8](repeating: 0, count: pageSize)
+                for new in first..<end { page[new - first] = FieldNorm.encode(fieldLengths[new]) }
                 try txn.put(index.tables.norms, key: IndexFormat.normsKey(field, page: UInt32(first / pageSize)), value: page, flags: .append)
                 first = end
             }
@@ -142,16 +143,22 @@ public struct Compactor {
         }
     }
 
-    /// Writes the label bitmaps and the columns in new doc-id order, from the records.
-    private func writeMetadata(from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction) throws {
+    /// Writes the label bitmaps and the columns in new doc-id order, from the records, and returns
+    /// the records' exact field lengths in new doc-id order (per field): the norms hold only their
+    /// one-byte codes, and the postings' impacts are built from the exact lengths.
+    private func writeMetadata(
+        from old: IndexReader, _ renumbering: DocIdRenumbering, into txn: borrowing WriteTransaction
+    ) throws -> [[UInt32]] {
         var labelDocs: [DocumentLabel: [UInt32]] = [:]
         var columns = DocumentColumn.allCases.map { _ in [Int64]() }
+        var lengths = IndexField.allCases.map { _ in [UInt32]() }
         for new in 0..<renumbering.count {
             guard let record = try old.document(renumbering.oldIds[new]) else {
                 throw IndexError.corrupt("records: no record for doc id \(renumbering.oldIds[new])")
             }
             for label in DocumentLabel.labels(of: record.metadata) { labelDocs[label, default: []].append(UInt32(new)) }
             for column in DocumentColumn.allCases { columns[Int(column.rawValue)].append(column.value(of: record)) }
+            for field in IndexField.allCases { lengths[Int(field.rawValue)].append(record.length(field)) }
         }
         for label in labelDocs.keys.sorted() {
             let docs = labelDocs[label]!
@@ -178,19 +185,16 @@ public struct Compactor {
                 first = end
             }
         }
+        return lengths
     }
 
     /// Rewrites every term with live postings under a new term id, in term order, so the terms,
     /// postings and positions tables are all appended to.
     private func writeTerms(
-        from old: IndexReader, _ renumbering: DocIdRenumbering, _ stats: IndexStatistics,
+        from old: IndexReader, _ renumbering: DocIdRenumbering, _ newLengths: [[UInt32]], _ stats: IndexStatistics,
         into txn: borrowing WriteTransaction, _ summary: inout Summary
     ) throws {
         let t = index.tables
-        let newLengths = IndexField.allCases.map { field in
-            let lengths = old.lengths(field)
-            return renumbering.oldIds.map { lengths.length($0) }
-        }
         let averageLengths = IndexField.allCases.map { stats.averageLength($0) }
         var rewriting = PostingsRenumbering()
         var lengths: [UInt32] = []

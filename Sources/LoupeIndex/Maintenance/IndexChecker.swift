@@ -7,7 +7,8 @@ import LoupeStorage
 ///
 /// - the format version and the analyzer settings;
 /// - the document store (blocks decode, keys match their last doc, doc ids increase) against the
-///   records (one that decodes for every document and no other), the norms, the `ids` table and
+///   records (one that decodes for every document and no other), the norms (pages of 4096
+///   one-byte codes, each the ``FieldNorm`` code of the record's length), the `ids` table and
 ///   the tombstones;
 /// - every term's postings: chunk structure and block metadata (`PostingsChunk.validate`: last
 ///   docs, offsets, impacts that dominate every posting), doc ids increasing across chunks and
@@ -32,6 +33,45 @@ public struct IndexChecker {
         public var seconds = 0.0
         /// True when no problem was found.
         public var isSound: Bool { problems.isEmpty }
+    }
+
+    /// The norms pages: keys of a known field and a page below the next doc id, every page up to
+    /// the last document present for every field, each exactly ``IndexFormat/normsPageSize`` bytes
+    /// (one ``FieldNorm`` code per document), and code 0 for the doc ids not yet given out. The
+    /// codes of documents are checked against their records with the document store.
+    private func checkNorms(_ snapshot: Snapshot, _ stats: IndexStatistics, _ problem: (String) -> Void) throws {
+        let t = index.tables
+        let pageSize = IndexFormat.normsPageSize
+        let pageCount = stats.nextDocId == 0 ? 0 : Int((stats.nextDocId - 1) >> IndexFormat.normsShift) + 1
+        var seen = IndexField.allCases.map { _ in [Bool](repeating: false, count: pageCount) }
+        try snapshot.withCursor(t.norms) { cursor in
+            var entry = try cursor.first()
+            while let e = entry {
+                defer { entry = try? cursor.next() }
+                guard e.key.count == 5, let field = IndexField(rawValue: e.key[0]) else {
+                    problem("norms: malformed key \(Array(e.key))")
+                    continue
+                }
+                let page = Int(IndexFormat.readBigEndian(e.key, at: 1))
+                guard page < pageCount else {
+                    problem("norms: \(field.name) page \(page) lies beyond the next doc id \(stats.nextDocId)")
+                    continue
+                }
+                seen[Int(field.rawValue)][page] = true
+                guard e.value.count == pageSize else {
+                    problem("norms: \(field.name) page \(page) holds \(e.value.count) bytes, not \(pageSize) (one length code per document)")
+                    continue
+                }
+                let first = page << IndexFormat.normsShift
+                for slot in 0..<pageSize where first + slot >= Int(stats.nextDocId) && e.value[slot] != 0 {
+                    problem("norms: \(field.name) code \(e.value[slot]) for doc \(first + slot), beyond the next doc id \(stats.nextDocId)")
+                    break
+                }
+            }
+        }
+        for field in IndexField.allCases {
+            if let missing = seen[Int(field.rawValue)].firstIndex(of: false) { problem("norms: \(field.name) page \(missing) is missing") }
+        }
     }
 
     /// Runs every check. Problems are collected (up to `limit`), not thrown; only an index that
@@ -74,6 +114,8 @@ public struct IndexChecker {
         var totals = [UInt64](repeating: 0, count: IndexField.allCases.count)
         var previousDoc: UInt32? = nil
         var known = Set<UInt32>()
+        // The records' exact lengths by doc id: the postings' impacts are built from them.
+        var exactLengths = IndexField.allCases.map { _ in [UInt32](repeating: 0, count: Int(stats.nextDocId)) }
         let decompressor = Zstd.Decompressor()
         try snapshot.withCursor(t.docstore) { cursor in
             var entry = try cursor.first()
@@ -102,8 +144,12 @@ public struct IndexChecker {
                     previousDoc = doc
                     known.insert(doc)
                     if doc >= stats.nextDocId { problem("document \(doc) beyond next doc id \(stats.nextDocId)") }
-                    for field in IndexField.allCases where reader.length(field, doc) != record.length(field) {
-                        problem("document \(doc): \(field.name) length \(record.length(field)) but norms say \(reader.length(field, doc))")
+                    for field in IndexField.allCases {
+                        let length = record.length(field), code = reader.lengths(field).norm(doc)
+                        if doc < stats.nextDocId { exactLengths[Int(field.rawValue)][Int(doc)] = length }
+                        if code != FieldNorm.encode(length) {
+                            problem("document \(doc): \(field.name) length \(length) (code \(FieldNorm.encode(length))) but norms hold code \(code)")
+                        }
                     }
                     guard !deleted.contains(doc) else { continue }
                     live += 1
@@ -130,6 +176,7 @@ public struct IndexChecker {
         if records != report.documents { problem("records holds \(records) records for \(report.documents) documents in the document store") }
         if live != Int(stats.liveDocs) { problem("stats say \(stats.liveDocs) live documents, the document store holds \(live)") }
         if totals != stats.totalLengths { problem("stats total lengths \(stats.totalLengths), recount \(totals)") }
+        try checkNorms(snapshot, stats, problem)
         var idCount = 0
         try reader.forEachId { id, doc in
             idCount += 1
@@ -157,7 +204,7 @@ public struct IndexChecker {
                 return
             }
             for chunk in chunks {
-                do { try chunk.validate { reader.length(field, $0) } } catch {
+                do { try chunk.validate { known.contains($0) ? exactLengths[Int(field.rawValue)][Int($0)] : nil } } catch {
                     problem("term \(name), chunk ending \(chunk.lastDoc): \(error)")
                     continue
                 }

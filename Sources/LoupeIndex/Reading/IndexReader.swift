@@ -37,8 +37,11 @@ public final class IndexReader: @unchecked Sendable {
         let pages = Int(statistics.nextDocId >> IndexFormat.normsShift) + 1
         let tables = index.tables
         norms = IndexField.allCases.map { field in
+            // A page of another size is damaged (`loupe check` names it): read as absent, never past its end.
             PageTable(count: pages) { [snapshot] page in
-                (try? snapshot.get(tables.norms, key: IndexFormat.normsKey(field, page: UInt32(page))))?.baseAddress
+                guard let value = try? snapshot.get(tables.norms, key: IndexFormat.normsKey(field, page: UInt32(page))),
+                      value.count == IndexFormat.normsPageSize else { return nil }
+                return value.baseAddress
             }
         }
         let columnPages = Int(statistics.nextDocId >> ColumnPage.shift) + 1
@@ -126,13 +129,14 @@ public final class IndexReader: @unchecked Sendable {
             .flatMap(PositionsChunk.init)
     }
 
-    /// The token count of `field` in document `doc` (0 for unknown documents).
+    /// The length of `field` in document `doc` as scoring sees it (``FieldLengths/length(_:)``:
+    /// the decoded one-byte code; 0 for unknown documents). The exact count is in its record.
     @inline(__always)
     public func length(_ field: IndexField, _ doc: UInt32) -> UInt32 {
         lengths(field).length(doc)
     }
 
-    /// The field-length table of `field`, for scorers that look up lengths in a loop.
+    /// The length codes of `field`, for scorers that look them up in a loop.
     public func lengths(_ field: IndexField) -> FieldLengths { FieldLengths(table: norms[Int(field.rawValue)]) }
 
     /// The values of `column`, for filters and sorting that read one per document.

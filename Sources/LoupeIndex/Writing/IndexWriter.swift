@@ -628,10 +628,13 @@ public final class IndexWriter {
                 stats.totalLengths[Int(field.rawValue)] += UInt64(length)
                 let pageKey = IndexFormat.normsKey(field, page: doc >> IndexFormat.normsShift)
                 if pages[pageKey] == nil {
-                    pages[pageKey] = try txn.get(t.norms, key: pageKey).map(Array.init)
-                        ?? [UInt8](repeating: 0, count: IndexFormat.normsPageSize * 4)
+                    let page = try txn.get(t.norms, key: pageKey).map(Array.init) ?? [UInt8](repeating: 0, count: IndexFormat.normsPageSize)
+                    guard page.count == IndexFormat.normsPageSize else {
+                        throw IndexError.corrupt("norms: the \(field.name) page of doc \(doc) holds \(page.count) bytes, not \(IndexFormat.normsPageSize)")
+                    }
+                    pages[pageKey] = page
                 }
-                pages[pageKey]!.storeLE(length, at: Int(doc & UInt32(IndexFormat.normsPageSize - 1)) * 4)
+                pages[pageKey]![Int(doc & UInt32(IndexFormat.normsPageSize - 1))] = FieldNorm.encode(length)
             }
             for label in DocumentLabel.labels(of: record.metadata) {
                 let key = IndexFormat.labelKey(label, page: doc >> LabelPage.shift)
