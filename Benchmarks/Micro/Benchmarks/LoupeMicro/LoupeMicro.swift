@@ -164,6 +164,18 @@ let benchmarks: @Sendable () -> Void = {
     searchBenchmark("Search phrase of 2 words, top 10 (phrase check)", SearchFixture.phraseQuery)
     searchBenchmark("Search AND of 4 terms, top 10 (galloping in blocks)", SearchFixture.longAndQuery)
     searchBenchmark("Search AND of 2 rare + 2 frequent terms, top 10 (rare followers before the bound)", SearchFixture.rareDenseAndQuery)
+    searchBenchmark("Search AND of the 2 most frequent terms, top 10 (one-byte norms)", SearchFixture.frequentAndQuery)
+    // Scoring alone: 1,000 blocks of 128 postings per iteration, a length code and a table load each.
+    Benchmark("Score 128 postings on one-byte norms (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+        let fixture = normScoringFixture
+        var total = 0.0
+        for _ in benchmark.scaledIterations { total += fixture.scoreBlock() }
+        blackHole(total)
+    } setup: {
+        _ = normScoringFixture
+    } teardown: {
+        searchFixture.removeDirectory()
+    }
     searchBenchmark("Search phrase of 3 words, top 10 (block-max phrase)", SearchFixture.longPhraseQuery)
     searchBenchmark("Search phrase of 3 words, count (positions fewest first)", SearchFixture.longPhraseQuery, count: true)
 

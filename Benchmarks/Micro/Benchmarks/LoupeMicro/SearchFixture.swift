@@ -48,6 +48,9 @@ final class SearchFixture: @unchecked Sendable {
     /// aligned with the lead before the block-max bound, which is then computed only where both
     /// agree and skips the frequent terms' short blocks.
     static let rareDenseAndQuery = boolean(.must, [1, 2, 150, 200])
+    /// The two most frequent words, both required: nearly every document is a candidate, so the
+    /// time goes to scoring (a length code and a table load per posting) and advancing.
+    static let frequentAndQuery = boolean(.must, [1, 2])
     /// Three words with the most frequent one in the middle: candidates hold all three, the
     /// frequent word's positions matter only where the other two align, and block-max skipping
     /// passes over blocks that cannot beat the top 10.
