@@ -11,28 +11,32 @@ public final class NormTable: @unchecked Sendable {
     /// `values[code]`; written in `init` only, so the table may be shared between threads.
     public let values: UnsafePointer<Double>
 
-    /// The table of `value(length)` for each code's decoded length.
-    init(_ value: (UInt32) -> Double) {
+    /// Every code's decoded length (``FieldNorm/decode(_:)``), computed once per process.
+    private static let decodedLengths: [Double] = (0...255).map { Double(FieldNorm.decode(UInt8($0))) }
+
+    /// The table of `base + slope · dl` for each code's decoded length `dl`, or of its reciprocal.
+    private init(base: Double, slope: Double, reciprocal: Bool) {
         let storage = UnsafeMutablePointer<Double>.allocate(capacity: 256)
-        for code in 0...255 { storage[code] = value(FieldNorm.decode(UInt8(code))) }
+        Self.decodedLengths.withUnsafeBufferPointer { lengths in
+            for code in 0..<256 { storage[code] = base + slope * lengths[code] }
+            if reciprocal { for code in 0..<256 { storage[code] = 1 / storage[code] } }
+        }
         values = UnsafePointer(storage)
     }
 
     deinit { values.deallocate() }
 
-    /// BM25's length part `k1 · (1 − b + b · dl / avgdl)` (0 when avgdl is 0: an empty field).
+    /// BM25's length part `k1 · (1 − b + b · dl / avgdl)` (`k1 · (1 − b)` when avgdl is 0: an empty field).
     public static func bm25(_ parameters: BM25Parameters, averageLength: Double) -> NormTable {
-        let base = parameters.k1 * (1 - parameters.b)
-        let slope = averageLength > 0 ? parameters.k1 * parameters.b / averageLength : 0
-        return NormTable { base + slope * Double($0) }
+        NormTable(
+            base: parameters.k1 * (1 - parameters.b), slope: averageLength > 0 ? parameters.k1 * parameters.b / averageLength : 0,
+            reciprocal: false)
     }
 
     /// BM25F's per-field normalization `1 / (1 − b + b · dl / avgdl)`, a factor of the field's
     /// weighted frequency.
     public static func bm25f(_ parameters: BM25Parameters, averageLength: Double) -> NormTable {
-        let base = 1 - parameters.b
-        let slope = averageLength > 0 ? parameters.b / averageLength : 0
-        return NormTable { 1 / (base + slope * Double($0)) }
+        NormTable(base: 1 - parameters.b, slope: averageLength > 0 ? parameters.b / averageLength : 0, reciprocal: true)
     }
 }
 
@@ -41,8 +45,9 @@ public final class NormTable: @unchecked Sendable {
 final class NormTables {
     let reader: IndexReader
     let parameters: BM25Parameters
-    private var bm25: [IndexField: NormTable] = [:]
-    private var bm25f: [IndexField: NormTable] = [:]
+    /// By ``IndexField/rawValue``.
+    private var bm25: [NormTable?] = IndexField.allCases.map { _ in nil }
+    private var bm25f: [NormTable?] = IndexField.allCases.map { _ in nil }
 
     init(reader: IndexReader, parameters: BM25Parameters) {
         self.reader = reader
@@ -51,17 +56,17 @@ final class NormTables {
 
     /// BM25's length part for `field` (``NormTable/bm25(_:averageLength:)``).
     func bm25(_ field: IndexField) -> NormTable {
-        if let table = bm25[field] { return table }
+        if let table = bm25[Int(field.rawValue)] { return table }
         let table = NormTable.bm25(parameters, averageLength: reader.statistics.averageLength(field))
-        bm25[field] = table
+        bm25[Int(field.rawValue)] = table
         return table
     }
 
     /// BM25F's normalization for `field` (``NormTable/bm25f(_:averageLength:)``).
     func bm25f(_ field: IndexField) -> NormTable {
-        if let table = bm25f[field] { return table }
+        if let table = bm25f[Int(field.rawValue)] { return table }
         let table = NormTable.bm25f(parameters, averageLength: reader.statistics.averageLength(field))
-        bm25f[field] = table
+        bm25f[Int(field.rawValue)] = table
         return table
     }
 }
