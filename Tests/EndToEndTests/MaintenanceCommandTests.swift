@@ -59,4 +59,20 @@ import Testing
         #expect(line(try LoupeProcess.run(["stats", "--index", index], environment: env).stdout, "documents") == "20 live, 0 deleted")
         #expect(try LoupeProcess.run(["search", "revised", "--index", index, "--json"], environment: env).stdout.hasPrefix("{\"total\":11,"))
     }
+
+    /// A 100-token body scores as 96 tokens, its one-byte norm: `explain` prints that length and
+    /// says what it is, and `check` accepts the format-5 norms pages.
+    @Test func explainShowsTheLengthScoringUses() throws {
+        let dir = TemporaryDirectory("maintenance")
+        let long = (["apple"] + (0..<99).map { "w\($0)" }).joined(separator: " ")
+        let jsonl = try dir.write("docs.jsonl", #"{"id": "long", "title": "", "text": "\#(long)"}"# + "\n" + #"{"id": "short", "title": "", "text": "apple pie"}"# + "\n")
+        let index = dir.path + "/index"
+        #expect(try LoupeProcess.run(["index", "--jsonl", jsonl, "--index", index, "--analyzer", "simple"]).status == 0)
+        let explained = try LoupeProcess.run(["explain", "apple", "long", "--index", index, "--no-proximity"])
+        #expect(explained.status == 0)
+        #expect(explained.stdout.contains("body:apple  tf=1 df=2 N=2") && explained.stdout.contains(" dl=96 avgdl=51.0000 "), "\(explained.stdout)")
+        #expect(explained.stdout.contains("dl is the field length scoring uses: its one-byte norm, exact below 40 tokens"))
+        #expect(try LoupeProcess.run(["explain", "apple", "short", "--index", index, "--no-proximity"]).stdout.contains(" dl=2 "))
+        #expect(try LoupeProcess.run(["check", "--index", index]).stdout.contains("ok: 2 documents"))
+    }
 }
