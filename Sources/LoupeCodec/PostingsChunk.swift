@@ -123,14 +123,9 @@ public struct PostingsChunk {
         if n == BitPacking.blockSize {
             let docBits = Int(base.load(fromByteOffset: start, as: UInt8.self))
             let tfBits = Int(base.load(fromByteOffset: start + 1, as: UInt8.self))
-            BitPacking.unpack(base + start + 2, bits: docBits, into: docs)
-            for i in 0..<n {
-                previous &+= docs[i]
-                docs[i] = previous
-            }
+            BitPacking.unpackPrefixSums(base + start + 2, bits: docBits, base: previous, into: docs)
             if let tfs {
-                BitPacking.unpack(base + start + 2 + BitPacking.packedSize(bits: docBits), bits: tfBits, into: tfs)
-                for i in 0..<n { tfs[i] &+= 1 }
+                BitPacking.unpack(base + start + 2 + BitPacking.packedSize(bits: docBits), bits: tfBits, adding: 1, into: tfs)
             }
         } else {
             var p = (base + start).assumingMemoryBound(to: UInt8.self)
@@ -156,8 +151,7 @@ public struct PostingsChunk {
         let start = dataStart(ofBlock: block)
         let docBits = Int(base.load(fromByteOffset: start, as: UInt8.self))
         let tfBits = Int(base.load(fromByteOffset: start + 1, as: UInt8.self))
-        BitPacking.unpack(base + start + 2 + BitPacking.packedSize(bits: docBits), bits: tfBits, into: tfs)
-        for i in 0..<BitPacking.blockSize { tfs[i] &+= 1 }
+        BitPacking.unpack(base + start + 2 + BitPacking.packedSize(bits: docBits), bits: tfBits, adding: 1, into: tfs)
     }
 
     /// The first block whose last doc id is at least `target`, searching from `block`; `blockCount`
