@@ -71,28 +71,3 @@ import Testing
         #expect(hits.map(\.doc) == [1, 0, 2])
     }
 }
-
-/// The in-block search of ``TermPostings/advance(to:)`` against a linear scan.
-@Suite struct BlockSearchTests {
-    @Test(arguments: [UInt64(1), 2, 3])
-    func firstIndexEqualsLinearScan(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
-        let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: 128)
-        defer { docs.deallocate() }
-        for _ in 0..<200 {
-            let count = Int.random(in: 1...128, using: &rng)
-            var doc = UInt32.random(in: 0...10, using: &rng)
-            for i in 0..<count {
-                docs[i] = doc
-                doc += UInt32.random(in: 1...(Bool.random(using: &rng) ? 3 : 500), using: &rng)
-            }
-            let start = Int.random(in: 0..<count, using: &rng)
-            for target in [docs[start], docs[count - 1], docs[start] + 1, UInt32.random(in: docs[start]...docs[count - 1], using: &rng)]
-            where target <= docs[count - 1] {
-                var linear = start
-                while docs[linear] < target { linear += 1 }
-                #expect(TermPostings.firstIndex(in: docs, from: start, below: count, reaching: target) == linear)
-            }
-        }
-    }
-}

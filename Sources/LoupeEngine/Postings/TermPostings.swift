@@ -5,7 +5,8 @@ import LoupeIndex
 public let terminatedDoc = UInt32.max
 
 /// Iterates one term's postings across its chunks, block by block, decoding straight from the
-/// memory map into two 128-entry buffers (no allocation per posting or block).
+/// memory map into two 128-entry buffers (no allocation per posting or block); the doc ids are
+/// followed by ``BlockSearch`` sentinels, so an advance within a block compares eight at once.
 ///
 /// A bit-packed block's term frequencies are decoded only when one of them is first read: an
 /// intersection that passes through a block without scoring in it decodes its doc ids alone.
@@ -38,7 +39,7 @@ public final class TermPostings {
         self.chunks = chunks.filter { $0.docCount > 0 }
         self.info = info
         self.frequencies = frequencies
-        docs = .allocate(capacity: BitPacking.blockSize)
+        docs = .allocate(capacity: BitPacking.blockSize + BlockSearch.padding)
         tfs = .allocate(capacity: BitPacking.blockSize)
         if !self.chunks.isEmpty { load(chunk: 0, block: 0) }
     }
@@ -98,6 +99,7 @@ public final class TermPostings {
         let view = chunks[chunk]
         frequenciesPending = frequencies && view.isPacked(block: block)
         count = view.decode(block: block, docs: docs, tfs: frequencies && !frequenciesPending ? tfs : nil)
+        (docs + count).update(repeating: BlockSearch.sentinel, count: BlockSearch.padding)
         cursor = 0
         doc = docs[0]
     }
@@ -180,35 +182,9 @@ public final class TermPostings {
             }
             load(chunk: chunkIndex, block: blockIndex)
         }
-        cursor = Self.firstIndex(in: docs, from: cursor, below: count, reaching: target)
+        cursor = BlockSearch.firstIndex(in: docs, from: cursor, below: count, reaching: target)
         doc = docs[cursor]
         return doc
-    }
-
-    /// The first index `i` in `from..<end` with `docs[i] >= target`, given that `docs[end - 1]` is.
-    /// Looks at the next few postings one by one (in a dense intersection the target is usually
-    /// there), then gallops (1, 2, 4, ... ahead) and halves the last step, so a far target costs
-    /// O(log distance) instead of a walk over every posting between.
-    @inline(__always)
-    static func firstIndex(in docs: UnsafePointer<UInt32>, from start: Int, below end: Int, reaching target: UInt32) -> Int {
-        var low = start
-        let linearEnd = min(start + 8, end - 1)
-        while low < linearEnd {
-            if docs[low] >= target { return low }
-            low += 1
-        }
-        if docs[low] >= target { return low }  // docs[low] < target from here
-        var step = 1
-        while low + step < end && docs[low + step] < target {
-            low += step
-            step &<<= 1
-        }
-        var high = min(low + step, end - 1)  // docs[high] >= target
-        while high - low > 1 {
-            let middle = (low + high) >> 1
-            if docs[middle] < target { low = middle } else { high = middle }
-        }
-        return high
     }
 
     /// Points the block metadata at the first block that may hold a doc ≥ `target`, without

@@ -84,8 +84,48 @@ final class UnpackFixture: @unchecked Sendable {
     func block(bits: Int) -> UnsafeRawPointer { UnsafeRawPointer(packed[bits]!) }
 }
 
+/// One decoded 128-doc block as an intersection's follower holds it (doc-id gaps 1-4, then the
+/// ``BlockSearch`` sentinels) and 64 increasing targets in it, as a lead of about half its density
+/// proposes them: what `TermPostings.advance(to:)` searches within a block.
+final class BlockSearchFixture: @unchecked Sendable {
+    let docs: UnsafeMutablePointer<UInt32> = .allocate(capacity: BitPacking.blockSize + BlockSearch.padding)
+    let targets: [UInt32]
+
+    init() {
+        var rng = SplitMix64(seed: 0xADA)
+        var doc: UInt32 = 1_000
+        for i in 0..<BitPacking.blockSize {
+            docs[i] = doc
+            doc += UInt32.random(in: 1...4, using: &rng)
+        }
+        (docs + BitPacking.blockSize).initialize(repeating: BlockSearch.sentinel, count: BlockSearch.padding)
+        var target: UInt32 = 1_000
+        var targets: [UInt32] = []
+        while targets.count < 64 {
+            target += UInt32.random(in: 1...9, using: &rng)
+            targets.append(min(target, docs[BitPacking.blockSize - 1]))
+        }
+        self.targets = targets
+        // The benchmark is only worth something if the search finds what a linear scan finds.
+        var cursor = 0
+        for t in targets {
+            cursor = BlockSearch.firstIndex(in: docs, from: cursor, below: BitPacking.blockSize, reaching: t)
+            precondition(docs[cursor] >= t && (cursor == 0 || docs[cursor - 1] < t), "BlockSearch missed \(t)")
+        }
+    }
+
+    /// Advances through the block to every target in turn; returns the last index.
+    @inline(never)
+    func advanceThrough() -> Int {
+        var cursor = 0
+        for t in targets { cursor = BlockSearch.firstIndex(in: docs, from: cursor, below: BitPacking.blockSize, reaching: t) }
+        return cursor
+    }
+}
+
 let chunkFixture = ChunkFixture()
 let unpackFixture = UnpackFixture()
+let blockSearchFixture = BlockSearchFixture()
 
 /// 4,096 varint-encoded position gaps as a positions block holds them (gaps P(gap ≥ g) = g^-1.1,
 /// capped at 5,000: mostly one byte, some two), for ``VarInt/skip(_:_:)``.

@@ -66,6 +66,32 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Doc-id gaps unpacked and summed in one pass, as a block's doc ids are decoded (figures per 1,000).
+    for bits in UnpackFixture.widths {
+        Benchmark("BitPacking.unpackPrefixSums 128 gaps, \(bits) bits (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+            let block = unpackFixture.block(bits: bits)
+            let out = unpackFixture.out
+            var checksum: UInt32 = 0
+            for _ in benchmark.scaledIterations {
+                BitPacking.unpackPrefixSums(block, bits: bits, base: checksum, into: out)
+                checksum &+= out[127]
+            }
+            blackHole(checksum)
+        } setup: {
+            _ = unpackFixture
+        }
+    }
+
+    // In-block advance: 64 advances through one decoded 128-doc block (figures per 1,000 blocks).
+    Benchmark("BlockSearch.firstIndex, 64 advances through a 128-doc block (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+        let fixture = blockSearchFixture
+        var checksum = 0
+        for _ in benchmark.scaledIterations { checksum &+= fixture.advanceThrough() }
+        blackHole(checksum)
+    } setup: {
+        _ = blockSearchFixture
+    }
+
     // The format-4 short postings layout: 1,000 short lists (most of one posting) per iteration.
     Benchmark("Encode 1,000 short postings chunks", configuration: configuration()) { benchmark in
         let fixture = shortChunkFixture
@@ -176,6 +202,7 @@ let benchmarks: @Sendable () -> Void = {
     } teardown: {
         searchFixture.removeDirectory()
     }
+    searchBenchmark("Search AND of 3 frequent terms, top 10 (frequent words only)", SearchFixture.threeFrequentAndQuery)
     searchBenchmark("Search phrase of 3 words, top 10 (block-max phrase)", SearchFixture.longPhraseQuery)
     searchBenchmark("Search phrase of 3 words, count (positions fewest first)", SearchFixture.longPhraseQuery, count: true)
 

@@ -51,6 +51,10 @@ final class SearchFixture: @unchecked Sendable {
     /// The two most frequent words, both required: nearly every document is a candidate, so the
     /// time goes to scoring (a length code and a table load per posting) and advancing.
     static let frequentAndQuery = boolean(.must, [1, 2])
+    /// Three of the most frequent words, all required: no rare leaf leads, nearly every block of
+    /// every leaf is decoded and most candidates are advanced to within a block (the shape of the
+    /// bench's slowest ANDs, such as "the book of life").
+    static let threeFrequentAndQuery = boolean(.must, [2, 3, 5])
     /// Three words with the most frequent one in the middle: candidates hold all three, the
     /// frequent word's positions matter only where the other two align, and block-max skipping
     /// passes over blocks that cannot beat the top 10.
