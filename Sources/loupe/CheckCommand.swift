@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
             format: "%@: %d documents, %d terms, %d postings checked in %.2f s",
             report.isSound ? "ok" : "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")",
             report.documents, report.terms, report.postings, report.seconds))
+        if report.strayEntries > 0 {
+            print("note: \(report.strayEntries) document blocks and record groups beyond the last commit (an interrupted bulk load's; never read, reclaimed by the next load or `loupe compact`)")
+        }
         if !report.isSound { throw ExitCode(1) }
     }
 }

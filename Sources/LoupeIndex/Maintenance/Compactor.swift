@@ -67,6 +67,8 @@ public struct Compactor {
         for table in [t.terms, t.postings, t.positions, t.docstore, t.records, t.ids, t.norms, t.tombstones, t.labels, t.columns] {
             try txn.clear(table)
         }
+        // The clear dropped any bulk load's staged entries: its stage is cancelled.
+        _ = try txn.delete(t.meta, key: DocumentStage.key)
 
         let renumbering = try writeIds(from: old, into: txn)
         guard renumbering.count == Int(stats.liveDocs) else {

@@ -230,12 +230,13 @@ public final class IndexReader: @unchecked Sendable {
         try block(containing: doc)?.withText(doc, body)
     }
 
-    /// Calls `body` for every live document with its record and text, in doc-id order.
+    /// Calls `body` for every live document with its record and text, in doc-id order. Blocks keyed
+    /// at or beyond the next doc id are not the index's (``DocumentStage``) and are left out.
     /// - Throws: ``IndexError/corrupt(_:)`` for a document with a text but no record.
     public func forEachLiveDocument(_ body: (UInt32, DocumentRecord, String) throws -> Void) throws {
         try snapshot.withCursor(tables.docstore) { cursor in
             var entry = try cursor.first()
-            while let e = entry {
+            while let e = entry, IndexFormat.readBigEndian(e.key) < statistics.nextDocId {
                 let block = try DocumentBlock(decoding: e.value, decompressor: decompressor)
                 for (i, doc) in block.docs.enumerated() where !isDeleted(doc) {
                     guard let record = try document(doc) else { throw IndexError.corrupt("document \(doc) has no record") }

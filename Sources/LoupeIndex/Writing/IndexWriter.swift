@@ -46,6 +46,8 @@ public final class IndexWriter {
     private var pending: [PendingDocument] = []
     /// The batches flushed since the last commit, if any.
     private var spilled: SpilledBatches?
+    /// The flushed documents' blocks and record groups written ahead of the commit.
+    private var staging = DocumentStaging()
     /// Per field (raw-value order), the token count of each pending document by batch place: the
     /// commit looks a length up for every posting, and a dense column keeps that in cache.
     private var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
@@ -170,6 +172,8 @@ public final class IndexWriter {
             }
             try file.append(out)
         }
+        // Their blocks and records go into the index now, so the commit need not hold their pages.
+        staging.stage(pending, index: index, workers: workers)
         clearBatches()
         pending.removeAll()
         pendingTextBytes = 0
@@ -306,6 +310,7 @@ public final class IndexWriter {
     public func rollback() {
         clearBatches()
         spilled = nil
+        staging = DocumentStaging()
         pending.removeAll()
         pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
         operations.removeAll()
@@ -337,8 +342,18 @@ public final class IndexWriter {
             throw IndexError.corrupt("doc ids exhausted; run `loupe compact`")
         }
 
+        // What this writer staged, if its stage still stands; taking ids cancels any other stage,
+        // and strays of a cancelled or killed one in the range taken go.
+        let staged = try staging.staged(in: txn, base: base, meta: t.meta)
+        if count > 0 {
+            let end = base + UInt32(count)
+            _ = try txn.delete(t.meta, key: DocumentStage.key)
+            try DocumentStage.deleteStrayBlocks(in: (base + (staged?.blocksEnd ?? 0))..<end, docstore: t.docstore, txn)
+            try DocumentStage.deleteStrayGroups(in: (staged?.recordGroups.upperBound ?? base)..<end, records: t.records, txn)
+        }
+
         try writeTerms(txn, base, &stats, &summary)
-        try writeDocuments(txn, base, &stats)
+        try writeDocuments(txn, base, staged, &stats)
 
         // Ids and deletions, in the order they were asked for.
         var ids = try SortedPuts(t.ids, txn)
@@ -590,10 +605,12 @@ public final class IndexWriter {
     /// texts are held until their blocks are put.
     private static let runsPerWorker = 2
 
-    /// Writes the pending documents (from the spill, then from memory): their record groups,
-    /// document blocks and norms, and their label bits and column values (``LabelPage``,
-    /// ``ColumnPage``), completing the groups and pages an earlier commit began.
-    private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics) throws {
+    /// Writes the pending documents (from the spill, then from memory): their record groups and
+    /// document blocks (but those `staged` already), norms, and their label bits and column values
+    /// (``LabelPage``, ``ColumnPage``), completing the groups and pages an earlier commit began.
+    private func writeDocuments(
+        _ txn: borrowing WriteTransaction, _ base: UInt32, _ staged: DocumentStaging.Staged?, _ stats: inout IndexStatistics
+    ) throws {
         let t = index.tables
         var pages: [[UInt8]: [UInt8]] = [:]
         var labelPages: [[UInt8]: [UInt8]] = [:]
@@ -607,18 +624,24 @@ public final class IndexWriter {
         var documents = PendingDocuments(spilled: spilled, memory: pending)
         defer { documents.close() }
         var lastDoc: UInt32?
+        let blocksEnd = staged?.blocksEnd ?? 0, stagedGroups = staged?.recordGroups ?? 0..<0
         while let (place, record, text) = try documents.nextDocument() {
             let doc = base + place
             if place == 0 || RecordGroup.slot(of: doc) == 0 {
-                if place > 0 { try records.put(RecordGroup.key(of: doc - 1), group.encoded(), txn) }
-                // The first group may have been begun by an earlier commit.
-                group = try txn.get(t.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? RecordGroup(records: [])
+                if place > 0 && !stagedGroups.contains(doc - UInt32(RecordGroup.capacity)) {
+                    try records.put(RecordGroup.key(of: doc - 1), group.encoded(), txn)
+                }
+                // The first group may have been begun by an earlier commit; a group starting here is new.
+                group = RecordGroup(records: [])
+                if place == 0 && RecordGroup.slot(of: doc) > 0 {
+                    group = try txn.get(t.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? group
+                }
                 guard group.records.count == RecordGroup.slot(of: doc) else {
                     throw IndexError.corrupt("records: the group of doc \(doc) holds \(group.records.count) records")
                 }
             }
             group.append(record)
-            if let run = packer.group(doc, text) {
+            if place >= blocksEnd, let run = packer.group(doc, text) {
                 round.append(run)
                 if round.count == Self.runsPerWorker * workers { try putBlocks(&round, layout, &docstore, txn) }
             }
@@ -648,7 +671,9 @@ public final class IndexWriter {
             }
             lastDoc = doc
         }
-        if let lastDoc { try records.put(RecordGroup.key(of: lastDoc), group.encoded(), txn) }
+        if let lastDoc, !stagedGroups.contains(lastDoc & ~UInt32(RecordGroup.capacity - 1)) {
+            try records.put(RecordGroup.key(of: lastDoc), group.encoded(), txn)
+        }
         for key in labelPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.labels, key: key, value: labelPages[key]!) }
         for key in columnPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.columns, key: key, value: columnPages[key]!) }
         if let run = packer.finishGroup() { round.append(run) }

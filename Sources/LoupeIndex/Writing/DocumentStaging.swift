@@ -1,0 +1,150 @@
+import LoupeStorage
+
+/// Writes a bulk load's document blocks and full record groups into the index at each flush, in
+/// write transactions of their own, so that its commit does not hold them in memory.
+///
+/// LMDB keeps every page a write transaction dirties in malloc'ed memory until the commit; the
+/// document store and the records are about 40 % of a bulk load's index (104 of 241 MB on the bench
+/// corpus), and each staging transaction frees its pages when it commits. The entries are written
+/// under the doc ids the load's commit will give its documents, from the `nextDocId` of the first
+/// staging transaction (`base`), which records the claim as ``DocumentStage`` (`meta/stage`). Until
+/// the commit moves `nextDocId` past them, no reader reaches them (see ``DocumentStage``); the
+/// commit then writes only what was not staged, and the index is byte for byte the one a commit
+/// of everything would write, because blocks are cut at the same run boundaries
+/// (``DocumentBlockPacker``: a run left open at a flush is carried to the next one) and groups hold
+/// the same records.
+///
+/// A stage is cancelled, and the commit writes every block itself as without one, when another
+/// writer took doc ids or compacted meanwhile (it deleted `meta/stage`, or `nextDocId` moved), or
+/// when a staging transaction failed (a full disk: the commit will report it). A load killed before
+/// its commit leaves its staged entries as strays beyond `nextDocId`: never served, counted by
+/// `loupe check`, deleted by the next load's first staging transaction, by any commit over their
+/// range, and by compaction.
+struct DocumentStaging {
+    /// The writer's claim, random so that two writers (processes) never share it.
+    private let token = UInt64.random(in: 1...UInt64.max)
+    private var state = State()
+    /// True once the stage was given up: the commit writes every document.
+    private(set) var cancelled = false
+
+    private struct State {
+        /// The doc id of batch place 0, fixed by the first staging transaction.
+        var base: UInt32?
+        /// Batch places below this one have their document blocks in the index.
+        var blocksEnd: UInt32 = 0
+        /// Doc ids from the first multiple of 32 at or after `base` up to this one have their
+        /// record groups in the index (whole groups only).
+        var recordsEnd: UInt32 = 0
+        /// The run of documents the packer has not closed yet, carried to the next flush.
+        var packer = DocumentBlockPacker()
+        /// The records of the group being filled.
+        var group = RecordGroup(records: [])
+    }
+
+    /// What a commit at `base` may leave out because it is staged: the document blocks of places
+    /// below `blocksEnd`, and the record groups whose first doc id lies in `recordGroups`.
+    struct Staged {
+        var blocksEnd: UInt32
+        var recordGroups: Range<UInt32>
+    }
+
+    /// Runs of the packer packed at once on the workers, as a commit packs them.
+    private static let runsPerWorker = 2
+
+    /// Writes the blocks completed by `documents` (the next batch places, in order) and their
+    /// complete record groups, in one write transaction. Never throws: a failure cancels the stage.
+    mutating func stage(_ documents: [IndexWriter.PendingDocument], index: Index, workers: Int) {
+        guard !cancelled, !documents.isEmpty else { return }
+        let token = self.token, start = state
+        do {
+            // The body may run again (LMDB's map grows): it starts from `start` each time.
+            let staged: State? = try index.environment.write { txn in
+                var state = start
+                return try Self.write(documents, into: txn, &state, token: token, index: index, workers: workers) ? state : nil
+            }
+            guard let staged else {
+                cancelled = true
+                return
+            }
+            state = staged
+        } catch {
+            cancelled = true
+        }
+        index.environment.releaseMappedPages()
+    }
+
+    /// The body of a staging transaction: writes what `documents` complete into `txn`, advancing
+    /// `state`; false when the stage no longer stands (nothing is written then).
+    private static func write(
+        _ documents: [IndexWriter.PendingDocument], into txn: borrowing WriteTransaction, _ state: inout State, token: UInt64,
+        index: Index, workers: Int
+    ) throws -> Bool {
+        let t = index.tables
+        guard let statsBytes = try txn.get(t.meta, key: Array("stats".utf8)) else { throw IndexError.corrupt("meta/stats is missing") }
+        let next = try IndexStatistics(decoding: statsBytes).nextDocId
+        let base: UInt32
+        if let claimed = state.base {
+            // Another writer took ids or compacted since: the staged entries are no longer ours to use.
+            guard try DocumentStage.read(txn, meta: t.meta) == DocumentStage(token: token, base: claimed), next == claimed else { return false }
+            base = claimed
+        } else {
+            base = next
+            guard UInt64(base) + UInt64(documents.count) < UInt64(UInt32.max) else { return false }
+            // Strays of a killed load (or of a stage this one cancels) would mix with ours.
+            try DocumentStage.deleteStrayBlocks(in: base..<UInt32.max, docstore: t.docstore, txn)
+            try DocumentStage.deleteStrayGroups(in: base..<UInt32.max, records: t.records, txn)
+            try txn.put(t.meta, key: DocumentStage.key, value: DocumentStage(token: token, base: base).encoded())
+            state.base = base
+            state.recordsEnd = firstWholeGroup(base)
+        }
+        var docstore = try SortedPuts(t.docstore, txn)
+        var records = try SortedPuts(t.records, txn)
+        var runs: [[DocumentBlockPacker.Document]] = []
+        let layout = index.environment.pageLayout
+        for document in documents {
+            let doc = base + document.doc
+            if let run = state.packer.group(doc, document.text) {
+                runs.append(run)
+                if runs.count == runsPerWorker * workers {
+                    try putRuns(&runs, &state, &docstore, txn, layout: layout, workers: workers)
+                }
+            }
+            guard doc >= firstWholeGroup(base) else { continue }
+            state.group.append(document.record)
+            if state.group.records.count == RecordGroup.capacity {
+                try records.put(RecordGroup.key(of: doc), state.group.encoded(), txn)
+                state.recordsEnd = doc + 1
+                state.group = RecordGroup(records: [])
+            }
+        }
+        try putRuns(&runs, &state, &docstore, txn, layout: layout, workers: workers)
+        return true
+    }
+
+    /// Packs `runs` on the workers, puts their blocks, advances `state.blocksEnd` past them and
+    /// empties `runs`.
+    private static func putRuns(
+        _ runs: inout [[DocumentBlockPacker.Document]], _ state: inout State, _ docstore: inout SortedPuts,
+        _ txn: borrowing WriteTransaction, layout: PageLayout, workers: Int
+    ) throws {
+        for block in DocumentBlockPacker.encode(runs, layout: layout, threads: workers) {
+            try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+        }
+        if let last = runs.last?.last, let base = state.base { state.blocksEnd = last.doc - base + 1 }
+        runs.removeAll(keepingCapacity: true)
+    }
+
+    /// What the commit transaction `txn`, whose documents start at doc id `base`, finds staged for
+    /// it: nil when nothing is, or the stage was cancelled (by this writer or another one).
+    func staged(in txn: borrowing WriteTransaction, base: UInt32, meta: Database) throws -> Staged? {
+        guard !cancelled, let claimed = state.base, claimed == base,
+              try DocumentStage.read(txn, meta: meta) == DocumentStage(token: token, base: claimed) else { return nil }
+        return Staged(blocksEnd: state.blocksEnd, recordGroups: Self.firstWholeGroup(base)..<max(Self.firstWholeGroup(base), state.recordsEnd))
+    }
+
+    /// The first doc id at or after `base` that starts a record group: the group before it may
+    /// hold documents of an earlier commit, so only the commit writes it.
+    private static func firstWholeGroup(_ base: UInt32) -> UInt32 {
+        UInt32(min((UInt64(base) + UInt64(RecordGroup.capacity - 1)) & ~UInt64(RecordGroup.capacity - 1), UInt64(UInt32.max)))
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import LoupeStorage
+import LoupeTestSupport
+import Testing
+@testable import LoupeIndex
+
+/// A bulk load writes its document blocks and record groups at its flushes, ahead of its commit
+/// (``DocumentStaging``): on real LMDB files, the commit leaves the tables one commit from memory
+/// leaves, staged entries are never served before it, and a load killed or overtaken by another
+/// writer leaves nothing wrong behind.
+@Suite struct DocumentStagingTests {
+    /// Documents of a few KiB of text each, so that a flush completes several packer runs.
+    static func documents(_ range: Range<Int>, seed: UInt64, prefix: String = "doc") -> [DocumentInput] {
+        var random = SeededGenerator(seed: seed)
+        return range.map { i in
+            let words = (0..<Int.random(in: 200...900, using: &random)).map { _ in "w\(Int.random(in: 0..<3000, using: &random))" }
+            return DocumentInput(id: "\(prefix)\(i)", title: "title \(i)", text: words.joined(separator: " "))
+        }
+    }
+
+    /// Every live document's id → text, read as a reader serves them.
+    static func texts(_ index: Index) throws -> [String: String] {
+        let reader = try index.reader()
+        var out: [String: String] = [:]
+        try reader.forEachId { id, doc in
+            out[id] = try reader.withText(doc) { String(decoding: $0, as: UTF8.self) }
+        }
+        var listed = 0
+        try reader.forEachLiveDocument { _, record, text in
+            listed += 1
+            #expect(out[record.id] == text, "\(record.id) listed with another text")
+        }
+        #expect(listed == out.count)
+        return out
+    }
+
+    static func expected(_ documents: [DocumentInput]) -> [String: String] {
+        Dictionary(documents.map { ($0.id, $0.text) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// A bulk writer that flushes every `group` documents.
+    static func bulkWriter(_ index: Index) throws -> IndexWriter {
+        try IndexWriter(index: index, memoryBudget: 64 << 10, workers: 2, spillLimit: 1 << 40)
+    }
+
+    static func add(_ documents: [DocumentInput], to writer: IndexWriter, group: Int = 40) throws {
+        for start in stride(from: 0, to: documents.count, by: group) {
+            #expect(try writer.add(contentsOf: Array(documents[start..<min(documents.count, start + group)])) == nil)
+        }
+    }
+
+    @Test func flushesWriteTheBlocksAheadAndTheCommitLeavesTheTablesOfOneCommit() throws {
+        let dir = TemporaryDirectory("staging")
+        let first = Self.documents(0..<150, seed: 1), load = Self.documents(100..<700, seed: 2)
+        // An earlier commit leaves a record group half full, which the load's commit completes.
+        let staged = try Index.openOrCreate(at: dir.path + "/staged", analyzer: .preset(.simple))
+        let memory = try Index.openOrCreate(at: dir.path + "/memory", analyzer: .preset(.simple))
+        for index in [staged, memory] {
+            let writer = try IndexWriter(index: index, workers: 2)
+            try writer.add(contentsOf: first)
+            try writer.commit()
+        }
+        let writer = try Self.bulkWriter(staged)
+        try Self.add(load, to: writer)
+        #expect(writer.spilledBytes > 0)
+        // Before the commit: the blocks are in the file, but nothing of the load is served.
+        let before = try IndexChecker(index: staged).check()
+        #expect(before.isSound && before.strayEntries > 10)
+        #expect(try Self.texts(staged) == Self.expected(first))
+        try writer.commit()
+
+        let reference = try IndexWriter(index: memory, memoryBudget: 1 << 40, workers: 2)
+        try reference.add(contentsOf: load)
+        try reference.commit()
+        let a = try SpillingWriterTests.contents(staged), b = try SpillingWriterTests.contents(memory)
+        for (name, entries) in b {
+            let same = a[name] == entries
+            #expect(same, "table \(name) differs")
+        }
+        let after = try IndexChecker(index: staged).check()
+        #expect(after.isSound && after.strayEntries == 0)
+        #expect(try staged.reader().snapshot.get(staged.tables.meta, key: DocumentStage.key) == nil)
+        #expect(try Self.texts(staged) == Self.expected(first + load))
+    }
+
+    @Test func anotherWriterTakingIdsCancelsTheStageAndNothingCollides() throws {
+        let dir = TemporaryDirectory("staging")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        let load = Self.documents(0..<400, seed: 3), other = Self.documents(0..<3, seed: 4, prefix: "other")
+        let bulk = try Self.bulkWriter(index)
+        try Self.add(Array(load[..<200]), to: bulk)
+        #expect(try IndexChecker(index: index).check().strayEntries > 0)
+        // A second writer commits a few documents under the ids the load staged its first blocks at.
+        let writer = try IndexWriter(index: index, workers: 2)
+        try writer.add(contentsOf: other)
+        try writer.commit()
+        #expect(try Self.texts(index) == Self.expected(other))
+        let between = try IndexChecker(index: index).check()
+        #expect(between.isSound, "\(between.problems)")
+        // The load goes on (its stage cancelled) and commits every document itself.
+        try Self.add(Array(load[200...]), to: bulk)
+        try bulk.commit()
+        let after = try IndexChecker(index: index).check()
+        #expect(after.isSound && after.strayEntries == 0, "\(after.problems)")
+        #expect(try Self.texts(index) == Self.expected(other + load))
+    }
+
+    @Test func aKilledLoadsStrayEntriesAreNeverServedAndAreReclaimed() throws {
+        let dir = TemporaryDirectory("staging")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        let first = Self.documents(0..<50, seed: 5)
+        let initial = try IndexWriter(index: index, workers: 2)
+        try initial.add(contentsOf: first)
+        try initial.commit()
+        // A load that stages and never commits: what a killed process leaves.
+        do {
+            let killed = try Self.bulkWriter(index)
+            try Self.add(Self.documents(50..<400, seed: 6), to: killed)
+        }
+        let left = try IndexChecker(index: index).check()
+        #expect(left.isSound && left.strayEntries > 10)
+        #expect(try Self.texts(index) == Self.expected(first))
+        // A small commit over part of their range: served from its own blocks only.
+        let small = Self.documents(0..<5, seed: 7, prefix: "small")
+        let writer = try IndexWriter(index: index, workers: 2)
+        try writer.add(contentsOf: small)
+        try writer.commit()
+        #expect(try Self.texts(index) == Self.expected(first + small))
+        #expect(try IndexChecker(index: index).check().isSound)
+        // The next load reclaims the rest; so would compaction.
+        let next = Self.documents(400..<600, seed: 8)
+        let bulk = try Self.bulkWriter(index)
+        try Self.add(next, to: bulk)
+        try bulk.commit()
+        let after = try IndexChecker(index: index).check()
+        #expect(after.isSound && after.strayEntries == 0, "\(after.problems)")
+        #expect(try Self.texts(index) == Self.expected(first + small + next))
+    }
+
+    @Test func compactionDropsStrayEntriesAndTheStage() throws {
+        let dir = TemporaryDirectory("staging")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        let first = Self.documents(0..<60, seed: 9)
+        let initial = try IndexWriter(index: index, workers: 2)
+        try initial.add(contentsOf: first)
+        try initial.commit()
+        let bulk = try Self.bulkWriter(index)
+        try Self.add(Self.documents(60..<300, seed: 10), to: bulk)
+        #expect(try IndexChecker(index: index).check().strayEntries > 0)
+        try Compactor(index: index).compact()
+        let after = try IndexChecker(index: index).check()
+        #expect(after.isSound && after.strayEntries == 0)
+        #expect(try index.reader().snapshot.get(index.tables.meta, key: DocumentStage.key) == nil)
+        // The load's stage is gone with them: it commits everything itself.
+        try bulk.commit()
+        #expect(try IndexChecker(index: index).check().isSound)
+        #expect(try Self.texts(index) == Self.expected(first + Self.documents(60..<300, seed: 10)))
+    }
+}
