@@ -27,7 +27,7 @@ extension CrashSafetyTests {
         #expect(first.status == 0, "\(first.stderr)")
         try versions[0].expectHeld(by: indexPath)
 
-        var current = 0, kills = 0
+        var current = 0, kills = 0, withStrays = 0
         for run in 0..<crashRuns {
             let target = 1 - current
             let delay = wholeRun * 1.1 * Double.random(in: 0...1, using: &random)
@@ -37,6 +37,7 @@ extension CrashSafetyTests {
             }
             let check = try LoupeCLI.run(["check", "--index", indexPath])
             #expect(check.status == 0, "run \(run): loupe check failed: \(check.stdout) \(check.stderr)")
+            if check.stdout.contains("beyond the last commit") { withStrays += 1 }
             let held = try versions.firstIndex { try $0.isHeld(by: indexPath) }
             guard let held else {
                 Issue.record("run \(run) (seed \(crashSeed)): the index holds neither version")
@@ -50,7 +51,7 @@ extension CrashSafetyTests {
         try versions[1 - current].expectHeld(by: indexPath)
         let check = try LoupeCLI.run(["check", "--index", indexPath])
         #expect(check.status == 0 && !check.stdout.contains("beyond the last commit"), "\(check.stdout)")
-        print("bulk-load crash test: \(crashRuns) runs, \(kills) killed; a whole load takes \(wholeRun)")
+        print("bulk-load crash test: \(crashRuns) runs, \(kills) killed, \(withStrays) left staged blocks; a whole load takes \(wholeRun)")
     }
 }
 

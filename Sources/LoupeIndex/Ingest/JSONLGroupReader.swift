@@ -28,8 +28,7 @@ struct JSONLGroupReader: Sendable {
         defer { queue.finish() }
         var group = JSONLGroup()
         var lines = 0
-        var seen = Set<String>()
-        seen.reserveCapacity(known.count)
+        var seen = ExternalIdSet()
         do {
             try JSONLinesReader(path: path).forEach { result in
                 lines += 1
@@ -40,7 +39,7 @@ struct JSONLGroupReader: Sendable {
                     let size = line.text.utf8.count + line.title.utf8.count + line.id.utf8.count
                     group.bytes += size + 32
                     let document = DocumentInput(id: line.id, title: line.title, text: line.text, source: source)
-                    let firstTime = seen.insert(line.id).inserted
+                    let firstTime = seen.insert(line.id)
                     let previous = known[line.id]
                     if firstTime, let previous, previous == document.contentHash {
                         group.unchanged += 1

@@ -52,6 +52,8 @@ public final class IndexWriter {
     /// commit looks a length up for every posting, and a dense column keeps that in cache.
     private var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
     private var operations: [Operation] = []
+    /// The external id of each pending document, by batch place.
+    private var pendingIds = ExternalIdList()
     private var pendingTextBytes = 0
 
     struct PendingDocument {
@@ -62,10 +64,10 @@ public final class IndexWriter {
     }
 
     /// One queued change. A bulk load queues one per document and keeps them until its commit,
-    /// so the rare large cases are boxed (`indirect`) and an operation takes 32 bytes, not the
-    /// size of a ``FileProblem``.
+    /// so an added document's id is in ``pendingIds`` and the rare large cases are boxed
+    /// (`indirect`): an operation is a `String` and its tag, not the size of a ``FileProblem``.
     private enum Operation {
-        case add(doc: UInt32, id: String)
+        case add(doc: UInt32)
         case delete(String)
         indirect case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
         indirect case recordProblem(FileProblem)
@@ -137,7 +139,8 @@ public final class IndexWriter {
         let first = UInt32(pendingDocuments)
         let records = invert(documents, firstDoc: first)
         for (i, document) in documents.enumerated() {
-            operations.append(.add(doc: first + UInt32(i), id: document.id))
+            operations.append(.add(doc: first + UInt32(i)))
+            pendingIds.append(document.id)
             pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
             for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
             pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
@@ -314,6 +317,7 @@ public final class IndexWriter {
         pending.removeAll()
         pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
         operations.removeAll()
+        pendingIds.removeAll()
         pendingTextBytes = 0
     }
 
@@ -361,8 +365,8 @@ public final class IndexWriter {
         var read = TombstoneReads()
         for operation in operations {
             switch operation {
-            case .add(let doc, let id):
-                let key = Array(id.utf8)
+            case .add(let doc):
+                let key = pendingIds.key(Int(doc))
                 if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
                 try ids.put(key, IndexFormat.docKey(base + doc), txn)
                 summary.added += 1

@@ -1,6 +1,7 @@
 import Benchmark
 import LoupeCodec
 import LoupeEngine
+import LoupeIndex
 import LoupeQuery
 
 /// Every benchmark measures wall time, throughput and mallocs per iteration, for about 2 s.
@@ -174,6 +175,24 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(fixture.analyze(fixture.ascii, fixture.english)) }
     } setup: {
         _ = analysisFixture
+    }
+
+    // A bulk load's seen-set: 350,000 path-like ids of 24 bytes or more (the bench corpus's count
+    // and shape), in the compact set a load keeps, and in a Set<String> for comparison.
+    let ids = (0..<350_000).map { "corpus/\($0 % 97)-section/\($0).txt" }
+    Benchmark("Insert 350k external ids (ExternalIdSet)", configuration: configuration(warmup: 1)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var set = ExternalIdSet()
+            for id in ids { blackHole(set.insert(id)) }
+            blackHole(set.count)
+        }
+    }
+    Benchmark("Insert 350k external ids (Set<String>, for comparison)", configuration: configuration(warmup: 1)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var set = Set<String>()
+            for id in ids { blackHole(set.insert(id).inserted) }
+            blackHole(set.count)
+        }
     }
 
     // JSON-lines reading: a 20,000-line file read and parsed whole (page-cached after the first).
