@@ -63,11 +63,12 @@ public final class IndexWriter {
         var text: String
     }
 
-    /// One queued change. A bulk load queues one per document and keeps them until its commit,
-    /// so an added document's id is in ``pendingIds`` and the rare large cases are boxed
-    /// (`indirect`): an operation is a `String` and its tag, not the size of a ``FileProblem``.
+    /// One queued change, kept until the commit. Consecutive added documents are one operation
+    /// (their ids are in ``pendingIds``), so a bulk load keeps a few per group, not one per
+    /// document; the rare large cases are boxed (`indirect`).
     private enum Operation {
-        case add(doc: UInt32)
+        /// Documents added, by batch place.
+        case add(Range<UInt32>)
         case delete(String)
         indirect case touch(id: String, mtimeNanoseconds: Int64, size: UInt64, modified: Int64)
         indirect case recordProblem(FileProblem)
@@ -138,8 +139,12 @@ public final class IndexWriter {
         guard pendingDocuments + documents.count < Int(UInt32.max) else { throw IndexError.corrupt("too many documents in one batch") }
         let first = UInt32(pendingDocuments)
         let records = invert(documents, firstDoc: first)
+        if case .add(let places) = operations.last, places.upperBound == first {
+            operations[operations.count - 1] = .add(places.lowerBound..<(first + UInt32(documents.count)))
+        } else {
+            operations.append(.add(first..<(first + UInt32(documents.count))))
+        }
         for (i, document) in documents.enumerated() {
-            operations.append(.add(doc: first + UInt32(i)))
             pendingIds.append(document.id)
             pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
             for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
@@ -365,11 +370,13 @@ public final class IndexWriter {
         var read = TombstoneReads()
         for operation in operations {
             switch operation {
-            case .add(let doc):
-                let key = pendingIds.key(Int(doc))
-                if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
-                try ids.put(key, IndexFormat.docKey(base + doc), txn)
-                summary.added += 1
+            case .add(let places):
+                for doc in places {
+                    let key = pendingIds.key(Int(doc))
+                    if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
+                    try ids.put(key, IndexFormat.docKey(base + doc), txn)
+                }
+                summary.added += places.count
             case .delete(let id):
                 let key = Array(id.utf8)
                 if let old = try txn.get(t.ids, key: key) {
