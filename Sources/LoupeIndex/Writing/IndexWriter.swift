@@ -462,7 +462,7 @@ public final class IndexWriter {
         var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
         defer { merge.close() }
         var round = TermRunMerge.Round()
-        while try merge.next(&round, bytes: Self.pieceBytes * Self.piecesPerWorker * workers) {
+        while try merge.next(&round, bytes: Self.pieceBytes * Self.mergePiecesPerWorker * workers) {
             var pieces: [Range<Int>] = []
             var first = 0, bytes = 0
             for term in round.terms.indices {
@@ -516,6 +516,9 @@ public final class IndexWriter {
     /// Pending-postings bytes per piece of encoding work, and pieces per round: a round's chunks
     /// are held in memory until its puts, and its pieces are spread over the workers.
     private static let pieceBytes = 1 << 20, piecesPerWorker = 4
+    /// Pieces per worker in a round of a merge of flushed runs: its encoded terms (two arrays
+    /// each, most of them a few bytes) are held until its puts, beside the commit's dirty pages.
+    private static let mergePiecesPerWorker = 2
 
     /// The next round of encoding work from term `start` on (in key order): contiguous ranges of
     /// terms of about ``pieceBytes`` of pending postings each.
