@@ -51,11 +51,12 @@ public final class Index: Sendable {
         self.analyzer = Analyzer(analyzerSettings)
     }
 
-    /// Opens an existing index.
+    /// Opens an existing index. It never creates one: a data file whose index was never written
+    /// (a run killed between creating the file and committing the index's format) holds none.
     /// - Throws: ``IndexError/notAnIndex(_:)`` when `path` holds none; ``IndexError/unsupportedFormat(found:expected:)``.
     public static func open(at path: String, options: Options = Options()) throws -> Index {
         guard FileManager.default.fileExists(atPath: path + "/data.mdb") else { throw IndexError.notAnIndex(path) }
-        return try openOrCreate(at: path, analyzer: nil, options: options)
+        return try open(at: path, analyzer: nil, create: nil, options: options)
     }
 
     /// Opens the index at `path`, creating it when it does not exist with `analyzer`, or with
@@ -66,6 +67,14 @@ public final class Index: Sendable {
     public static func openOrCreate(
         at path: String, analyzer: AnalyzerSettings?, defaultAnalyzer: AnalyzerSettings = .preset(.english),
         options: Options = Options()
+    ) throws -> Index {
+        try open(at: path, analyzer: analyzer, create: defaultAnalyzer, options: options)
+    }
+
+    /// Opens the index at `path`; when it holds none, creates it with `analyzer ?? create`, or
+    /// throws ``IndexError/notAnIndex(_:)`` when `create` is nil.
+    private static func open(
+        at path: String, analyzer: AnalyzerSettings?, create defaultAnalyzer: AnalyzerSettings?, options: Options
     ) throws -> Index {
         var envOptions = Environment.Options()
         envOptions.initialMapSize = options.initialMapSize
@@ -84,7 +93,7 @@ public final class Index: Sendable {
                 if try CommitNumber.read(txn, meta: tables.meta) == nil { try CommitNumber.stamp(txn, meta: tables.meta) }
                 return existing
             }
-            let chosen = analyzer ?? defaultAnalyzer
+            guard let chosen = analyzer ?? defaultAnalyzer else { throw IndexError.notAnIndex(path) }
             var version = IndexFormat.version.littleEndian
             try withUnsafeBytes(of: &version) { v in
                 try Array("format".utf8).withUnsafeBytes { k in try txn.put(tables.meta, key: k, value: v) }
