@@ -28,7 +28,8 @@ import LoupeStorage
 /// one thread. ``add(contentsOf:)`` analyzes and inverts a group of documents on several threads
 /// (one ``InvertedBatch`` each); the commit merges their postings term by term, encoding the
 /// chunks and compressing the document blocks on the same threads in rounds, while the
-/// committing thread makes the transaction's reads and puts in key order.
+/// committing thread makes the transaction's reads and puts in key order: each round is encoded in
+/// the background (``BackgroundWork``) while that thread puts the round before.
 public final class IndexWriter {
     /// The index being written.
     public let index: Index
@@ -216,7 +217,7 @@ public final class IndexWriter {
         var start = 0
         while start < termCount {
             let pieces = nextPieces(slots, from: start, width: width)
-            let results = onWorkers(pieces, slots, empty: [UInt8]()) { encoder, row, batches, out in
+            let results = Self.onWorkers(pieces, slots, batches, empty: [UInt8]()) { encoder, row, batches, out in
                 encoder.appendRunEntry(slots: row, batches: batches, to: &out)
             }
             for bytes in results { try file.append(bytes) }
@@ -436,24 +437,28 @@ public final class IndexWriter {
         let width = batches.count
         let slots = TermMerge(batches.map(\.interner)).slotsInKeyOrder()
         let termCount = slots.count / width
+        let committing = CommittingBatches(batches: batches), columns = pendingLengths
+        // A round is encoded in the background while this thread puts the round before.
+        var encoding: BackgroundWork<[[EncodedTerm]]>?
         var start = 0
         while start < termCount {
             let pieces = nextPieces(slots, from: start, width: width)
-            let encoded = encode(pieces, slots, base, averageLengths)
-            for piece in encoded {
-                for term in piece {
-                    try put(term, txn, &terms, &postingsTable, &positionsTable, &stats)
-                    summary.terms += 1
+            let next = BackgroundWork {
+                Self.onWorkers(pieces, slots, committing.batches, empty: [EncodedTerm]()) { encoder, row, batches, out in
+                    out.append(encoder.encode(slots: row, batches: batches, base: base, lengths: columns, averageLengths: averageLengths))
                 }
             }
+            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: false) }
+            encoding = next
             start = pieces.last!.upperBound
-            // Looking the round's terms up mapped their `terms` pages; later rounds read others.
-            index.environment.releaseMappedPages()
         }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: false) }
     }
 
     /// Writes the terms of the flushed runs, merged term by term (``TermRunMerge``) in rounds whose
     /// pieces are encoded on the workers, as ``writeTerms(_:_:_:_:)`` does for batches in memory.
+    /// A round is encoded in the background while this thread reads the next one from the runs and
+    /// puts the one before.
     private func writeTerms(
         from spilled: SpilledBatches, _ txn: borrowing WriteTransaction, _ base: UInt32, _ averageLengths: [Double],
         _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts, _ positionsTable: inout SortedPuts,
@@ -461,6 +466,8 @@ public final class IndexWriter {
     ) throws {
         var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
         defer { merge.close() }
+        let width = spilled.runs.count, columns = pendingLengths
+        var encoding: BackgroundWork<[[EncodedTerm]]>?
         var round = TermRunMerge.Round()
         while try merge.next(&round, bytes: Self.pieceBytes * Self.mergePiecesPerWorker * workers) {
             var pieces: [Range<Int>] = []
@@ -473,23 +480,37 @@ public final class IndexWriter {
                     bytes = 0
                 }
             }
-            for piece in try encode(pieces, round, base, averageLengths) {
-                for term in piece {
-                    try put(term, txn, &terms, &postingsTable, &positionsTable, &stats)
-                    summary.terms += 1
-                }
-            }
-            index.environment.releaseMappedPages()
-            // The round's chunks were allocated on the workers and freed here, into their arenas.
-            Self.returnFreedMemory()
+            let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, width: width, base, columns, averageLengths) }
+            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: true) }
+            encoding = next
         }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: true) }
     }
 
-    /// Encodes the terms of `pieces` of a merge round on ``workers`` threads; the result holds each
-    /// piece's terms in order.
-    private func encode(_ pieces: [Range<Int>], _ round: TermRunMerge.Round, _ base: UInt32, _ averageLengths: [Double]) throws -> [[EncodedTerm]] {
-        let width = spilled?.runs.count ?? 1
-        let columns = pendingLengths
+    /// Puts the encoded terms of one round, in order, then unmaps the pages it read and, with
+    /// `trim` (a merge of flushed runs, whose rounds would otherwise pile up in the workers'
+    /// arenas), returns the memory of its chunks to the system.
+    private func put(
+        _ round: [[EncodedTerm]], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
+        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary, trim: Bool
+    ) throws {
+        for piece in round {
+            for term in piece {
+                try put(term, txn, &terms, &postingsTable, &positionsTable, &stats)
+                summary.terms += 1
+            }
+        }
+        // Looking the round's terms up mapped their `terms` pages; later rounds read others.
+        index.environment.releaseMappedPages()
+        // The round's chunks were allocated on the workers and are freed here, into their arenas.
+        if trim { Self.returnFreedMemory() }
+    }
+
+    /// Encodes the terms of `pieces` of a merge round of `width` runs on the workers; the result
+    /// holds each piece's terms in order.
+    private static func encode(
+        _ pieces: [Range<Int>], _ round: TermRunMerge.Round, width: Int, _ base: UInt32, _ columns: [[UInt32]], _ averageLengths: [Double]
+    ) throws -> [[EncodedTerm]] {
         let results = UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>.allocate(capacity: pieces.count)
         results.initialize(repeating: .success([]))
         defer { results.deinitialize().deallocate() }
@@ -540,20 +561,12 @@ public final class IndexWriter {
         return pieces
     }
 
-    /// Encodes the terms of `pieces` on ``workers`` threads; the result holds each piece's terms in order.
-    private func encode(_ pieces: [Range<Int>], _ slots: [Int32], _ base: UInt32, _ averageLengths: [Double]) -> [[EncodedTerm]] {
-        let columns = pendingLengths
-        return onWorkers(pieces, slots, empty: [EncodedTerm]()) { encoder, row, batches, out in
-            out.append(encoder.encode(slots: row, batches: batches, base: base, lengths: columns, averageLengths: averageLengths))
-        }
-    }
-
     /// Runs `body` for every term of `pieces` (in key order, its row of `slots`: its slot in each
     /// batch) on the workers, a piece at a time, with one ``TermChunkEncoder`` and one result per
     /// piece, which starts as `empty`; returns the results in piece order. How a flush writes its
     /// run and a commit from memory encodes its chunks.
-    private func onWorkers<Piece: Sendable>(
-        _ pieces: [Range<Int>], _ slots: [Int32], empty: Piece,
+    private static func onWorkers<Piece: Sendable>(
+        _ pieces: [Range<Int>], _ slots: [Int32], _ batches: [InvertedBatch], empty: Piece,
         _ body: @escaping @Sendable (
             inout TermChunkEncoder, _ row: UnsafeBufferPointer<Int32>, _ batches: UnsafeBufferPointer<InvertedBatch>, inout Piece
         ) -> Void
@@ -634,6 +647,7 @@ public final class IndexWriter {
         var group = RecordGroup(records: [])
         var packer = DocumentBlockPacker()
         var round: [[DocumentBlockPacker.Document]] = []
+        var packing: BackgroundWork<[DocumentBlockPacker.Block]>?
         let layout = index.environment.pageLayout
         var documents = PendingDocuments(spilled: spilled, memory: pending)
         defer { documents.close() }
@@ -657,7 +671,7 @@ public final class IndexWriter {
             group.append(record)
             if place >= blocksEnd, let run = packer.group(doc, text) {
                 round.append(run)
-                if round.count == Self.runsPerWorker * workers { try putBlocks(&round, layout, &docstore, txn) }
+                if round.count == Self.runsPerWorker * workers { try putBlocks(&round, &packing, layout, &docstore, txn) }
             }
             stats.liveDocs += 1
             for field in IndexField.allCases {
@@ -691,19 +705,31 @@ public final class IndexWriter {
         for key in labelPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.labels, key: key, value: labelPages[key]!) }
         for key in columnPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.columns, key: key, value: columnPages[key]!) }
         if let run = packer.finishGroup() { round.append(run) }
-        try putBlocks(&round, layout, &docstore, txn)
+        try putBlocks(&round, &packing, layout, &docstore, txn)
+        try putBlocks(&round, &packing, layout, &docstore, txn)
         for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
     }
 
-    /// Packs `runs` into blocks on the workers, puts them in order, and empties `runs`.
+    /// Starts packing `runs` into blocks on the workers in the background (``BackgroundWork``) and
+    /// empties `runs`, then puts the blocks of the round `packing` started before (if any) and
+    /// leaves the new round in `packing`: the blocks of one round are compressed while this thread
+    /// reads and records the documents of the next. With `runs` empty it only puts what is pending.
     private func putBlocks(
-        _ runs: inout [[DocumentBlockPacker.Document]], _ layout: PageLayout, _ docstore: inout SortedPuts,
-        _ txn: borrowing WriteTransaction
+        _ runs: inout [[DocumentBlockPacker.Document]], _ packing: inout BackgroundWork<[DocumentBlockPacker.Block]>?,
+        _ layout: PageLayout, _ docstore: inout SortedPuts, _ txn: borrowing WriteTransaction
     ) throws {
-        for block in DocumentBlockPacker.encode(runs, layout: layout, threads: workers) {
-            try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+        var next: BackgroundWork<[DocumentBlockPacker.Block]>?
+        if !runs.isEmpty {
+            let round = runs, threads = workers
+            next = BackgroundWork { DocumentBlockPacker.encode(round, layout: layout, threads: threads) }
+            runs.removeAll(keepingCapacity: true)
         }
-        runs.removeAll(keepingCapacity: true)
+        if let packing {
+            for block in try packing.result() {
+                try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+            }
+        }
+        packing = next
     }
 
     /// The document-store block holding `doc`, as this transaction sees it.

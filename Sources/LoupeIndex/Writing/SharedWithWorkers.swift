@@ -27,3 +27,10 @@ struct RoundBuffers: @unchecked Sendable {
     let arena: UnsafeRawBufferPointer
     let results: UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>
 }
+
+/// The writer's batches as a commit encodes them in the background (``BackgroundWork``): nothing
+/// changes them until the commit has collected every round, which makes the unchecked
+/// sendability sound.
+struct CommittingBatches: @unchecked Sendable {
+    let batches: [InvertedBatch]
+}
