@@ -162,17 +162,18 @@ public final class IndexWriter {
         return try commit()
     }
 
-    /// Writes the batches in memory to the spill files (a sorted run of their postings, then their
-    /// documents) and frees them; the documents stay pending until the next commit. On a throw
+    /// Writes the batches in memory to the spill files (a sorted run of their postings, and their
+    /// documents on another thread meanwhile) and frees them; the documents stay pending until the next commit. On a throw
     /// (a full disk, an unwritable directory) nothing of the flush remains in the files and the
     /// batches stay in memory.
     func flush() throws {
         guard !pending.isEmpty else { return }
         let spilled = try self.spilled ?? SpilledBatches(in: index.path)
         self.spilled = spilled
+        let documents = pending
         try spilled.flush(documents: pending.count, postings: postingsCount - spilled.postings, writeRun: writeRun) { file in
             var out: [UInt8] = [], scratch: [UInt8] = []
-            for document in pending {
+            for document in documents {
                 DocumentSpill.append(record: document.record, text: document.text, to: &out, scratch: &scratch)
                 if out.count >= 1 << 20 {
                     try file.append(out)

@@ -10,7 +10,10 @@ import Glibc
 /// process however the process ends, and a killed run leaves nothing behind. Appends go through
 /// a buffer; reads are `pread`s into the caller's buffer (``SpillReader``), so the file is never
 /// mapped and its pages never count in the process's resident memory.
-final class SpillFile {
+///
+/// One thread uses a file at a time (a flush writes its documents' file on a thread of its own and
+/// waits for it before anything else touches that file), which makes the unchecked sendability sound.
+final class SpillFile: @unchecked Sendable {
     private let descriptor: Int32
     /// The directory holding the file, for error messages.
     let directory: String
