@@ -640,9 +640,10 @@ public final class IndexWriter {
         _ txn: borrowing WriteTransaction, _ base: UInt32, _ staged: DocumentStaging.Staged?, _ stats: inout IndexStatistics
     ) throws {
         let t = index.tables
-        var pages: [[UInt8]: [UInt8]] = [:]
-        var labelPages: [[UInt8]: [UInt8]] = [:]
-        var columnPages: [[UInt8]: [UInt8]] = [:]
+        var norms = PageEdits<UInt32>(slots: IndexField.allCases.count)
+        let emptyNorms: () -> [UInt8] = { [UInt8](repeating: 0, count: IndexFormat.normsPageSize) }
+        var labels = PageEdits<LabelPageName>(slots: DocumentLabel.Kind.allCases.count)
+        var columns = PageEdits<UInt32>(slots: DocumentColumn.allCases.count)
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
         var group = RecordGroup(records: [])
@@ -678,37 +679,45 @@ public final class IndexWriter {
             for field in IndexField.allCases {
                 let length = record.length(field)
                 stats.totalLengths[Int(field.rawValue)] += UInt64(length)
-                let pageKey = IndexFormat.normsKey(field, page: doc >> IndexFormat.normsShift)
-                if pages[pageKey] == nil {
-                    let page = try txn.get(t.norms, key: pageKey).map(Array.init) ?? [UInt8](repeating: 0, count: IndexFormat.normsPageSize)
-                    guard page.count == IndexFormat.normsPageSize else {
-                        throw IndexError.corrupt("norms: the \(field.name) page of doc \(doc) holds \(page.count) bytes, not \(IndexFormat.normsPageSize)")
-                    }
-                    pages[pageKey] = page
-                }
-                pages[pageKey]![Int(doc & UInt32(IndexFormat.normsPageSize - 1))] = FieldNorm.encode(length)
+                let page: UInt32 = doc >> IndexFormat.normsShift
+                let offset = Int(doc & UInt32(IndexFormat.normsPageSize - 1))
+                let norm = FieldNorm.encode(length)
+                try norms.edit(
+                    slot: Int(field.rawValue), page, key: { IndexFormat.normsKey(field, page: page) },
+                    load: { key in
+                        guard let stored = try txn.get(t.norms, key: key).map(Array.init) else { return nil }
+                        guard stored.count == IndexFormat.normsPageSize else {
+                            throw IndexError.corrupt("norms: the \(field.name) page of doc \(doc) holds \(stored.count) bytes, not \(IndexFormat.normsPageSize)")
+                        }
+                        return stored
+                    }, empty: emptyNorms
+                ) { (bytes: inout [UInt8]) in bytes[offset] = norm }
             }
             for label in DocumentLabel.labels(of: record.metadata) {
-                let key = IndexFormat.labelKey(label, page: doc >> LabelPage.shift)
-                if labelPages[key] == nil { labelPages[key] = try txn.get(t.labels, key: key).map(Array.init) ?? LabelPage.empty() }
-                LabelPage.set(doc, in: &labelPages[key]!)
+                let page = doc >> LabelPage.shift
+                try labels.edit(
+                    slot: Int(label.kind.rawValue), LabelPageName(label: label, page: page), key: { IndexFormat.labelKey(label, page: page) },
+                    load: { try txn.get(t.labels, key: $0).map(Array.init) }, empty: LabelPage.empty
+                ) { LabelPage.set(doc, in: &$0) }
             }
             for column in DocumentColumn.allCases {
-                let key = IndexFormat.columnKey(column, page: doc >> ColumnPage.shift)
-                if columnPages[key] == nil { columnPages[key] = try txn.get(t.columns, key: key).map(Array.init) ?? ColumnPage.empty() }
-                ColumnPage.store(column.value(of: record), for: doc, in: &columnPages[key]!)
+                let page = doc >> ColumnPage.shift
+                try columns.edit(
+                    slot: Int(column.rawValue), page, key: { IndexFormat.columnKey(column, page: page) },
+                    load: { try txn.get(t.columns, key: $0).map(Array.init) }, empty: ColumnPage.empty
+                ) { ColumnPage.store(column.value(of: record), for: doc, in: &$0) }
             }
             lastDoc = doc
         }
         if let lastDoc, !stagedGroups.contains(lastDoc & ~UInt32(RecordGroup.capacity - 1)) {
             try records.put(RecordGroup.key(of: lastDoc), group.encoded(), txn)
         }
-        for key in labelPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.labels, key: key, value: labelPages[key]!) }
-        for key in columnPages.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) { try txn.put(t.columns, key: key, value: columnPages[key]!) }
+        for (key, page) in labels.removeAll() { try txn.put(t.labels, key: key, value: page) }
+        for (key, page) in columns.removeAll() { try txn.put(t.columns, key: key, value: page) }
         if let run = packer.finishGroup() { round.append(run) }
         try putBlocks(&round, &packing, layout, &docstore, txn)
         try putBlocks(&round, &packing, layout, &docstore, txn)
-        for (key, page) in pages { try txn.put(t.norms, key: key, value: page) }
+        for (key, page) in norms.removeAll() { try txn.put(t.norms, key: key, value: page) }
     }
 
     /// Starts packing `runs` into blocks on the workers in the background (``BackgroundWork``) and
