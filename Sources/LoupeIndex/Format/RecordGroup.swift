@@ -74,14 +74,15 @@ struct RecordGroup {
         records[slot] = record.encoded()[...]
     }
 
-    /// The stored value.
-    func encoded() -> [UInt8] {
+    /// The stored value, compressed with `compressor` when given (a caller that encodes many groups
+    /// keeps one), else with a context of its own: the same bytes either way.
+    func encoded(compressor: Zstd.Compressor? = nil) -> [UInt8] {
         var raw: [UInt8] = []
         VarInt.append(UInt32(records.count), to: &raw)
         for record in records {
             VarInt.append(UInt32(record.count), to: &raw)
             raw += record
         }
-        return CompressedValue.encode(raw)
+        return CompressedValue.encode(raw, compressor: compressor)
     }
 }

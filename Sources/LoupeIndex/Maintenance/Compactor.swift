@@ -132,7 +132,7 @@ public struct Compactor {
             guard let record = try old.document(oldDoc) else { throw IndexError.corrupt("records: no record for doc id \(oldDoc)") }
             group.append(record)
             if group.records.count == RecordGroup.capacity || new == renumbering.count - 1 {
-                try txn.put(index.tables.records, key: RecordGroup.key(of: UInt32(new)), value: group.encoded(), flags: .append)
+                try txn.put(index.tables.records, key: RecordGroup.key(of: UInt32(new)), value: group.encoded(compressor: compressor), flags: .append)
                 group = RecordGroup(records: [])
             }
             guard let text = try blocks.block(containing: oldDoc).text(oldDoc) else {

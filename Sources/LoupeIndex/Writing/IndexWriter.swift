@@ -449,11 +449,11 @@ public final class IndexWriter {
                     out.append(encoder.encode(slots: row, batches: batches, base: base, lengths: columns, averageLengths: averageLengths))
                 }
             }
-            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: false) }
+            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
             encoding = next
             start = pieces.last!.upperBound
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: false) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
     }
 
     /// Writes the terms of the flushed runs, merged term by term (``TermRunMerge``) in rounds whose
@@ -469,6 +469,7 @@ public final class IndexWriter {
         defer { merge.close() }
         let width = spilled.runs.count, columns = pendingLengths
         var encoding: BackgroundWork<[[EncodedTerm]]>?
+        var untrimmed = 0
         var round = TermRunMerge.Round()
         while try merge.next(&round, bytes: Self.pieceBytes * Self.mergePiecesPerWorker * workers) {
             var pieces: [Range<Int>] = []
@@ -482,30 +483,42 @@ public final class IndexWriter {
                 }
             }
             let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, width: width, base, columns, averageLengths) }
-            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: true) }
+            if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
             encoding = next
+            // The rounds' chunks were allocated on the workers and freed here, into their arenas.
+            if untrimmed >= Self.trimBytes {
+                Self.returnFreedMemory()
+                untrimmed = 0
+            }
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, trim: true) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+        Self.returnFreedMemory()
     }
 
-    /// Puts the encoded terms of one round, in order, then unmaps the pages it read and, with
-    /// `trim` (a merge of flushed runs, whose rounds would otherwise pile up in the workers'
-    /// arenas), returns the memory of its chunks to the system.
+    /// Puts the encoded terms of one round, in order, then unmaps the pages it read; returns the
+    /// bytes of the round's chunks.
+    @discardableResult
     private func put(
         _ round: [[EncodedTerm]], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
-        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary, trim: Bool
-    ) throws {
+        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+    ) throws -> Int {
+        var bytes = 0
         for piece in round {
             for term in piece {
                 try put(term, txn, &terms, &postingsTable, &positionsTable, &stats)
                 summary.terms += 1
+                bytes += term.postings.count + term.positions.count
             }
         }
         // Looking the round's terms up mapped their `terms` pages; later rounds read others.
         index.environment.releaseMappedPages()
-        // The round's chunks were allocated on the workers and are freed here, into their arenas.
-        if trim { Self.returnFreedMemory() }
+        return bytes
     }
+
+    /// Bytes of chunks a merge of flushed runs puts between two ``returnFreedMemory()``s: the
+    /// workers reuse most of what a round frees for the next one, and trimming walks every arena
+    /// (it cost a tenth of the committing thread's time when done after each round).
+    private static let trimBytes = 32 << 20
 
     /// Encodes the terms of `pieces` of a merge round of `width` runs on the workers; the result
     /// holds each piece's terms in order.
@@ -647,6 +660,7 @@ public final class IndexWriter {
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
         var group = RecordGroup(records: [])
+        let compressor = Zstd.Compressor()
         var packer = DocumentBlockPacker()
         var round: [[DocumentBlockPacker.Document]] = []
         var packing: BackgroundWork<[DocumentBlockPacker.Block]>?
@@ -659,7 +673,7 @@ public final class IndexWriter {
             let doc = base + place
             if place == 0 || RecordGroup.slot(of: doc) == 0 {
                 if place > 0 && !stagedGroups.contains(doc - UInt32(RecordGroup.capacity)) {
-                    try records.put(RecordGroup.key(of: doc - 1), group.encoded(), txn)
+                    try records.put(RecordGroup.key(of: doc - 1), group.encoded(compressor: compressor), txn)
                 }
                 // The first group may have been begun by an earlier commit; a group starting here is new.
                 group = RecordGroup(records: [])
@@ -710,7 +724,7 @@ public final class IndexWriter {
             lastDoc = doc
         }
         if let lastDoc, !stagedGroups.contains(lastDoc & ~UInt32(RecordGroup.capacity - 1)) {
-            try records.put(RecordGroup.key(of: lastDoc), group.encoded(), txn)
+            try records.put(RecordGroup.key(of: lastDoc), group.encoded(compressor: compressor), txn)
         }
         for (key, page) in labels.removeAll() { try txn.put(t.labels, key: key, value: page) }
         for (key, page) in columns.removeAll() { try txn.put(t.columns, key: key, value: page) }
