@@ -475,7 +475,7 @@ public final class IndexWriter {
             var pieces: [Range<Int>] = []
             var first = 0, bytes = 0
             for term in round.terms.indices {
-                bytes += round.byteCount(term) + 16
+                bytes += round.byteCount(term) + TermRunMerge.Round.termCost
                 if bytes >= Self.pieceBytes || term == round.terms.count - 1 {
                     pieces.append(first..<(term + 1))
                     first = term + 1

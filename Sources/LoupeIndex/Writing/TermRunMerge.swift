@@ -25,6 +25,15 @@ struct TermRunMerge {
         func byteCount(_ term: Int) -> Int {
             terms[term].parts.reduce(0) { $0 + parts[$1].count }
         }
+
+        /// Memory a term holds beyond its bytes in `arena` while its round is merged: its entries
+        /// here, and its encoded form until the round is put (``EncodedTerm``'s three arrays, each
+        /// a heap allocation). Most terms are rare, with a dozen bytes of postings, so a round
+        /// measured by its bytes alone would hold a quarter of a million of them.
+        static let termCost = 256
+
+        /// What the round holds, counting ``termCost`` per term: the measure a round is cut at.
+        var cost: Int { arena.count + terms.count * Self.termCost }
     }
 
     /// The most runs one merge takes.
@@ -49,11 +58,11 @@ struct TermRunMerge {
         heads = []
     }
 
-    /// Fills `round` with the next terms in key order, until their postings take `bytes` or the
-    /// runs are all read; returns false when there was no term left.
+    /// Fills `round` with the next terms in key order, until its ``Round/cost`` reaches `bytes` or
+    /// the runs are all read; returns false when there was no term left.
     mutating func next(_ round: inout Round, bytes: Int) throws -> Bool {
         round.removeAll()
-        while round.arena.count < bytes {
+        while round.cost < bytes {
             var smallest = -1
             for r in heads.indices {
                 guard let head = heads[r] else { continue }
