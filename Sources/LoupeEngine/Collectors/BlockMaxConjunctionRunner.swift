@@ -74,14 +74,7 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
             }
             if threshold > -.infinity {
                 if doc > boundEnd || boundThreshold != threshold {
-                    bound = 0
-                    boundEnd = terminatedDoc
-                    for leaf in all {
-                        leaf._withUnsafeGuaranteedRef {
-                            boundEnd = min(boundEnd, $0.shallowAdvance(to: doc))
-                            bound += $0.blockMaxScore()
-                        }
-                    }
+                    (bound, boundEnd) = Self.windowBound(from: doc, lead: lead, all: all)
                     boundThreshold = threshold
                 }
                 if bound <= threshold {
@@ -89,14 +82,7 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                     var target = boundEnd
                     while target != terminatedDoc && bound <= threshold {
                         target += 1
-                        bound = 0
-                        boundEnd = terminatedDoc
-                        for leaf in all {
-                            leaf._withUnsafeGuaranteedRef {
-                                boundEnd = min(boundEnd, $0.shallowAdvance(to: target))
-                                bound += $0.blockMaxScore()
-                            }
-                        }
+                        (bound, boundEnd) = Self.windowBound(from: target, lead: lead, all: all)
                         if boundEnd == terminatedDoc && bound <= threshold { target = terminatedDoc }
                         else if bound <= threshold { target = boundEnd }
                     }
@@ -120,5 +106,32 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
             doc = lead._withUnsafeGuaranteedRef { $0.next() }
         }
         return offered
+    }
+
+    /// Blocks of a follower one bound may span: the window is the lead's block, cut short where a
+    /// follower's blocks are many times denser, so that a rare lead does not scan a dense follower's
+    /// blocks it would never reach.
+    static var windowBlocks: Int { 8 }
+
+    /// An upper bound of the conjunction's scores for docs from `target` to the returned end: the
+    /// window is the lead's block (as in Lucene's block-max conjunction), shortened to at most
+    /// ``windowBlocks`` blocks of any leaf, and each leaf bounds its scores over the window by the
+    /// largest of its blocks' bounds there. Followers' blocks are usually shorter than the lead's,
+    /// so one bound serves many of the lead's candidates instead of one.
+    @inline(__always)
+    private static func windowBound(
+        from target: UInt32, lead: Unmanaged<Leaf>, all: UnsafeBufferPointer<Unmanaged<Leaf>>
+    ) -> (bound: Double, end: UInt32) {
+        var end = lead._withUnsafeGuaranteedRef { $0.shallowAdvance(to: target) }
+        var bound = 0.0
+        for leaf in all {
+            leaf._withUnsafeGuaranteedRef {
+                $0.shallowAdvance(to: target)
+                let window = $0.maxScore(through: end, blocks: windowBlocks)
+                bound += window.score
+                end = min(end, window.last)
+            }
+        }
+        return (bound, end)
     }
 }

@@ -212,6 +212,27 @@ public final class TermPostings {
         chunkIndex < chunks.count ? chunks[chunkIndex].impacts(ofBlock: blockIndex) : Impacts(tf1: 0, length1: .max, tf2: 0, length2: .max)
     }
 
+    /// The largest `bound` of the blocks from the one the metadata points at, up to the first that
+    /// reaches `end` but at most `limit` of them, and the last doc id they cover (at least `end`
+    /// only when the scan reached it). The metadata does not move.
+    @inline(__always)
+    func maxBound(through end: UInt32, blocks limit: Int, _ bound: (Impacts) -> Double) -> (bound: Double, last: UInt32) {
+        var chunk = chunkIndex, block = blockIndex, best = 0.0, scanned = 0
+        while chunk < chunks.count {
+            if block >= chunks[chunk].blockCount {
+                chunk += 1
+                block = 0
+                continue
+            }
+            best = max(best, bound(chunks[chunk].impacts(ofBlock: block)))
+            let last = chunks[chunk].lastDoc(ofBlock: block)
+            scanned += 1
+            if last >= end || scanned == limit { return (best, last) }
+            block += 1
+        }
+        return (best, terminatedDoc)
+    }
+
     /// Calls `body` with every block's impacts: for the term's score upper bound.
     func forEachBlockBound(_ body: (Impacts) -> Void) {
         for chunk in chunks {
