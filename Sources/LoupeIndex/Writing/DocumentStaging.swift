@@ -1,4 +1,5 @@
 import LoupeStorage
+import LoupeCodec
 
 /// Writes a bulk load's document blocks and full record groups into the index at each flush, in
 /// write transactions of their own, so that its commit does not hold them in memory.
@@ -99,6 +100,8 @@ struct DocumentStaging {
         }
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
+        // One zstd context for the transaction's record groups, as a commit has (same bytes).
+        let compressor = Zstd.Compressor()
         var runs: [[DocumentBlockPacker.Document]] = []
         let layout = index.environment.pageLayout
         for document in documents {
@@ -112,7 +115,7 @@ struct DocumentStaging {
             guard doc >= firstWholeGroup(base) else { continue }
             state.group.append(document.record)
             if state.group.records.count == RecordGroup.capacity {
-                try records.put(RecordGroup.key(of: doc), state.group.encoded(), txn)
+                try records.put(RecordGroup.key(of: doc), state.group.encoded(compressor: compressor), txn)
                 state.recordsEnd = doc + 1
                 state.group = RecordGroup(records: [])
             }
