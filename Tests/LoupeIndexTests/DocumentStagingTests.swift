@@ -39,6 +39,17 @@ import Testing
     }
 
     /// A bulk writer that flushes every `group` documents.
+    /// A new index in `dir` holding `documents`, committed by an ordinary writer.
+    static func index(in dir: TemporaryDirectory, committing documents: [DocumentInput] = []) throws -> Index {
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        if !documents.isEmpty {
+            let writer = try IndexWriter(index: index, workers: 2)
+            try writer.add(contentsOf: documents)
+            try writer.commit()
+        }
+        return index
+    }
+
     static func bulkWriter(_ index: Index) throws -> IndexWriter {
         try IndexWriter(index: index, memoryBudget: 64 << 10, workers: 2, spillLimit: 1 << 40)
     }
@@ -85,7 +96,7 @@ import Testing
 
     @Test func anotherWriterTakingIdsCancelsTheStageAndNothingCollides() throws {
         let dir = TemporaryDirectory("staging")
-        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        let index = try Self.index(in: dir)
         let load = Self.documents(0..<400, seed: 3), other = Self.documents(0..<3, seed: 4, prefix: "other")
         let bulk = try Self.bulkWriter(index)
         try Self.add(Array(load[..<200]), to: bulk)
@@ -107,11 +118,8 @@ import Testing
 
     @Test func aKilledLoadsStrayEntriesAreNeverServedAndAreReclaimed() throws {
         let dir = TemporaryDirectory("staging")
-        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
         let first = Self.documents(0..<50, seed: 5)
-        let initial = try IndexWriter(index: index, workers: 2)
-        try initial.add(contentsOf: first)
-        try initial.commit()
+        let index = try Self.index(in: dir, committing: first)
         // A load that stages and never commits: what a killed process leaves.
         do {
             let killed = try Self.bulkWriter(index)
@@ -139,11 +147,8 @@ import Testing
 
     @Test func compactionDropsStrayEntriesAndTheStage() throws {
         let dir = TemporaryDirectory("staging")
-        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
         let first = Self.documents(0..<60, seed: 9)
-        let initial = try IndexWriter(index: index, workers: 2)
-        try initial.add(contentsOf: first)
-        try initial.commit()
+        let index = try Self.index(in: dir, committing: first)
         let bulk = try Self.bulkWriter(index)
         try Self.add(Self.documents(60..<300, seed: 10), to: bulk)
         #expect(try IndexChecker(index: index).check().strayEntries > 0)
