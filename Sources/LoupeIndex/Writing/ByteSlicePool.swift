@@ -97,9 +97,14 @@ final class ByteSlicePool {
         stream.length &+= written
     }
 
-    /// Replaces `out`'s contents with the bytes of stream `stream`, in order.
+    /// Replaces `out`'s contents with the bytes of stream `s`, in order.
     func copy(_ s: Stream, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
+        append(s, to: &out)
+    }
+
+    /// Appends the bytes of stream `s` to `out`, in order: a copy of each of its slices.
+    func append(_ s: Stream, to out: inout [UInt8]) {
         var start = s.head
         var level: UInt32 = 0
         while true {

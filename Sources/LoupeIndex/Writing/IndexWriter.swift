@@ -467,7 +467,7 @@ public final class IndexWriter {
     ) throws {
         var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
         defer { merge.close() }
-        let width = spilled.runs.count, columns = pendingLengths
+        let columns = pendingLengths
         var encoding: BackgroundWork<[[EncodedTerm]]>?
         var untrimmed = 0
         var round = TermRunMerge.Round()
@@ -482,7 +482,7 @@ public final class IndexWriter {
                     bytes = 0
                 }
             }
-            let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, width: width, base, columns, averageLengths) }
+            let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, base, columns, averageLengths) }
             if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
             encoding = next
             // The rounds' chunks were allocated on the workers and freed here, into their arenas.
@@ -520,10 +520,10 @@ public final class IndexWriter {
     /// (it cost a tenth of the committing thread's time when done after each round).
     private static let trimBytes = 32 << 20
 
-    /// Encodes the terms of `pieces` of a merge round of `width` runs on the workers; the result
+    /// Encodes the terms of `pieces` of a merge round on the workers; the result
     /// holds each piece's terms in order.
     private static func encode(
-        _ pieces: [Range<Int>], _ round: TermRunMerge.Round, width: Int, _ base: UInt32, _ columns: [[UInt32]], _ averageLengths: [Double]
+        _ pieces: [Range<Int>], _ round: TermRunMerge.Round, _ base: UInt32, _ columns: [[UInt32]], _ averageLengths: [Double]
     ) throws -> [[EncodedTerm]] {
         let results = UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>.allocate(capacity: pieces.count)
         results.initialize(repeating: .success([]))
@@ -531,7 +531,7 @@ public final class IndexWriter {
         round.arena.withUnsafeBytes { arena in
             let shared = RoundBuffers(arena: arena, results: results)
             DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
-                var encoder = TermChunkEncoder(batchCount: width)
+                var encoder = TermChunkEncoder()
                 var out: [EncodedTerm] = []
                 out.reserveCapacity(pieces[p].count)
                 shared.results[p] = Result {
@@ -593,7 +593,7 @@ public final class IndexWriter {
             slots.withUnsafeBufferPointer { slots in
                 let shared = PieceBuffers(batches: batches, slots: slots, results: results)
                 DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
-                    var encoder = TermChunkEncoder(batchCount: width)
+                    var encoder = TermChunkEncoder()
                     var out = empty
                     for term in pieces[p] {
                         body(&encoder, UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)]), shared.batches, &out)

@@ -72,32 +72,9 @@ struct InvertedBatch {
     /// Bytes of `slot`'s pending postings: a measure of the work of encoding them.
     func byteCount(slot: Int) -> Int { Int(terms[slot].stream.length) }
 
-    /// Appends `slot`'s postings to `out` in the form the chunk encoders take; `scratch` holds
-    /// the term's stream meanwhile.
-    func decode(slot: Int, into out: inout DecodedPostings, scratch: inout [UInt8]) {
-        pool.copy(terms[slot].stream, into: &scratch)
-        scratch.withUnsafeBufferPointer { buffer in
-            guard var p = buffer.baseAddress else { return }
-            let end = p + buffer.count
-            var doc: UInt32 = 0
-            var first = true
-            while p < end {
-                let gap = VarInt.decode(&p)
-                doc = first ? gap : doc &+ gap
-                first = false
-                out.docs.append(doc)
-                VarInt.append(VarInt.decode(&p) &- 1, to: &out.positionBytes)
-                var tf: UInt32 = 1
-                let rest = p
-                while p.pointee != 0 {
-                    _ = VarInt.decode(&p)
-                    tf += 1
-                }
-                out.positionBytes.append(contentsOf: UnsafeBufferPointer(start: rest, count: p - rest))
-                p += 1
-                out.tfs.append(tf)
-                out.positionEnds.append(UInt32(out.positionBytes.count))
-            }
-        }
+    /// Appends `slot`'s postings stream to `out` as it is (the form above, ``PostingsStreamDecoder``'s
+    /// input): a copy of its slices.
+    func appendStream(slot: Int, to out: inout [UInt8]) {
+        pool.append(terms[slot].stream, to: &out)
     }
 }

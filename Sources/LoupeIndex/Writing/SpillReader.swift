@@ -33,6 +33,19 @@ struct SpillReader {
         out.append(contentsOf: bytes)
     }
 
+    /// Starts an entry at the end of `out`, to be written in place (rather than built elsewhere
+    /// and copied, as ``frame(_:into:)`` takes it); returns what ``endFrame(_:in:)`` needs.
+    static func beginFrame(in out: inout [UInt8]) -> Int {
+        out.append(contentsOf: repeatElement(0, count: 4))
+        return out.count - 4
+    }
+
+    /// Ends the entry `beginFrame(in:)` started: its length is what `out` grew by since.
+    static func endFrame(_ start: Int, in out: inout [UInt8]) {
+        let length = UInt32(out.count - start - 4).littleEndian
+        out.withUnsafeMutableBytes { $0.storeBytes(of: length, toByteOffset: start, as: UInt32.self) }
+    }
+
     /// The next entry's bytes, or nil after the last.
     mutating func next() throws -> UnsafeRawBufferPointer? {
         guard try ensure(4) else {

@@ -19,13 +19,13 @@ struct EncodedTerm {
 /// its own thread.
 struct TermChunkEncoder {
     private var merged = DecodedPostings()
-    private var parts: [DecodedPostings]
+    /// The term's streams of the batches holding it, copied out of their pools one after the other.
+    private var streams: [UInt8] = []
+    private var streamRanges: [Range<Int>] = []
+    private var parts: [UnsafeRawBufferPointer] = []
     private var lengths: [UInt32] = []
-    private var scratch: [UInt8] = []
 
-    init(batchCount: Int) {
-        parts = [DecodedPostings](repeating: DecodedPostings(), count: batchCount)
-    }
+    init() {}
 
     /// Encodes the term whose slot in batch `b` is `slots[b]` (-1: not in that batch).
     /// - Parameters:
@@ -36,57 +36,55 @@ struct TermChunkEncoder {
         slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, base: UInt32,
         lengths columns: [[UInt32]], averageLengths: [Double]
     ) -> EncodedTerm {
-        let holder = gather(slots: slots, batches: batches)
+        merged.removeAll()
+        streams.removeAll(keepingCapacity: true)
+        streamRanges.removeAll(keepingCapacity: true)
+        var holder = 0
+        for b in slots.indices where slots[b] >= 0 {
+            let start = streams.count
+            batches[b].appendStream(slot: Int(slots[b]), to: &streams)
+            streamRanges.append(start..<streams.count)
+            holder = b
+        }
         let key = batches[holder].interner.withKey(Int(slots[holder])) { Array($0) }
-        return encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
+        do {
+            try streams.withUnsafeBytes { bytes in
+                parts.removeAll(keepingCapacity: true)
+                for range in streamRanges { parts.append(UnsafeRawBufferPointer(rebasing: bytes[range])) }
+                try parts.withUnsafeBufferPointer { try PostingsStreamDecoder.decode($0, into: &merged) }
+            }
+            return try encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
+        } catch {
+            preconditionFailure("TermChunkEncoder: a batch's postings stream is malformed (\(error))")
+        }
     }
 
     /// Appends the run entry (``TermRun``) of the term whose slot in batch `b` is `slots[b]`
-    /// (-1: not in that batch) to `out`: its postings merged over the batches, doc ids as batch places.
-    mutating func appendRunEntry(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, to out: inout [UInt8]) {
-        let holder = gather(slots: slots, batches: batches)
-        var buffer = scratch, postings = merged
-        batches[holder].interner.withKey(Int(slots[holder])) { key in
-            TermRun.append(key: key, postings: postings, to: &out, scratch: &buffer)
-        }
-        scratch = buffer
-    }
-
-    /// Fills `merged` with the term's postings over the batches; returns a batch holding it.
-    private mutating func gather(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>) -> Int {
-        merged.removeAll()
-        var holders = 0, holder = 0
-        for b in slots.indices where slots[b] >= 0 {
-            holders += 1
-            holder = b
-        }
-        if holders == 1 {
-            batches[holder].decode(slot: Int(slots[holder]), into: &merged, scratch: &scratch)
-        } else {
-            for b in slots.indices {
-                parts[b].removeAll()
-                if slots[b] >= 0 { batches[b].decode(slot: Int(slots[b]), into: &parts[b], scratch: &scratch) }
-            }
-            merged.merge(parts)
-        }
-        return holder
+    /// (-1: not in that batch) to `out`: its postings streams as the batches hold them.
+    func appendRunEntry(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, to out: inout [UInt8]) {
+        TermRun.append(slots: slots, batches: batches, to: &out)
     }
 
     /// Encodes the term `key` whose postings are the entries `parts` of flushed runs (``TermRun``),
     /// in run order: the same chunks as ``encode(slots:batches:base:lengths:averageLengths:)`` gives
     /// for the same postings held in memory.
     mutating func encode(
-        key: [UInt8], parts: [UnsafeRawBufferPointer], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]
+        key: [UInt8], parts entries: [UnsafeRawBufferPointer], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]
     ) throws -> EncodedTerm {
         merged.removeAll()
-        for part in parts { try TermRun.decode(part, into: &merged) }
-        guard !merged.docs.isEmpty else { throw IndexError.corrupt("spill file: a term without postings") }
-        return encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
+        for entry in entries { try TermRun.decode(entry, into: &merged, parts: &parts) }
+        return try encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
     }
 
     /// Encodes the postings gathered in `merged` (doc ids as batch places) for the term `key`.
-    private mutating func encodeMerged(key: [UInt8], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]) -> EncodedTerm {
-        let field = Int(key[0])
+    private mutating func encodeMerged(key: [UInt8], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]) throws -> EncodedTerm {
+        guard let last = merged.docs.last, let fieldByte = key.first else {
+            throw IndexError.corrupt("spill file: a term without postings or key")
+        }
+        let field = Int(fieldByte)
+        guard field < columns.count, field < averageLengths.count, Int(last) < columns[field].count else {
+            throw IndexError.corrupt("spill file: postings of a document past the pending ones")
+        }
         lengths.removeAll(keepingCapacity: true)
         columns[field].withUnsafeBufferPointer { column in
             for i in merged.docs.indices {

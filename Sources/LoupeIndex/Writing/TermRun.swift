@@ -6,34 +6,36 @@ import LoupeCodec
 /// One entry per term:
 /// ```
 /// varint key length, key (field byte, term bytes)
-/// varint docCount, then per document: varint doc (batch place; the first absolute, then gaps),
-///                  varint tf, varint byte length of the positions, positions (varints: the
-///                  first absolute, then gaps; the form of DecodedPostings)
+/// varint part count (≥ 1), then per part: varint byte length, the bytes of one worker's
+///                          postings stream of the term, as its ``InvertedBatch`` holds it
 /// ```
-/// Runs are written in batch-place order and a term's documents in a run are in order, so a
-/// term's postings over several runs are the runs' lists one after the other.
+/// The streams' doc ids are batch places already, so a flush only copies them: it decodes
+/// nothing. A term's parts are disjoint doc sets, each in doc order, that interleave; runs are
+/// written in batch-place order, so a term's postings over several runs are the runs' merged
+/// parts one run after the other. ``PostingsStreamDecoder`` reads them back in one pass.
 enum TermRun {
-    /// Appends the framed entry of the term `key` with `postings` to `out`; `scratch` is reused.
-    static func append(key: UnsafeRawBufferPointer, postings: DecodedPostings, to out: inout [UInt8], scratch: inout [UInt8]) {
-        scratch.removeAll(keepingCapacity: true)
-        VarInt.append(UInt32(key.count), to: &scratch)
-        scratch.append(contentsOf: key)
-        VarInt.append(UInt32(postings.docs.count), to: &scratch)
-        var previous: UInt32 = 0
-        var positionsStart = 0
-        for i in postings.docs.indices {
-            VarInt.append(postings.docs[i] &- previous, to: &scratch)
-            previous = postings.docs[i]
-            VarInt.append(postings.tfs[i], to: &scratch)
-            let positionsEnd = Int(postings.positionEnds[i])
-            VarInt.append(UInt32(positionsEnd - positionsStart), to: &scratch)
-            scratch.append(contentsOf: postings.positionBytes[positionsStart..<positionsEnd])
-            positionsStart = positionsEnd
+    /// Appends the framed entry of the term whose slot in batch `b` is `slots[b]` (-1: not in
+    /// that batch; one batch at least holds it) to `out`.
+    static func append(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, to out: inout [UInt8]) {
+        let frame = SpillReader.beginFrame(in: &out)
+        var parts: UInt32 = 0, holder = 0
+        for b in slots.indices where slots[b] >= 0 {
+            parts += 1
+            holder = b
         }
-        scratch.withUnsafeBytes { SpillReader.frame($0, into: &out) }
+        batches[holder].interner.withKey(Int(slots[holder])) { key in
+            VarInt.append(UInt32(key.count), to: &out)
+            out.append(contentsOf: key)
+        }
+        VarInt.append(parts, to: &out)
+        for b in slots.indices where slots[b] >= 0 {
+            VarInt.append(UInt32(batches[b].byteCount(slot: Int(slots[b]))), to: &out)
+            batches[b].appendStream(slot: Int(slots[b]), to: &out)
+        }
+        SpillReader.endFrame(frame, in: &out)
     }
 
-    /// The key of the entry `entry`, and where its postings start.
+    /// The key of the entry `entry`, and where its postings (part count and parts) start.
     static func key(of entry: UnsafeRawBufferPointer) throws -> (key: UnsafeRawBufferPointer, postings: Int) {
         var reader = EntryReader(entry)
         let length = try reader.varint()
@@ -42,22 +44,21 @@ enum TermRun {
         return (key, reader.offset + length)
     }
 
-    /// Appends the postings of a term entry (the bytes after its key, ``key(of:)``) to `out`.
-    static func decode(_ postings: UnsafeRawBufferPointer, into out: inout DecodedPostings) throws {
+    /// Appends the postings of a term entry (the bytes after its key, ``key(of:)``), its parts
+    /// merged in doc order, to `out`, whose docs must all be below them; `parts` is reused.
+    static func decode(_ postings: UnsafeRawBufferPointer, into out: inout DecodedPostings, parts: inout [UnsafeRawBufferPointer]) throws {
         var reader = EntryReader(postings)
         let count = try reader.varint()
-        var doc: UInt32 = 0
-        for i in 0..<count {
-            let gap = UInt32(try reader.varint())
-            doc = i == 0 ? gap : doc &+ gap
-            out.docs.append(doc)
-            out.tfs.append(UInt32(try reader.varint()))
+        guard count > 0 else { throw IndexError.corrupt("spill file: a term without postings") }
+        parts.removeAll(keepingCapacity: true)
+        for _ in 0..<count {
             let length = try reader.varint()
-            guard length <= postings.count - reader.offset else { throw IndexError.corrupt("spill file: positions cut short") }
-            out.positionBytes.append(contentsOf: postings[reader.offset..<(reader.offset + length)])
+            guard length <= postings.count - reader.offset else { throw IndexError.corrupt("spill file: a postings stream cut short") }
+            parts.append(UnsafeRawBufferPointer(rebasing: postings[reader.offset..<(reader.offset + length)]))
             reader.offset += length
-            out.positionEnds.append(UInt32(out.positionBytes.count))
         }
+        guard reader.offset == postings.count else { throw IndexError.corrupt("spill file: bytes after a term's postings") }
+        try parts.withUnsafeBufferPointer { try PostingsStreamDecoder.decode($0, into: &out) }
     }
 
     /// Reads varints from an entry, checking its bounds.
