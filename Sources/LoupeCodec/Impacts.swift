@@ -28,18 +28,23 @@ public struct Impacts: Equatable, Sendable {
         averageLength: Double, scratch: inout [UInt64]
     ) -> Impacts {
         guard !tfs.isEmpty else { return Impacts(tf1: 0, length1: .max, tf2: 0, length2: .max) }
-        // Fast path: one posting has both the largest tf and the smallest length.
         var maxTf: UInt32 = 0, minLength = UInt32.max
         for i in 0..<tfs.count {
             maxTf = max(maxTf, tfs[i])
             minLength = min(minLength, lengths[i])
         }
-        for i in 0..<tfs.count where tfs[i] == maxTf && lengths[i] == minLength {
-            return Impacts(tf1: maxTf, length1: minLength, tf2: maxTf, length2: minLength)
-        }
-        // Frontier: by length ascending (ties: larger tf first), keep tfs that beat all shorter ones.
+        // The frontier starts at the shortest length with its largest tf, `shortestTf`.
+        var shortestTf: UInt32 = 0
+        for i in 0..<tfs.count where lengths[i] == minLength { shortestTf = max(shortestTf, tfs[i]) }
+        // Fast path: one posting has both the largest tf and the smallest length.
+        if shortestTf == maxTf { return Impacts(tf1: maxTf, length1: minLength, tf2: maxTf, length2: minLength) }
+        // Frontier: by length ascending (ties: larger tf first), keep tfs that beat all shorter
+        // ones. A posting whose tf is at most `shortestTf` never does, so only the others are
+        // sorted (most tfs of a block are 1 or 2).
         scratch.removeAll(keepingCapacity: true)
-        for i in 0..<tfs.count { scratch.append(UInt64(lengths[i]) << 32 | UInt64(~tfs[i])) }
+        scratch.reserveCapacity(tfs.count)
+        scratch.append(UInt64(minLength) << 32 | UInt64(~shortestTf))
+        for i in 0..<tfs.count where tfs[i] > shortestTf { scratch.append(UInt64(lengths[i]) << 32 | UInt64(~tfs[i])) }
         scratch.sort()
         var frontierCount = 0
         var best: UInt32 = 0

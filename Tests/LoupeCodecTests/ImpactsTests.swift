@@ -29,6 +29,32 @@ import Testing
         }
     }
 
+    /// The cover is that of the postings no other one dominates (found here pair by pair): those
+    /// it skips, most of a block's, change nothing.
+    @Test func theCoverIsThatOfTheUndominatedPostings() {
+        var rng = SeededGenerator(seed: 11)
+        var scratch: [UInt64] = []
+        for _ in 0..<300 {
+            let n = Int.random(in: 1...128, using: &rng)
+            let tfs = (0..<n).map { _ in UInt32.random(in: 1...4, using: &rng) * UInt32.random(in: 1...3, using: &rng) }
+            let lengths = (0..<n).map { _ in UInt32.random(in: 1...300, using: &rng) }
+            var frontier: [(tf: UInt32, length: UInt32)] = []
+            for i in 0..<n {
+                let dominated = (0..<n).contains { j in
+                    tfs[j] >= tfs[i] && lengths[j] <= lengths[i] && (tfs[j] > tfs[i] || lengths[j] < lengths[i])
+                }
+                if !dominated && !frontier.contains(where: { $0 == (tfs[i], lengths[i]) }) { frontier.append((tfs[i], lengths[i])) }
+            }
+            let all = tfs.withUnsafeBufferPointer { t in
+                lengths.withUnsafeBufferPointer { Impacts.cover(tfs: t, lengths: $0, averageLength: 80, scratch: &scratch) }
+            }
+            let undominated = frontier.map(\.tf).withUnsafeBufferPointer { t in
+                frontier.map(\.length).withUnsafeBufferPointer { Impacts.cover(tfs: t, lengths: $0, averageLength: 80, scratch: &scratch) }
+            }
+            #expect(all == undominated)
+        }
+    }
+
     @Test func aSingleFrontierPointIsExact() {
         var scratch: [UInt64] = []
         let impacts = [UInt32(3), 1, 2].withUnsafeBufferPointer { t in
