@@ -46,12 +46,12 @@ public final class IndexWriter {
     /// The pending documents still in memory: batch places from ``spilled``'s document count on.
     private var pending: [PendingDocument] = []
     /// The batches flushed since the last commit, if any.
-    private var spilled: SpilledBatches?
+    private(set) var spilled: SpilledBatches?
     /// The flushed documents' blocks and record groups written ahead of the commit.
     private var staging = DocumentStaging()
     /// Per field (raw-value order), the token count of each pending document by batch place: the
     /// commit looks a length up for every posting, and a dense column keeps that in cache.
-    private var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
+    private(set) var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
     private var operations: [Operation] = []
     /// The external id of each pending document, by batch place.
     private var pendingIds = ExternalIdList()
@@ -211,7 +211,7 @@ public final class IndexWriter {
 
     /// Appends the batches' postings to `file` as one sorted run (``TermRun``), merging them term
     /// by term on the workers in rounds, as a commit does.
-    private func writeRun(_ file: SpillFile) throws {
+    func writeRun(_ file: SpillFile) throws {
         let width = batches.count
         let slots = TermMerge(batches.map(\.interner)).slotsInKeyOrder()
         let termCount = slots.count / width
@@ -471,17 +471,8 @@ public final class IndexWriter {
         var encoding: BackgroundWork<[[EncodedTerm]]>?
         var untrimmed = 0
         var round = TermRunMerge.Round()
-        while try merge.next(&round, bytes: Self.pieceBytes * Self.mergePiecesPerWorker * workers) {
-            var pieces: [Range<Int>] = []
-            var first = 0, bytes = 0
-            for term in round.terms.indices {
-                bytes += round.byteCount(term) + TermRunMerge.Round.termCost
-                if bytes >= Self.pieceBytes || term == round.terms.count - 1 {
-                    pieces.append(first..<(term + 1))
-                    first = term + 1
-                    bytes = 0
-                }
-            }
+        while try merge.next(&round, bytes: mergeRoundBytes) {
+            let pieces = Self.pieces(of: round)
             let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, base, columns, averageLengths) }
             if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
             encoding = next
@@ -520,9 +511,28 @@ public final class IndexWriter {
     /// (it cost a tenth of the committing thread's time when done after each round).
     private static let trimBytes = 32 << 20
 
+    /// The cost (``TermRunMerge/Round/cost``) a round of a merge of flushed runs is cut at.
+    var mergeRoundBytes: Int { Self.pieceBytes * Self.mergePiecesPerWorker * workers }
+
+    /// A merge round cut in pieces of work of about ``pieceBytes`` each (its terms' bytes, and
+    /// ``TermRunMerge/Round/termCost`` per term).
+    static func pieces(of round: TermRunMerge.Round) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var first = 0, bytes = 0
+        for term in round.terms.indices {
+            bytes += round.byteCount(term) + TermRunMerge.Round.termCost
+            if bytes >= Self.pieceBytes || term == round.terms.count - 1 {
+                pieces.append(first..<(term + 1))
+                first = term + 1
+                bytes = 0
+            }
+        }
+        return pieces
+    }
+
     /// Encodes the terms of `pieces` of a merge round on the workers; the result
     /// holds each piece's terms in order.
-    private static func encode(
+    static func encode(
         _ pieces: [Range<Int>], _ round: TermRunMerge.Round, _ base: UInt32, _ columns: [[UInt32]], _ averageLengths: [Double]
     ) throws -> [[EncodedTerm]] {
         let results = UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>.allocate(capacity: pieces.count)

@@ -1,7 +1,7 @@
 import Benchmark
 import LoupeCodec
 import LoupeEngine
-import LoupeIndex
+@_spi(Benchmarks) import LoupeIndex
 import LoupeQuery
 
 /// Every benchmark measures wall time, throughput and mallocs per iteration, for about 2 s.
@@ -145,6 +145,26 @@ let benchmarks: @Sendable () -> Void = {
         } teardown: {
             spillFixture.removeDirectory()
         }
+    }
+
+    // The two halves of the spill alone, on the same 20,000 documents: a flush's sorted run of
+    // the two workers' batches (written to a spill file), and a commit's merge of four runs into
+    // chunks (encoded on the workers, no transaction, no puts).
+    Benchmark("Write the run of 20k documents' batches (IndexWriter flush, 2 workers)", configuration: configuration(warmup: 2)) { benchmark in
+        let writer = spillFixture.writerInMemory
+        for _ in benchmark.scaledIterations { blackHole(try writer.writeRunOfPendingBatches()) }
+    } setup: {
+        _ = spillFixture.writerInMemory
+    } teardown: {
+        spillFixture.removeDirectory()
+    }
+    Benchmark("Merge 4 runs of 20k documents into chunks (commit of flushed runs, no puts)", configuration: configuration(warmup: 2)) { benchmark in
+        let writer = spillFixture.writerFlushed
+        for _ in benchmark.scaledIterations { blackHole(try writer.mergeFlushedRuns()) }
+    } setup: {
+        _ = spillFixture.writerFlushed
+    } teardown: {
+        spillFixture.removeDirectory()
     }
 
     // The same with a 1,000,000-word vocabulary: the term dictionary outgrows the caches.

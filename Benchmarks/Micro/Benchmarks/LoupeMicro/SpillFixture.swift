@@ -1,5 +1,5 @@
 import Foundation
-import LoupeIndex
+@_spi(Benchmarks) import LoupeIndex
 
 /// 20,000 generated documents in four groups of 5,000 (the ``InversionFixture``'s documents, each
 /// group with ids of its own), for timing a bulk load's commit: four flushed runs merged into one
@@ -31,6 +31,19 @@ final class SpillFixture: @unchecked Sendable {
             : try IndexWriter(index: index, memoryBudget: 1 << 40, workers: 2)
         for group in groups { try writer.add(contentsOf: group) }
         return try writer.commit().postings
+    }
+
+    /// Writers on new indexes holding the four groups uncommitted: in memory, and flushed as four
+    /// runs. Their indexes are removed with the fixture's directory.
+    private(set) lazy var writerInMemory = try! pendingWriter(flushed: false)
+    private(set) lazy var writerFlushed = try! pendingWriter(flushed: true)
+
+    private func pendingWriter(flushed: Bool) throws -> IndexWriter {
+        builds += 1
+        let index = try Index.openOrCreate(at: root.appendingPathComponent("\(builds)").path, analyzer: .preset(.simple))
+        let writer = try IndexWriter(index: index, memoryBudget: flushed ? 1 << 20 : 1 << 40, workers: 2, spillLimit: 1 << 40)
+        for group in groups { try writer.add(contentsOf: group) }
+        return writer
     }
 
     func removeDirectory() { try? FileManager.default.removeItem(at: root) }

@@ -1,0 +1,34 @@
+/// The two halves of a bulk load's spilling, one at a time, for the micro-benchmarks
+/// (`Benchmarks/Micro`): a flush's run written from the batches in memory, and a commit's merge of
+/// the flushed runs into chunks, each without the documents, the transaction or the puts around
+/// it, and each repeatable, since neither changes the writer.
+extension IndexWriter {
+    /// Writes the run of the batches in memory (``TermRun``, as ``flush()`` writes it) to a new
+    /// spill file in the index directory, dropped on return; the batches stay pending. Returns the
+    /// run's bytes.
+    @_spi(Benchmarks)
+    public func writeRunOfPendingBatches() throws -> Int {
+        let file = try SpillFile(in: index.path)
+        try writeRun(file)
+        return file.size
+    }
+
+    /// Merges the runs flushed since the last commit into chunks (``TermRunMerge`` in rounds,
+    /// each encoded on the workers, as ``commit()`` merges them, with every field's average
+    /// length taken as 100) and drops them; the runs stay pending. Returns the chunks' bytes.
+    @_spi(Benchmarks)
+    public func mergeFlushedRuns() throws -> Int {
+        guard let spilled else { return 0 }
+        var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
+        defer { merge.close() }
+        let averages = [Double](repeating: 100, count: IndexField.allCases.count)
+        var round = TermRunMerge.Round()
+        var bytes = 0
+        while try merge.next(&round, bytes: mergeRoundBytes) {
+            for piece in try Self.encode(Self.pieces(of: round), round, 0, pendingLengths, averages) {
+                for term in piece { bytes += term.postings.count + term.positions.count }
+            }
+        }
+        return bytes
+    }
+}
