@@ -16,43 +16,59 @@ struct AnalysisPass {
     let stem: Bool
 
     /// Tokenizes the whole text and calls `body` for each emitted term.
+    ///
+    /// ASCII bytes take one ``TokenByteTable`` lookup each, which classifies them and gives the
+    /// lower-cased byte; a token's leading run of ASCII letters and digits is lower-cased into the
+    /// term buffer as it is found (all that an ASCII token needs; a token with other characters is
+    /// normalized again from its source by `emit`).
     func run(_ body: (UnsafeRawBufferPointer, UInt32, Range<Int>) -> Void) {
+        let table = TokenByteTable.entries
+        let bytes = text.assumingMemoryBound(to: UInt8.self)
+        let term = scratch
         var index = 0
         var position: UInt32 = 0
         while index < count {
-            let byte = text.load(fromByteOffset: index, as: UInt8.self)
-            if byte < 0x80 {
-                if !ScalarTraits.isASCIIAlphanumeric(byte) {
-                    index += 1
-                    continue
-                }
-            } else {
-                let (scalar, length) = UTF8Scalar.decode(text, at: index, end: count)
-                guard let scalar, ScalarTraits.of(scalar).contains(.alphanumeric) else {
-                    index += length
-                    continue
-                }
+            let first = table[Int(bytes[index])]
+            if first == 0 {
+                index &+= 1
+                continue
             }
-            // Find the token's end, lower-casing ASCII into the term buffer on the way (all that
-            // an ASCII token needs; other tokens are normalized again from their source).
             let start = index
             var isASCII = true
-            let term = scratch
-            while index < count {
-                let byte = text.load(fromByteOffset: index, as: UInt8.self)
-                if byte < 0x80 {
-                    guard ScalarTraits.isASCIIAlphanumeric(byte) else { break }
-                    let length = index - start
-                    if length < termCapacity {
-                        term[length] = ASCIILowercase.map(byte)
-                    }
-                    index += 1
-                } else {
-                    let (scalar, length) = UTF8Scalar.decode(text, at: index, end: count)
-                    guard let scalar, ScalarTraits.of(scalar).contains(.alphanumeric) else { break }
-                    isASCII = false
-                    index += length
+            if first == TokenByteTable.nonASCII {
+                let (scalar, length) = UTF8Scalar.decode(text, at: index, end: count)
+                guard let scalar, ScalarTraits.of(scalar).contains(.alphanumeric) else {
+                    index &+= length
+                    continue
                 }
+                isASCII = false
+                index &+= length
+            } else {
+                // The ASCII letters and digits that fit in the term buffer, stored as they are
+                // found: the whole of nearly every token.
+                let stored = start &+ min(count &- start, termCapacity)
+                term[0] = first
+                index &+= 1
+                while index < stored {
+                    let mapped = table[Int(bytes[index])]
+                    guard mapped != 0, mapped != TokenByteTable.nonASCII else { break }
+                    term[index &- start] = mapped
+                    index &+= 1
+                }
+            }
+            // The rest of the token, if any: characters past the term buffer (the token is then
+            // too long to keep) or after its first non-ASCII one.
+            while index < count {
+                let mapped = table[Int(bytes[index])]
+                if mapped == 0 { break }
+                if mapped != TokenByteTable.nonASCII {
+                    index &+= 1
+                    continue
+                }
+                let (scalar, length) = UTF8Scalar.decode(text, at: index, end: count)
+                guard let scalar, ScalarTraits.of(scalar).contains(.alphanumeric) else { break }
+                isASCII = false
+                index &+= length
             }
             emit(start..<index, isASCII: isASCII, position: position, body)
             position &+= 1

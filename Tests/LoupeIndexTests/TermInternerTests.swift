@@ -45,4 +45,55 @@ import Testing
         let expected = keys.map { [$0.0] + Array($0.1.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         #expect(sorted == expected)
     }
+
+    /// The inlined key comparison against the bytes themselves: for every length up to 40, equal
+    /// copies compare equal and a copy differing in any single byte compares unequal (the
+    /// overlapping words and the first/middle/last bytes of short keys must miss no position).
+    @Test func keyComparisonFindsEveryDifferingByte() {
+        var random = SeededGenerator(seed: 0xC0DE)
+        for length in 0...40 {
+            let a = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            #expect(Self.equal(a, a))
+            for position in 0..<length {
+                var b = a
+                b[position] ^= UInt8.random(in: 1...255, using: &random)
+                #expect(!Self.equal(a, b), "length \(length), byte \(position)")
+            }
+        }
+    }
+
+    /// Keys of every length up to 24 that differ in one byte each get slots of their own, and
+    /// hash as the same key wherever their bytes lie.
+    @Test func keysDifferingInOneByteAreDistinct() {
+        var interner = TermInterner(capacity: 16)
+        var keys: [[UInt8]] = []
+        for length in 1...24 {
+            let base = [UInt8](repeating: 0x61, count: length)
+            keys.append(base)
+            for position in 0..<length {
+                var key = base
+                key[position] = 0x62
+                keys.append(key)
+            }
+        }
+        for (slot, key) in keys.enumerated() {
+            #expect(key.withUnsafeBytes { interner.intern(field: 0, term: $0) } == slot)
+        }
+        for (slot, key) in keys.enumerated() {
+            // The same bytes at another address, after other bytes.
+            let shifted = [0x7A, 0x7A, 0x7A] + key
+            let found = shifted.withUnsafeBytes { interner.intern(field: 0, term: UnsafeRawBufferPointer(rebasing: $0[3...])) }
+            #expect(found == slot)
+        }
+        #expect(interner.count == keys.count)
+    }
+
+    private static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+                return TermInterner.equal(pa, pb, count: a.count)
+            }
+        }
+    }
 }

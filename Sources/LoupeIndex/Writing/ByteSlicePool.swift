@@ -37,18 +37,24 @@ final class ByteSlicePool {
         var level: UInt8
     }
 
-    private var pages: [UnsafeMutablePointer<UInt8>] = []
+    /// The most pages a pool can hold: its 32-bit addresses cover 4 GiB.
+    private static let maxPages = 1 << (32 - pageShift)
+    /// The pages' addresses, `pageCount` of them: a table of `maxPages` entries (32 KiB) so that
+    /// finding an address's page is one load, with no array to check or grow.
+    private let pages = UnsafeMutablePointer<UnsafeMutablePointer<UInt8>>.allocate(capacity: maxPages)
+    private var pageCount = 0
     /// Next free address, and the end of the current page.
     private var free = 0, limit = 0
 
     init() {}
 
     deinit {
-        for page in pages { munmap(page, Self.pageSize) }
+        for page in 0..<pageCount { munmap(pages[page], Self.pageSize) }
+        pages.deallocate()
     }
 
     /// Bytes held: the pages.
-    var bytes: Int { pages.count * Self.pageSize }
+    var bytes: Int { pageCount * Self.pageSize }
 
     /// Bytes carved into slices so far (with the ends of full pages): addresses are dense.
     var usedBytes: Int { free }
@@ -84,15 +90,15 @@ final class ByteSlicePool {
             append(UInt8(v), to: &stream)
             return
         }
-        let start = stream.tail
-        var p = address(start)
+        let start = address(stream.tail)
+        var p = start
         while v >= 0x80 {
             p.pointee = UInt8(truncatingIfNeeded: v) | 0x80
             p += 1
             v >>= 7
         }
         p.pointee = UInt8(v)
-        let written = UInt32(truncatingIfNeeded: p - address(start)) &+ 1
+        let written = UInt32(truncatingIfNeeded: p - start) &+ 1
         stream.tail &+= written
         stream.length &+= written
     }
@@ -138,11 +144,12 @@ final class ByteSlicePool {
     /// `size` free bytes within one page; a new page when the current one has too few.
     private func allocate(_ size: UInt32) -> UInt32 {
         if free + Int(size) > limit {
-            precondition(pages.count < 1 << (32 - Self.pageShift), "ByteSlicePool: 4 GiB of addresses used")
+            precondition(pageCount < Self.maxPages, "ByteSlicePool: 4 GiB of addresses used")
             let page = mmap(nil, Self.pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
             guard let page, page != MAP_FAILED else { fatalError("ByteSlicePool: out of memory (mmap of a page failed)") }
-            pages.append(page.assumingMemoryBound(to: UInt8.self))
-            free = (pages.count - 1) << Self.pageShift
+            (pages + pageCount).initialize(to: page.assumingMemoryBound(to: UInt8.self))
+            pageCount += 1
+            free = (pageCount - 1) << Self.pageShift
             limit = free + Self.pageSize
         }
         defer { free += Int(size) }

@@ -244,9 +244,9 @@ public final class IndexWriter {
                     let doc = firstDoc + UInt32(i)
                     var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
                     let titleText = TitleFieldText.of(title: document.title, id: document.id, source: document.source)
-                    for (field, text) in [(IndexField.body, document.text), (.title, titleText), (.path, document.id)] {
-                        lengths[Int(field.rawValue)] = shared.batches[w].invert(text, field: field, doc: doc, analyzer: analyzer)
-                    }
+                    lengths[Int(IndexField.body.rawValue)] = shared.batches[w].invert(document.text, field: .body, doc: doc, analyzer: analyzer)
+                    lengths[Int(IndexField.title.rawValue)] = shared.batches[w].invert(titleText, field: .title, doc: doc, analyzer: analyzer)
+                    lengths[Int(IndexField.path.rawValue)] = shared.batches[w].invert(document.id, field: .path, doc: doc, analyzer: analyzer)
                     var metadata = document.metadata
                     metadata.ext = DocumentLabel.normalizedExtension(metadata.ext)
                     shared.records[i] = DocumentRecord(

@@ -13,9 +13,12 @@ struct InvertedBatch {
     private(set) var interner = TermInterner()
     private let pool = ByteSlicePool()
     /// Per slot, in one array so that a token finds them with one memory access: the term's
-    /// stream, the last document it was seen in, and its last position there.
-    private var terms: [TermPostings] = []
-    private var touched: [Int] = []
+    /// stream, the last document it was seen in, and its last position there. Like `pool` and
+    /// `touched`, a reference that copies of the batch share (a batch is written by one owner);
+    /// a ``GrowingBuffer`` so that the per-token closure writes it without uniqueness checks.
+    private let terms = GrowingBuffer<TermPostings>(capacity: 1 << 12)
+    /// The slots of the terms of the field being inverted: those whose document needs its 0 byte.
+    private let touched = GrowingBuffer<UInt32>(capacity: 1 << 10)
 
     private struct TermPostings {
         var stream: ByteSlicePool.Stream
@@ -39,32 +42,27 @@ struct InvertedBatch {
 
     /// Adds `text` as `field` of `doc`; returns the number of tokens indexed.
     mutating func invert(_ text: String, field: IndexField, doc: UInt32, analyzer: Analyzer) -> UInt32 {
-        touched.removeAll(keepingCapacity: true)
+        let pool = self.pool, terms = self.terms, touched = self.touched
+        touched.removeAll()
         var count: UInt32 = 0
-        let pool = self.pool
         analyzer.analyze(text) { term, position, _ in
             let slot = interner.intern(field: field.rawValue, term: term)
             if slot == terms.count {
                 terms.append(TermPostings(stream: pool.newStream(), lastDoc: .max, lastPosition: 0))
             }
-            let firstInDocument = terms.withUnsafeMutableBufferPointer { terms in
-                let t = terms.baseAddress! + slot
-                defer {
-                    t.pointee.lastDoc = doc
-                    t.pointee.lastPosition = position
-                }
-                guard t.pointee.lastDoc == doc else {
-                    pool.appendVarInt(t.pointee.lastDoc == .max ? doc : doc &- t.pointee.lastDoc, to: &t.pointee.stream)
-                    pool.appendVarInt(position &+ 1, to: &t.pointee.stream)
-                    return true
-                }
+            let t = terms.base + slot
+            if t.pointee.lastDoc != doc {
+                pool.appendVarInt(t.pointee.lastDoc == .max ? doc : doc &- t.pointee.lastDoc, to: &t.pointee.stream)
+                pool.appendVarInt(position &+ 1, to: &t.pointee.stream)
+                t.pointee.lastDoc = doc
+                touched.append(UInt32(truncatingIfNeeded: slot))
+            } else {
                 pool.appendVarInt(position &- t.pointee.lastPosition, to: &t.pointee.stream)
-                return false
             }
-            if firstInDocument { touched.append(slot) }
-            count += 1
+            t.pointee.lastPosition = position
+            count &+= 1
         }
-        for slot in touched { pool.append(0, to: &terms[slot].stream) }
+        for i in 0..<touched.count { pool.append(0, to: &terms.base[Int(touched[i])].stream) }
         postings += touched.count
         return count
     }

@@ -125,7 +125,33 @@ struct TermInterner {
         let base = arena.baseAddress! + offset
         guard Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 4, as: UInt32.self))) == term.count + 1,
               base.load(fromByteOffset: headerSize, as: UInt8.self) == field else { return false }
-        return term.isEmpty || memcmp(base + headerSize + 1, term.baseAddress!, term.count) == 0
+        return term.isEmpty || equal(base + headerSize + 1, term.baseAddress!, count: term.count)
+    }
+
+    /// Whether the `count` bytes at `a` and `b` are the same, reading no byte outside them: words
+    /// of eight bytes, the last one overlapping its predecessor; a short key in two overlapping
+    /// words of four, or its first, middle and last byte. Inlined, since most terms are short,
+    /// where a call to `memcmp` costs more than the comparison.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count n: Int) -> Bool {
+        if n >= 8 {
+            var i = 0
+            while i &+ 8 < n {
+                guard a.loadUnaligned(fromByteOffset: i, as: UInt64.self) == b.loadUnaligned(fromByteOffset: i, as: UInt64.self) else {
+                    return false
+                }
+                i &+= 8
+            }
+            return a.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        }
+        if n >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self) == b.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+        }
+        guard n > 0 else { return true }
+        return a.load(as: UInt8.self) == b.load(as: UInt8.self)
+            && a.load(fromByteOffset: n >> 1, as: UInt8.self) == b.load(fromByteOffset: n >> 1, as: UInt8.self)
+            && a.load(fromByteOffset: n &- 1, as: UInt8.self) == b.load(fromByteOffset: n &- 1, as: UInt8.self)
     }
 
     private mutating func grow() {
@@ -144,22 +170,30 @@ struct TermInterner {
         table = grown
     }
 
+    /// A 64-bit hash of the key, for this process only (never stored): words of eight bytes
+    /// mixed in turn, the last one overlapping its predecessor, or for a term shorter than eight
+    /// bytes its two overlapping words of four (or its first, middle and last byte), read without
+    /// a loop. With the length mixed in, each of these reads determines a term of a given length.
     @inline(__always)
     static func hash(_ field: UInt8, _ term: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(field) ^ (UInt64(term.count) << 8)
-        var i = 0
         let n = term.count
-        while i + 8 <= n {
-            h = (h ^ term.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 29
-            i += 8
-        }
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(field) ^ (UInt64(n) << 8)
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(term[i]) << shift
-            shift += 8
-            i += 1
+        if let p = term.baseAddress, n > 0 {
+            if n >= 8 {
+                var i = 0
+                while i &+ 8 < n {
+                    h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                    h ^= h >> 29
+                    i &+= 8
+                }
+                tail = p.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+            } else if n >= 4 {
+                tail = UInt64(p.loadUnaligned(as: UInt32.self)) | UInt64(p.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)) << 32
+            } else {
+                tail = UInt64(p.load(as: UInt8.self)) | UInt64(p.load(fromByteOffset: n >> 1, as: UInt8.self)) << 8
+                    | UInt64(p.load(fromByteOffset: n &- 1, as: UInt8.self)) << 16
+            }
         }
         h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         return h ^ (h >> 31)
