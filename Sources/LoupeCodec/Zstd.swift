@@ -26,6 +26,8 @@ public enum Zstd {
         private let context: OpaquePointer
         /// The compression level (1 fastest … 19 smallest).
         public let level: Int32
+        /// The buffers this context has compressed (a packer's cost, for its tests and benchmarks).
+        public private(set) var compressions = 0
 
         public init(level: Int32 = 3) {
             guard let context = ZSTD_createCCtx() else { fatalError("zstd: out of memory for a compression context") }
@@ -44,6 +46,7 @@ public enum Zstd {
                 count = ZSTD_isError(written) == 0 ? written : 0
             }
             precondition(ZSTD_isError(written) == 0, "zstd cannot fail on a buffer of its own bound")
+            compressions += 1
             return out
         }
     }

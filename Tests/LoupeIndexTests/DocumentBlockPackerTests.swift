@@ -83,6 +83,43 @@ import Testing
         size <= layout.largestInlineValue(keySize: 4) ? size + 14 : layout.overflowPages(valueSize: size) * layout.pageSize + 22
     }
 
+    /// Blocks cut by compressing every prefix: each the longest run of documents whose value fits
+    /// in the space its first document's value takes (the leaf, or that many overflow pages).
+    func exhaustiveBlocks(_ run: [DocumentBlockPacker.Document]) -> [[UInt8]] {
+        let compressor = Zstd.Compressor()
+        var blocks: [[UInt8]] = []
+        var start = 0
+        while start < run.count {
+            var value = DocumentBlock.encode(run[start..<start + 1], compressor: compressor), end = start + 1
+            let capacity = layout.capacity(forValueSize: value.count, keySize: 4)
+            while end < run.count {
+                let grown = DocumentBlock.encode(run[start...end], compressor: compressor)
+                guard grown.count <= capacity else { break }
+                (value, end) = (grown, end + 1)
+            }
+            blocks.append(value)
+            start = end
+        }
+        return blocks
+    }
+
+    @Test func blocksCostAboutOneCompressionAndNearlyTheFileOfTheLongestFit() throws {
+        var blocks = 0, compressions = 0, cost = 0, exhaustiveCost = 0
+        for seed: UInt64 in 10..<14 {
+            let run = documents(bytes: DocumentBlockPacker.runSize, seed: seed)
+            let compressor = Zstd.Compressor()
+            let packed = DocumentBlockPacker.pack(run, layout: layout, compressor: compressor)
+            #expect(try decode(packed).map { $0.text } == run.map { $0.text })
+            blocks += packed.count
+            compressions += compressor.compressions
+            cost += packed.reduce(0) { $0 + fileBytes($1.value.count) }
+            exhaustiveCost += exhaustiveBlocks(run).reduce(0) { $0 + fileBytes($1.count) }
+        }
+        let perBlock = Double(compressions) / Double(blocks)
+        #expect(perBlock < 1.35, "\(compressions) compressions for \(blocks) blocks")
+        #expect(Double(cost) < 1.03 * Double(exhaustiveCost), "\(cost) bytes of pages against \(exhaustiveCost)")
+    }
+
     @Test func theWorkersPackEachRunAsOneThreadDoes() throws {
         var packer = DocumentBlockPacker()
         var runs: [[DocumentBlockPacker.Document]] = []

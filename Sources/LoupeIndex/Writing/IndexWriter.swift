@@ -679,7 +679,8 @@ public final class IndexWriter {
         defer { documents.close() }
         var lastDoc: UInt32?
         let blocksEnd = staged?.blocksEnd ?? 0, stagedGroups = staged?.recordGroups ?? 0..<0
-        while let (place, record, text) = try documents.nextDocument() {
+        // The texts of staged blocks are not needed: only the records are read back for them.
+        while let (place, record, text) = try documents.nextDocument(textsFrom: blocksEnd) {
             let doc = base + place
             if place == 0 || RecordGroup.slot(of: doc) == 0 {
                 if place > 0 && !stagedGroups.contains(doc - UInt32(RecordGroup.capacity)) {
@@ -695,7 +696,7 @@ public final class IndexWriter {
                 }
             }
             group.append(record)
-            if place >= blocksEnd, let run = packer.group(doc, text) {
+            if place >= blocksEnd, let run = packer.group(doc, text!) {  // read from blocksEnd on
                 round.append(run)
                 if round.count == Self.runsPerWorker * workers { try putBlocks(&round, &packing, layout, &docstore, txn) }
             }

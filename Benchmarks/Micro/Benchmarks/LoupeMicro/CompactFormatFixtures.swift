@@ -62,11 +62,12 @@ final class ShortChunkFixture: @unchecked Sendable {
     }
 }
 
-/// One run of documents (``DocumentBlockPacker/runSize``, 128 KiB of text) for the page-sized
+/// 1 MiB of text cut into runs (``DocumentBlockPacker/runSize``, 128 KiB each) for the page-sized
 /// document-block packer: texts of the search fixture's Zipf words, 40-2,000 words each
-/// (P(words ≥ w) ∝ w^-1.2), as a commit hands a worker.
+/// (P(words ≥ w) ∝ w^-1.2), as a commit hands its workers.
 final class PackingFixture: @unchecked Sendable {
-    let run: [DocumentBlockPacker.Document]
+    static let textBytes = 1 << 20
+    let runs: [[DocumentBlockPacker.Document]]
     let layout = PageLayout(pageSize: 4096)
     let compressor = Zstd.Compressor()
 
@@ -76,23 +77,38 @@ final class PackingFixture: @unchecked Sendable {
         let words = (1...SearchFixture.vocabulary).map(SearchFixture.word)
         var packer = DocumentBlockPacker()
         var doc: UInt32 = 0
-        var run: [DocumentBlockPacker.Document]? = nil
-        while run == nil {
+        var runs: [[DocumentBlockPacker.Document]] = []
+        while runs.count < Self.textBytes / DocumentBlockPacker.runSize {
             var text = ""
             for w in 0..<(40 * rng.pareto(alpha: 1.2, limit: 50)) {
                 if w > 0 { text += " " }
                 text += words[zipf.sample(&rng)]
             }
-            run = packer.group(doc, text)
+            if let run = packer.group(doc, text) { runs.append(run) }
             doc += 1
         }
-        self.run = run!
-        precondition(pack() > 1)
+        self.runs = runs
+        precondition(pack().blocks > runs.count)
     }
 
-    /// Packs the run; returns the number of blocks.
+    /// What packing the runs cost and gave.
+    struct Outcome {
+        var blocks = 0, compressions = 0, valueBytes = 0
+    }
+
+    /// Packs every run with one compression context, as one worker does.
     @inline(never)
-    func pack() -> Int { DocumentBlockPacker.pack(run, layout: layout, compressor: compressor).count }
+    func pack() -> Outcome {
+        var outcome = Outcome()
+        let before = compressor.compressions
+        for run in runs {
+            let blocks = DocumentBlockPacker.pack(run, layout: layout, compressor: compressor)
+            outcome.blocks += blocks.count
+            outcome.valueBytes += blocks.reduce(0) { $0 + $1.value.count }
+        }
+        outcome.compressions = compressor.compressions - before
+        return outcome
+    }
 }
 
 let shortChunkFixture = ShortChunkFixture()
