@@ -200,26 +200,37 @@ public final class TermPostings {
     public func retain(
         of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int, _ matched: (Int) -> Void
     ) -> Int {
+        // The cursor, doc and block length stay in locals, written back before `matched` (which
+        // reads them) and before an advance to another block.
         var kept = 0
         var j = 0
+        var position = cursor, current = doc, length = self.count
         while j < count {
             let index = selected[j]
             let target = docs[Int(index)]
             j += 1
-            if doc < target {
-                if self.docs[self.count &- 1] < target {
-                    if advance(to: target) == terminatedDoc { break }
+            if current < target {
+                if self.docs[length &- 1] < target {
+                    cursor = position
+                    current = advance(to: target)
+                    if current == terminatedDoc { return kept }
+                    position = cursor
+                    length = self.count
                 } else {
-                    cursor = BlockSearch.firstIndex(in: self.docs, from: cursor, below: self.count, reaching: target)
-                    doc = self.docs[cursor]
+                    position = BlockSearch.firstIndex(in: self.docs, from: position, below: length, reaching: target)
+                    current = self.docs[position]
                 }
             }
-            if doc == target {
+            if current == target {
                 selected[kept] = index
                 kept &+= 1
+                cursor = position
+                doc = current
                 matched(Int(index))
             }
         }
+        cursor = position
+        doc = current
         return kept
     }
 
