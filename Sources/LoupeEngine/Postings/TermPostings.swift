@@ -34,8 +34,9 @@ public final class TermPostings {
     /// Whether blocks decode term frequencies (counting reads doc ids only).
     private let frequencies: Bool
 
-    /// With `frequencies` false only doc ids are decoded, and ``tf`` must not be read.
-    init(chunks: [PostingsChunk], info: TermInfo, frequencies: Bool = true) {
+    /// With `frequencies` false only doc ids are decoded, and ``tf`` must not be read. The chunks'
+    /// bytes must outlive the postings.
+    public init(chunks: [PostingsChunk], info: TermInfo, frequencies: Bool = true) {
         self.chunks = chunks.filter { $0.docCount > 0 }
         self.info = info
         self.frequencies = frequencies
@@ -185,6 +186,66 @@ public final class TermPostings {
         cursor = BlockSearch.firstIndex(in: docs, from: cursor, below: count, reaching: target)
         doc = docs[cursor]
         return doc
+    }
+
+    /// Keeps, of the documents `docs[Int(selected[j])]` for `j < count` (increasing doc ids), those
+    /// these postings hold, compacted in order at the front of `selected`, and calls `matched`
+    /// with each kept index while standing on its document; returns how many it kept.
+    ///
+    /// One step of a block-at-a-time conjunction: the postings move as one ``advance(to:)`` per
+    /// document would (blocks that end before a document are skipped undecoded), but a document
+    /// inside the decoded block is found by ``BlockSearch`` from the cursor with no call, and the
+    /// term frequencies stay packed unless `matched` reads one.
+    @inline(__always)
+    public func retain(
+        of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int, _ matched: (Int) -> Void
+    ) -> Int {
+        // The cursor, doc and block length stay in locals, written back before `matched` (which
+        // reads them) and before an advance to another block.
+        var kept = 0
+        var j = 0
+        var position = cursor, current = doc, length = self.count
+        while j < count {
+            let index = selected[j]
+            let target = docs[Int(index)]
+            j += 1
+            if current < target {
+                if self.docs[length &- 1] < target {
+                    cursor = position
+                    current = advance(to: target)
+                    if current == terminatedDoc { return kept }
+                    position = cursor
+                    length = self.count
+                } else {
+                    position = BlockSearch.firstIndex(in: self.docs, from: position, below: length, reaching: target)
+                    current = self.docs[position]
+                }
+            }
+            if current == target {
+                selected[kept] = index
+                kept &+= 1
+                cursor = position
+                doc = current
+                matched(Int(index))
+            }
+        }
+        cursor = position
+        doc = current
+        return kept
+    }
+
+    /// Copies the decoded block's doc ids from the current one through `end` (at most
+    /// `capacity`) to `out` and returns how many; nothing moves.
+    @inline(__always)
+    func copyDecoded(through end: UInt32, into out: UnsafeMutablePointer<UInt32>, capacity: Int) -> Int {
+        var n = 0
+        var i = cursor
+        while i < count && n < capacity && docs[i] <= end {
+            out[n] = docs[i]
+            n &+= 1
+            i &+= 1
+        }
+        return n
     }
 
     /// Points the block metadata at the first block that may hold a doc ≥ `target`, without

@@ -12,10 +12,66 @@ public protocol BlockMaxScorer: Scorer {
     func maxScore(through end: UInt32, blocks: Int) -> (score: Double, last: UInt32)
     /// Postings to iterate: the lowest-cost leaf leads a conjunction.
     var cost: Int { get }
+    /// Copies to `out` documents from ``doc`` on, none after `end` and at most `capacity`, that
+    /// the scorer can list without moving, and returns how many: at least ``doc`` itself when it
+    /// is at most `end`. A block-at-a-time conjunction's candidates.
+    func candidates(through end: UInt32, into out: UnsafeMutablePointer<UInt32>, capacity: Int) -> Int
+    /// Keeps, of the documents `docs[Int(selected[j])]` for `j < count` (increasing doc ids, none
+    /// before ``doc``), those the scorer matches, compacted in order at the front of `selected`,
+    /// writes each kept one's score to `scores[index]`, and returns how many it kept. The scorer
+    /// ends on or past the last document it kept.
+    func retainMatches(
+        of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int,
+        scores: UnsafeMutablePointer<Double>
+    ) -> Int
+}
+
+extension BlockMaxScorer {
+    /// The current document alone.
+    public func candidates(through end: UInt32, into out: UnsafeMutablePointer<UInt32>, capacity: Int) -> Int {
+        guard doc <= end, doc != terminatedDoc, capacity > 0 else { return 0 }
+        out[0] = doc
+        return 1
+    }
+
+    /// One ``advance(to:)`` per document.
+    public func retainMatches(
+        of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int,
+        scores: UnsafeMutablePointer<Double>
+    ) -> Int {
+        var kept = 0
+        for j in 0..<count {
+            let index = selected[j]
+            let target = docs[Int(index)]
+            let d = advance(to: target)
+            if d == terminatedDoc { break }
+            if d == target {
+                selected[kept] = index
+                kept += 1
+                scores[Int(index)] = score()
+            }
+        }
+        return kept
+    }
 }
 
 extension TermScorer: BlockMaxScorer {
     public var cost: Int { Int(postings.info.docFreq) }
+
+    /// The rest of the decoded block, through `end`.
+    @inline(__always)
+    public func candidates(through end: UInt32, into out: UnsafeMutablePointer<UInt32>, capacity: Int) -> Int {
+        postings.copyDecoded(through: end, into: out, capacity: capacity)
+    }
+
+    /// Searched in the decoded blocks (``TermPostings/retain(of:_:count:_:)``).
+    @inline(__always)
+    public func retainMatches(
+        of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int,
+        scores: UnsafeMutablePointer<Double>
+    ) -> Int {
+        postings.retain(of: docs, selected, count: count) { scores[$0] = score() }
+    }
 
     @inline(__always)
     public func shallowAdvance(to target: UInt32) -> UInt32 { postings.shallowAdvance(to: target) }

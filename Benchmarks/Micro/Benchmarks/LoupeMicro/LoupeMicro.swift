@@ -246,6 +246,16 @@ let benchmarks: @Sendable () -> Void = {
     searchBenchmark("Search AND of 4 terms, top 10 (galloping in blocks)", SearchFixture.longAndQuery)
     searchBenchmark("Search AND of 2 rare + 2 frequent terms, top 10 (rare followers before the bound)", SearchFixture.rareDenseAndQuery)
     searchBenchmark("Search AND of the 2 most frequent terms, top 10 (one-byte norms)", SearchFixture.frequentAndQuery)
+
+    // Block-at-a-time intersection: a 3 % lead against an 18 % follower over 350k documents.
+    Benchmark("Intersect decoded blocks, 10k-doc lead x 63k-doc follower (TermPostings.retain)", configuration: configuration()) { benchmark in
+        let fixture = intersectionFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.intersect()) }
+    }
+    Benchmark("Intersect posting by posting, 10k-doc lead x 63k-doc follower (advance(to:), for comparison)", configuration: configuration()) { benchmark in
+        let fixture = intersectionFixture
+        for _ in benchmark.scaledIterations { blackHole(fixture.advanceEach()) }
+    }
     // Scoring alone: 1,000 blocks of 128 postings per iteration, a length code and a table load each.
     Benchmark("Score 128 postings on one-byte norms (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
         let fixture = normScoringFixture
