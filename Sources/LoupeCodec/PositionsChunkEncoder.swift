@@ -12,7 +12,11 @@ public enum PositionsChunkEncoder {
         guard let source = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [2] }
         // Most lists are short: fewer than 128 positions keep their varints as they are.
         if blockCount <= 1 && valueCount(source, bytes.count) < blockSize {
-            return [PositionsChunk.Kind.shortUngrouped.rawValue] + bytes
+            return [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { out, count in
+                out[0] = PositionsChunk.Kind.shortUngrouped.rawValue
+                UnsafeMutableRawPointer(out.baseAddress! + 1).copyMemory(from: source, byteCount: bytes.count)
+                count = bytes.count + 1
+            }
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16 + 4 * blockCount)
@@ -28,6 +32,7 @@ public enum PositionsChunkEncoder {
         for block in 0..<blockCount {
             let end = Int(docEnds[min((block + 1) * blockSize, docEnds.count) - 1])
             values.removeAll(keepingCapacity: true)
+            values.reserveCapacity(end - begin)  // a value takes a byte at least
             var p = source + begin
             while p < source + end { values.append(VarInt.decode(&p)) }
             appendBlock(values, to: &out)

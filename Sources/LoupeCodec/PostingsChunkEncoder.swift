@@ -10,6 +10,18 @@ public enum PostingsChunkEncoder {
     ///     near it (they stay valid whatever it becomes).
     /// - Returns: the encoded chunk.
     public static func encode(docs: [UInt32], tfs: [UInt32], lengths: [UInt32], averageLength: Double = 100) -> [UInt8] {
+        docs.withUnsafeBufferPointer { docs in
+            tfs.withUnsafeBufferPointer { tfs in
+                lengths.withUnsafeBufferPointer { encode(docs: docs, tfs: tfs, lengths: $0, averageLength: averageLength) }
+            }
+        }
+    }
+
+    /// Encodes one chunk from buffers: ``encode(docs:tfs:lengths:averageLength:)`` without the
+    /// arrays, for a caller that holds the postings in storage of its own.
+    public static func encode(
+        docs: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>, averageLength: Double = 100
+    ) -> [UInt8] {
         precondition(docs.count == tfs.count && docs.count == lengths.count)
         let blockSize = BitPacking.blockSize
         var scratch: [UInt64] = []
@@ -34,13 +46,9 @@ public enum PostingsChunkEncoder {
                 precondition(i == 0 || docs[i] > docs[i - 1], "doc ids must increase")
                 precondition(tfs[i] >= 1, "term frequency must be at least 1")
             }
-            let impacts = tfs.withUnsafeBufferPointer { t in
-                lengths.withUnsafeBufferPointer { l in
-                    Impacts.cover(
-                        tfs: UnsafeBufferPointer(rebasing: t[start..<end]), lengths: UnsafeBufferPointer(rebasing: l[start..<end]),
-                        averageLength: averageLength, scratch: &scratch)
-                }
-            }
+            let impacts = Impacts.cover(
+                tfs: UnsafeBufferPointer(rebasing: tfs[start..<end]), lengths: UnsafeBufferPointer(rebasing: lengths[start..<end]),
+                averageLength: averageLength, scratch: &scratch)
             if end - start == blockSize {
                 for i in 0..<blockSize {
                     deltas[i] = docs[start + i] &- previous
@@ -79,14 +87,17 @@ public enum PostingsChunkEncoder {
 
     /// The short layout (see ``PostingsChunkFormat``): fewer than 128 postings, the count in the
     /// kind byte, varints, and nothing a reader could derive from what is already there.
-    private static func encodeShort(docs: [UInt32], tfs: [UInt32], lengths: [UInt32], averageLength: Double) -> [UInt8] {
-        var out: [UInt8] = [PostingsChunkFormat.shortKind(docCount: docs.count)]
+    private static func encodeShort(
+        docs: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>, averageLength: Double
+    ) -> [UInt8] {
+        // Room for the header and the postings of most lists (a posting rarely takes more than 3 bytes).
+        var out: [UInt8] = []
+        out.reserveCapacity(16 + 3 * docs.count)
+        out.append(PostingsChunkFormat.shortKind(docCount: docs.count))
         var scratch: [UInt64] = []
         for i in 1..<max(docs.count, 1) where docs[i] <= docs[i - 1] { preconditionFailure("doc ids must increase") }
         precondition(tfs.allSatisfy { $0 >= 1 }, "term frequency must be at least 1")
-        let impacts = tfs.withUnsafeBufferPointer { t in
-            lengths.withUnsafeBufferPointer { Impacts.cover(tfs: t, lengths: $0, averageLength: averageLength, scratch: &scratch) }
-        }
+        let impacts = Impacts.cover(tfs: tfs, lengths: lengths, averageLength: averageLength, scratch: &scratch)
         let first = docs.first ?? 0
         VarInt.append(first, to: &out)
         if docs.count == 1 {

@@ -1,14 +1,15 @@
 /// LEB128 variable-length unsigned integers: 7 bits per byte, low bits first, high bit set on every
-/// byte but the last. Used for block tails, positions and record fields.
+/// byte but the last. Used for block tails, positions and record fields. Inlinable, since most of
+/// its callers (the index writer, record coding) are in other modules and call it per value.
 public enum VarInt {
     /// Appends `value` to `bytes` (1 to 5 bytes).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func append(_ value: UInt32, to bytes: inout [UInt8]) {
         append64(UInt64(value), to: &bytes)
     }
 
     /// Appends `value` to `bytes` (1 to 10 bytes).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func append64(_ value: UInt64, to bytes: inout [UInt8]) {
         var v = value
         while v >= 0x80 {
@@ -20,7 +21,7 @@ public enum VarInt {
 
     /// Decodes one value at `p`, advancing `p` past it. The caller guarantees the bytes are there
     /// (the encoder wrote them); ``ByteReader`` is the bounds-checked way.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func decode(_ p: inout UnsafePointer<UInt8>) -> UInt32 {
         var byte = p.pointee
         p += 1
@@ -42,7 +43,7 @@ public enum VarInt {
     /// high bit is clear, so those bytes are counted with one population count. The eight bytes
     /// lie within the next eight values (each takes at least one byte), so no byte past the last
     /// value is read.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func skip(_ count: Int, _ p: inout UnsafePointer<UInt8>) {
         var remaining = count
         while remaining >= 8 {

@@ -214,27 +214,26 @@ public struct Compactor {
                 summary.chunksBefore += chunks.count
                 try rewriting.rewrite(chunks, renumbering)
                 let live = rewriting.postings
-                if live.docs.isEmpty {
+                if live.count == 0 {
                     summary.removedTerms += 1
                 } else {
                     let fieldLengths = newLengths[Int(field.rawValue)]
-                    lengths.removeAll(keepingCapacity: true)
-                    for doc in live.docs { lengths.append(fieldLengths[Int(doc)]) }
-                    let postingsBytes = PostingsChunkEncoder.encode(
-                        docs: live.docs, tfs: live.tfs, lengths: lengths, averageLength: averageLengths[Int(field.rawValue)])
-                    let positionsBytes = live.positionBytes.withUnsafeBytes { b in
-                        live.positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: b, docEnds: $0) }
+                    let (postingsBytes, positionsBytes, totalTermFreq) = live.withBuffers { docs, tfs, positionBytes, positionEnds in
+                        lengths.removeAll(keepingCapacity: true)
+                        for doc in docs { lengths.append(fieldLengths[Int(doc)]) }
+                        let postings = lengths.withUnsafeBufferPointer {
+                            PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: $0, averageLength: averageLengths[Int(field.rawValue)])
+                        }
+                        return (postings, PositionsChunkEncoder.encode(bytes: positionBytes, docEnds: positionEnds), tfs.reduce(0) { $0 + UInt64($1) })
                     }
-                    let info = TermInfo(
-                        termId: UInt32(summary.terms), docFreq: UInt32(live.docs.count),
-                        totalTermFreq: live.tfs.reduce(0) { $0 + UInt64($1) })
+                    let info = TermInfo(termId: UInt32(summary.terms), docFreq: UInt32(live.count), totalTermFreq: totalTermFreq)
                     let key = Array(e.key)
-                    if live.docs.count < BitPacking.blockSize {
+                    if live.count < BitPacking.blockSize {
                         let value = info.encoded(inlinePostings: postingsBytes, inlinePositions: positionsBytes)
                         try txn.put(t.terms, key: key, value: value, flags: .append)
                     } else {
                         try txn.put(t.terms, key: key, value: info.encoded(), flags: .append)
-                        let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: live.docs[live.docs.count - 1])
+                        let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: live.lastDoc!)
                         try txn.put(t.postings, key: chunkKey, value: postingsBytes, flags: .append)
                         try txn.put(t.positions, key: chunkKey, value: positionsBytes, flags: .append)
                     }

@@ -69,13 +69,13 @@ struct PostingsRenumbering: ~Copyable {
         // library's sort finds the runs and merges them in linear time.
         order.sort()
         postings.removeAll()
-        for entry in order {
-            let i = Int(entry & 0xFFFF_FFFF)
-            postings.docs.append(UInt32(entry >> 32))
-            postings.tfs.append(liveTfs[i])
-            let start = i == 0 ? 0 : Int(liveEnds[i - 1])
-            postings.positionBytes.append(contentsOf: livePositions[start..<Int(liveEnds[i])])
-            postings.positionEnds.append(UInt32(postings.positionBytes.count))
+        livePositions.withUnsafeBytes { positions in
+            for entry in order {
+                let i = Int(entry & 0xFFFF_FFFF)
+                let start = i == 0 ? 0 : Int(liveEnds[i - 1])
+                postings.append(
+                    doc: UInt32(entry >> 32), tf: liveTfs[i], positions: UnsafeRawBufferPointer(rebasing: positions[start..<Int(liveEnds[i])]))
+            }
         }
     }
 }

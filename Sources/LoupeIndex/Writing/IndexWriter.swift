@@ -548,7 +548,7 @@ public final class IndexWriter {
                     for term in pieces[p] {
                         let (key, parts) = round.terms[term]
                         out.append(try encoder.encode(
-                            key: Array(shared.arena[key]), parts: parts.map { UnsafeRawBufferPointer(rebasing: shared.arena[round.parts[$0]]) },
+                            key: Array(shared.arena[key]), parts: parts.lazy.map { UnsafeRawBufferPointer(rebasing: shared.arena[round.parts[$0]]) },
                             base: base, lengths: columns, averageLengths: averageLengths))
                     }
                     return out

@@ -19,32 +19,48 @@ enum PostingsStreamDecoder {
     ///
     /// The workers invert contiguous slices of each group of documents, so a stream's documents
     /// come in long runs below the other streams' next doc: each run is decoded in one go.
+    ///
+    /// Room is made in `out` once, for as many documents and position bytes as the streams'
+    /// bytes can hold: a document takes at least 3 bytes (its doc-id gap, its first position,
+    /// its 0 byte), and its positions are written in no more bytes than they take in the stream
+    /// (the first one, rewritten, takes at most the bytes it was read from).
     static func decode(_ streams: UnsafeBufferPointer<UnsafeRawBufferPointer>, into out: inout DecodedPostings) throws {
-        if streams.count == 1 {
-            var cursor = try Cursor(streams[0])
-            while cursor.hasDocument { try cursor.take(into: &out) }
-            return
+        var bytes = 0
+        for stream in streams { bytes += stream.count }
+        try out.write(documents: bytes / 3 + 1, positionBytes: bytes + 5) { writer in
+            if streams.count == 1 {
+                var cursor = try Cursor(streams[0])
+                while cursor.hasDocument { try cursor.take(into: &writer) }
+                return
+            }
+            try decode(streams, into: &writer)
         }
+    }
+
+    /// ``decode(_:into:)`` for two streams or more.
+    private static func decode(_ streams: UnsafeBufferPointer<UnsafeRawBufferPointer>, into out: inout DecodedPostings.Writer) throws {
         var cursors: [Cursor] = []
         cursors.reserveCapacity(streams.count)
         for stream in streams { cursors.append(try Cursor(stream)) }
-        while true {
-            var best = -1
-            var bestDoc = UInt32.max, othersDoc = UInt32.max
-            for c in cursors.indices where cursors[c].hasDocument {
-                let doc = cursors[c].doc
-                if best < 0 || doc < bestDoc {
-                    if best >= 0 { othersDoc = bestDoc }
-                    best = c
-                    bestDoc = doc
-                } else {
-                    othersDoc = min(othersDoc, doc)
+        try cursors.withUnsafeMutableBufferPointer { cursors in
+            while true {
+                var best = -1
+                var bestDoc = UInt32.max, othersDoc = UInt32.max
+                for c in cursors.indices where cursors[c].hasDocument {
+                    let doc = cursors[c].doc
+                    if best < 0 || doc < bestDoc {
+                        if best >= 0 { othersDoc = bestDoc }
+                        best = c
+                        bestDoc = doc
+                    } else {
+                        othersDoc = min(othersDoc, doc)
+                    }
                 }
+                guard best >= 0 else { return }
+                repeat {
+                    try cursors[best].take(into: &out)
+                } while cursors[best].hasDocument && cursors[best].doc < othersDoc
             }
-            guard best >= 0 else { return }
-            repeat {
-                try cursors[best].take(into: &out)
-            } while cursors[best].hasDocument && cursors[best].doc < othersDoc
         }
     }
 
@@ -68,25 +84,21 @@ enum PostingsStreamDecoder {
         }
 
         /// Appends the current document to `out` and moves to the next one.
-        mutating func take(into out: inout DecodedPostings) throws {
-            if let last = out.docs.last, doc <= last { throw IndexError.corrupt("spill file: doc ids out of order") }
+        @inline(__always)
+        mutating func take(into out: inout DecodedPostings.Writer) throws {
+            guard out.accepts(doc) else { throw IndexError.corrupt("spill file: doc ids out of order") }
             guard p < end else { throw IndexError.corrupt("spill file: a document without positions") }
             let first = VarInt.decode(&p)
             guard first > 0, p < end else { throw IndexError.corrupt("spill file: a document without positions") }
-            VarInt.append(first &- 1, to: &out.positionBytes)
+            // The room for the document's positions, the rest of the stream at most; never short (see
+            // `decode`): a guard on memory safety, not on the input.
+            guard out.hasRoom(bytes: 5 + (end - p)) else { throw IndexError.corrupt("spill file: more postings than bytes") }
+            out.appendVarInt(first &- 1)
             let rest = p
-            var tf: UInt32 = 1
-            // Each byte below 0x80 ends a varint; the document's 0 byte ends the scan.
-            while p.pointee != 0 {
-                tf &+= UInt32((~p.pointee) >> 7)
-                p += 1
-            }
+            let tf = 1 &+ out.copyPositions(&p)
             guard p == rest || p[-1] < 0x80 else { throw IndexError.corrupt("spill file: positions cut short") }
-            out.positionBytes.append(contentsOf: UnsafeBufferPointer(start: rest, count: p - rest))
+            out.endDocument(doc, tf: tf)
             p += 1
-            out.docs.append(doc)
-            out.tfs.append(tf)
-            out.positionEnds.append(UInt32(out.positionBytes.count))
             guard p < end else {
                 hasDocument = false
                 return

@@ -23,6 +23,7 @@ struct TermChunkEncoder {
     private var streams: [UInt8] = []
     private var streamRanges: [Range<Int>] = []
     private var parts: [UnsafeRawBufferPointer] = []
+    /// The field length of each of `merged`'s documents; its count only grows.
     private var lengths: [UInt32] = []
 
     init() {}
@@ -69,7 +70,8 @@ struct TermChunkEncoder {
     /// in run order: the same chunks as ``encode(slots:batches:base:lengths:averageLengths:)`` gives
     /// for the same postings held in memory.
     mutating func encode(
-        key: [UInt8], parts entries: [UnsafeRawBufferPointer], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]
+        key: [UInt8], parts entries: some Sequence<UnsafeRawBufferPointer>, base: UInt32, lengths columns: [[UInt32]],
+        averageLengths: [Double]
     ) throws -> EncodedTerm {
         merged.removeAll()
         for entry in entries { try TermRun.decode(entry, into: &merged, parts: &parts) }
@@ -78,28 +80,35 @@ struct TermChunkEncoder {
 
     /// Encodes the postings gathered in `merged` (doc ids as batch places) for the term `key`.
     private mutating func encodeMerged(key: [UInt8], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]) throws -> EncodedTerm {
-        guard let last = merged.docs.last, let fieldByte = key.first else {
+        guard let last = merged.lastDoc, let fieldByte = key.first else {
             throw IndexError.corrupt("spill file: a term without postings or key")
         }
         let field = Int(fieldByte)
         guard field < columns.count, field < averageLengths.count, Int(last) < columns[field].count else {
             throw IndexError.corrupt("spill file: postings of a document past the pending ones")
         }
-        lengths.removeAll(keepingCapacity: true)
-        columns[field].withUnsafeBufferPointer { column in
-            for i in merged.docs.indices {
-                lengths.append(column[Int(merged.docs[i])])
-                merged.docs[i] += base
+        let count = merged.count
+        if lengths.count < count { lengths = [UInt32](repeating: 0, count: max(count, 2 * lengths.count)) }
+        var totalTermFreq: UInt64 = 0
+        lengths.withUnsafeMutableBufferPointer { lengths in
+            columns[field].withUnsafeBufferPointer { column in
+                merged.withBuffers { docs, tfs, _, _ in
+                    for i in 0..<count {
+                        lengths[i] = column[Int(docs[i])]
+                        totalTermFreq &+= UInt64(tfs[i])
+                    }
+                }
             }
         }
-        let postings = PostingsChunkEncoder.encode(
-            docs: merged.docs, tfs: merged.tfs, lengths: lengths, averageLength: averageLengths[field])
-        let positions = merged.positionBytes.withUnsafeBytes { bytes in
-            merged.positionEnds.withUnsafeBufferPointer { PositionsChunkEncoder.encode(bytes: bytes, docEnds: $0) }
+        merged.offsetDocs(by: base)
+        return lengths.withUnsafeBufferPointer { lengths in
+            merged.withBuffers { docs, tfs, positionBytes, positionEnds in
+                EncodedTerm(
+                    key: key, docCount: UInt32(count), totalTermFreq: totalTermFreq, lastDoc: docs[count - 1],
+                    postings: PostingsChunkEncoder.encode(
+                        docs: docs, tfs: tfs, lengths: UnsafeBufferPointer(rebasing: lengths[..<count]), averageLength: averageLengths[field]),
+                    positions: PositionsChunkEncoder.encode(bytes: positionBytes, docEnds: positionEnds))
+            }
         }
-        return EncodedTerm(
-            key: key, docCount: UInt32(merged.docs.count),
-            totalTermFreq: merged.tfs.reduce(UInt64(0)) { $0 + UInt64($1) },
-            lastDoc: merged.docs[merged.docs.count - 1], postings: postings, positions: positions)
     }
 }
