@@ -12,11 +12,7 @@ public enum PositionsChunkEncoder {
         guard let source = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [2] }
         // Most lists are short: fewer than 128 positions keep their varints as they are.
         if blockCount <= 1 && valueCount(source, bytes.count) < blockSize {
-            return [UInt8](unsafeUninitializedCapacity: bytes.count + 1) { out, count in
-                out[0] = PositionsChunk.Kind.shortUngrouped.rawValue
-                UnsafeMutableRawPointer(out.baseAddress! + 1).copyMemory(from: source, byteCount: bytes.count)
-                count = bytes.count + 1
-            }
+            return [PositionsChunk.Kind.shortUngrouped.rawValue] + bytes
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16 + 4 * blockCount)

@@ -1,4 +1,4 @@
-/// The two halves of a bulk load's spilling, one at a time, for the micro-benchmarks
+/// The two halves of a bulk load's spilling, one at a time (and the merge's decoding alone), for the micro-benchmarks
 /// (`Benchmarks/Micro`): a flush's run written from the batches in memory, and a commit's merge of
 /// the flushed runs into chunks, each without the documents, the transaction or the puts around
 /// it, and each repeatable, since neither changes the writer.
@@ -30,5 +30,32 @@ extension IndexWriter {
             }
         }
         return bytes
+    }
+
+    /// Decodes the runs flushed since the last commit term by term on this thread (``TermRunMerge``
+    /// in rounds, each term's entries through ``TermRun/decode(_:into:parts:)`` into one
+    /// ``DecodedPostings``, as a commit's workers decode them) and encodes nothing; the runs stay
+    /// pending. Returns the postings decoded.
+    @_spi(Benchmarks)
+    public func decodeFlushedRuns() throws -> Int {
+        guard let spilled else { return 0 }
+        var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
+        defer { merge.close() }
+        var round = TermRunMerge.Round()
+        var postings = DecodedPostings()
+        var parts: [UnsafeRawBufferPointer] = []
+        var decoded = 0
+        while try merge.next(&round, bytes: mergeRoundBytes) {
+            try round.arena.withUnsafeBytes { arena in
+                for term in round.terms {
+                    postings.removeAll()
+                    for part in term.parts {
+                        try TermRun.decode(UnsafeRawBufferPointer(rebasing: arena[round.parts[part]]), into: &postings, parts: &parts)
+                    }
+                    decoded += postings.count
+                }
+            }
+        }
+        return decoded
     }
 }

@@ -36,7 +36,7 @@ struct SpillReader {
     /// Starts an entry at the end of `out`, to be written in place (rather than built elsewhere
     /// and copied, as ``frame(_:into:)`` takes it); returns what ``endFrame(_:in:)`` needs.
     static func beginFrame(in out: inout [UInt8]) -> Int {
-        out.append(contentsOf: repeatElement(0, count: 4))
+        for _ in 0..<4 { out.append(0) }
         return out.count - 4
     }
 

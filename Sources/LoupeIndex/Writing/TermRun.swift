@@ -25,7 +25,7 @@ enum TermRun {
         }
         batches[holder].interner.withKey(Int(slots[holder])) { key in
             VarInt.append(UInt32(key.count), to: &out)
-            out.append(contentsOf: key)
+            out.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
         }
         VarInt.append(parts, to: &out)
         for b in slots.indices where slots[b] >= 0 {

@@ -178,6 +178,14 @@ let benchmarks: @Sendable () -> Void = {
     } teardown: {
         spillFixture.removeDirectory()
     }
+    Benchmark("Decode 4 runs of 20k documents' postings (merge's stream decoder, 1 thread)", configuration: configuration(warmup: 2)) { benchmark in
+        let writer = spillFixture.writerFlushed
+        for _ in benchmark.scaledIterations { blackHole(try writer.decodeFlushedRuns()) }
+    } setup: {
+        _ = spillFixture.writerFlushed
+    } teardown: {
+        spillFixture.removeDirectory()
+    }
 
     // The same with a 1,000,000-word vocabulary: the term dictionary outgrows the caches.
     Benchmark("Invert 5k documents, 1M-word vocabulary, 1 worker (term interner)", configuration: configuration(warmup: 2)) { benchmark in
