@@ -111,17 +111,36 @@ final class ByteSlicePool {
 
     /// Appends the bytes of stream `s` to `out`, in order: a copy of each of its slices.
     func append(_ s: Stream, to out: inout [UInt8]) {
-        var start = s.head
-        var level: UInt32 = 0
-        while true {
-            let end = start + Self.sliceSize(level) - 4
-            if s.tail >= start && s.tail <= end {
-                out.append(contentsOf: UnsafeBufferPointer(start: address(start), count: Int(s.tail - start)))
-                return
+        reader.append(s, to: &out)
+    }
+
+    /// A reader of the pool's streams, valid while the pool lives: a copy of the pages table's
+    /// address, so reading through it costs no reference counting.
+    var reader: Reader { Reader(pages: UnsafePointer(pages)) }
+
+    /// Reads streams of a pool (see ``ByteSlicePool/reader``).
+    struct Reader {
+        fileprivate let pages: UnsafePointer<UnsafeMutablePointer<UInt8>>
+
+        /// Appends the bytes of stream `s` to `out`, in order: a copy of each of its slices.
+        func append(_ s: Stream, to out: inout [UInt8]) {
+            var start = s.head
+            var level: UInt32 = 0
+            while true {
+                let end = start + ByteSlicePool.sliceSize(level) - 4
+                if s.tail >= start && s.tail <= end {
+                    out.append(contentsOf: UnsafeBufferPointer(start: address(start), count: Int(s.tail - start)))
+                    return
+                }
+                out.append(contentsOf: UnsafeBufferPointer(start: address(start), count: Int(end - start)))
+                start = UnsafeRawPointer(address(end)).loadUnaligned(as: UInt32.self)
+                level += 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(start: address(start), count: Int(end - start)))
-            start = UnsafeRawPointer(address(end)).loadUnaligned(as: UInt32.self)
-            level += 1
+        }
+
+        @inline(__always)
+        private func address(_ a: UInt32) -> UnsafeMutablePointer<UInt8> {
+            pages[Int(a >> UInt32(ByteSlicePool.pageShift))] + Int(a & UInt32(ByteSlicePool.pageSize - 1))
         }
     }
 

@@ -218,8 +218,8 @@ public final class IndexWriter {
         var start = 0
         while start < termCount {
             let pieces = nextPieces(slots, from: start, width: width)
-            let results = Self.onWorkers(pieces, slots, batches, empty: [UInt8]()) { encoder, row, batches, out in
-                encoder.appendRunEntry(slots: row, batches: batches, to: &out)
+            let results = Self.onWorkers(pieces, slots, batches, empty: [UInt8]()) { encoder, row, readers, out in
+                encoder.appendRunEntry(slots: row, readers: readers, to: &out)
             }
             for bytes in results { try file.append(bytes) }
             start = pieces.last!.upperBound
@@ -445,8 +445,8 @@ public final class IndexWriter {
         while start < termCount {
             let pieces = nextPieces(slots, from: start, width: width)
             let next = BackgroundWork {
-                Self.onWorkers(pieces, slots, committing.batches, empty: [EncodedTerm]()) { encoder, row, batches, out in
-                    out.append(encoder.encode(slots: row, batches: batches, base: base, lengths: columns, averageLengths: averageLengths))
+                Self.onWorkers(pieces, slots, committing.batches, empty: [EncodedTerm]()) { encoder, row, readers, out in
+                    out.append(encoder.encode(slots: row, readers: readers, base: base, lengths: columns, averageLengths: averageLengths))
                 }
             }
             if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
@@ -587,12 +587,13 @@ public final class IndexWriter {
 
     /// Runs `body` for every term of `pieces` (in key order, its row of `slots`: its slot in each
     /// batch) on the workers, a piece at a time, with one ``TermChunkEncoder`` and one result per
-    /// piece, which starts as `empty`; returns the results in piece order. How a flush writes its
-    /// run and a commit from memory encodes its chunks.
+    /// piece, which starts as `empty`, reading the batches through ``InvertedBatch/Reader``s made
+    /// once per piece; returns the results in piece order. How a flush writes its run and a
+    /// commit from memory encodes its chunks.
     private static func onWorkers<Piece: Sendable>(
         _ pieces: [Range<Int>], _ slots: [Int32], _ batches: [InvertedBatch], empty: Piece,
         _ body: @escaping @Sendable (
-            inout TermChunkEncoder, _ row: UnsafeBufferPointer<Int32>, _ batches: UnsafeBufferPointer<InvertedBatch>, inout Piece
+            inout TermChunkEncoder, _ row: UnsafeBufferPointer<Int32>, _ readers: UnsafeBufferPointer<InvertedBatch.Reader>, inout Piece
         ) -> Void
     ) -> [Piece] {
         let width = batches.count
@@ -605,8 +606,10 @@ public final class IndexWriter {
                 DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
                     var encoder = TermChunkEncoder()
                     var out = empty
-                    for term in pieces[p] {
-                        body(&encoder, UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)]), shared.batches, &out)
+                    InvertedBatch.withReaders(shared.batches) { readers in
+                        for term in pieces[p] {
+                            body(&encoder, UnsafeBufferPointer(rebasing: shared.slots[(term * width)..<((term + 1) * width)]), readers, &out)
+                        }
                     }
                     shared.results[p] = out
                 }

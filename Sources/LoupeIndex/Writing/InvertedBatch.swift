@@ -20,7 +20,7 @@ struct InvertedBatch {
     /// The slots of the terms of the field being inverted: those whose document needs its 0 byte.
     private let touched = GrowingBuffer<UInt32>(capacity: 1 << 10)
 
-    private struct TermPostings {
+    fileprivate struct TermPostings {
         var stream: ByteSlicePool.Stream
         var lastDoc: UInt32
         var lastPosition: UInt32
@@ -74,5 +74,37 @@ struct InvertedBatch {
     /// input): a copy of its slices.
     func appendStream(slot: Int, to out: inout [UInt8]) {
         pool.append(terms[slot].stream, to: &out)
+    }
+
+    /// Calls `body` with readers of `batches`, in order, whose writing is over (a flush's run, a
+    /// commit's chunks). Reading a batch through a buffer of them copies its references (a
+    /// retain and a release each) at every call; a ``Reader`` holds only addresses.
+    static func withReaders<R>(_ batches: UnsafeBufferPointer<InvertedBatch>, _ body: (UnsafeBufferPointer<Reader>) -> R) -> R {
+        var readers: [Reader] = []
+        readers.reserveCapacity(batches.count)
+        func nest(_ b: Int) -> R {
+            guard b < batches.count else { return readers.withUnsafeBufferPointer(body) }
+            return batches[b].interner.withKeys { keys in
+                readers.append(Reader(keys: keys, pool: batches[b].pool.reader, terms: UnsafePointer(batches[b].terms.base)))
+                return nest(b + 1)
+            }
+        }
+        return nest(0)
+    }
+
+    /// A batch's keys and postings streams through the addresses of its storage: valid while
+    /// ``withReaders(_:_:)``'s closure runs, and while no one writes the batch.
+    struct Reader {
+        let keys: TermInterner.Keys
+        fileprivate let pool: ByteSlicePool.Reader
+        fileprivate let terms: UnsafePointer<TermPostings>
+
+        /// Bytes of `slot`'s pending postings.
+        func byteCount(slot: Int) -> Int { Int(terms[slot].stream.length) }
+
+        /// Appends `slot`'s postings stream to `out` as it is, as ``InvertedBatch/appendStream(slot:to:)``.
+        func appendStream(slot: Int, to out: inout [UInt8]) {
+            pool.append(terms[slot].stream, to: &out)
+        }
     }
 }

@@ -37,17 +37,26 @@ struct TermChunkEncoder {
         slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, base: UInt32,
         lengths columns: [[UInt32]], averageLengths: [Double]
     ) -> EncodedTerm {
+        InvertedBatch.withReaders(batches) { encode(slots: slots, readers: $0, base: base, lengths: columns, averageLengths: averageLengths) }
+    }
+
+    /// ``encode(slots:batches:base:lengths:averageLengths:)`` reading the batches through `readers`
+    /// (``InvertedBatch/withReaders(_:_:)``), as a commit's workers do term after term.
+    mutating func encode(
+        slots: UnsafeBufferPointer<Int32>, readers: UnsafeBufferPointer<InvertedBatch.Reader>, base: UInt32,
+        lengths columns: [[UInt32]], averageLengths: [Double]
+    ) -> EncodedTerm {
         merged.removeAll()
         streams.removeAll(keepingCapacity: true)
         streamRanges.removeAll(keepingCapacity: true)
         var holder = 0
         for b in slots.indices where slots[b] >= 0 {
             let start = streams.count
-            batches[b].appendStream(slot: Int(slots[b]), to: &streams)
+            readers[b].appendStream(slot: Int(slots[b]), to: &streams)
             streamRanges.append(start..<streams.count)
             holder = b
         }
-        let key = batches[holder].interner.withKey(Int(slots[holder])) { Array($0) }
+        let key = Array(readers[holder].keys.key(Int(slots[holder])))
         do {
             try streams.withUnsafeBytes { bytes in
                 parts.removeAll(keepingCapacity: true)
@@ -63,7 +72,12 @@ struct TermChunkEncoder {
     /// Appends the run entry (``TermRun``) of the term whose slot in batch `b` is `slots[b]`
     /// (-1: not in that batch) to `out`: its postings streams as the batches hold them.
     func appendRunEntry(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, to out: inout [UInt8]) {
-        TermRun.append(slots: slots, batches: batches, to: &out)
+        InvertedBatch.withReaders(batches) { TermRun.append(slots: slots, readers: $0, to: &out) }
+    }
+
+    /// ``appendRunEntry(slots:batches:to:)`` reading the batches through `readers`.
+    func appendRunEntry(slots: UnsafeBufferPointer<Int32>, readers: UnsafeBufferPointer<InvertedBatch.Reader>, to out: inout [UInt8]) {
+        TermRun.append(slots: slots, readers: readers, to: &out)
     }
 
     /// Encodes the term `key` whose postings are the entries `parts` of flushed runs (``TermRun``),

@@ -87,6 +87,21 @@ struct TermInterner {
         try arena.withUnsafeBytes { raw in try body(Self.key(raw, Int(entries[slot]))) }
     }
 
+    /// Calls `body` with the keys of every slot, readable without reference counting.
+    func withKeys<R>(_ body: (Keys) throws -> R) rethrows -> R {
+        try arena.withUnsafeBytes { arena in try entries.withUnsafeBufferPointer { try body(Keys(arena: arena, entries: $0)) } }
+    }
+
+    /// The keys of an interner, through pointers into its storage: valid while ``withKeys(_:)``'s
+    /// closure runs.
+    struct Keys {
+        fileprivate let arena: UnsafeRawBufferPointer
+        fileprivate let entries: UnsafeBufferPointer<UInt32>
+
+        /// The key bytes (field byte, then term) of `slot`.
+        func key(_ slot: Int) -> UnsafeRawBufferPointer { TermInterner.key(arena, Int(entries[slot])) }
+    }
+
     /// All slots sorted by key bytes (field, then term), the order of the `terms` table.
     ///
     /// Sorts on each key's first eight bytes (big-endian, zero-padded), which decide most
@@ -114,7 +129,7 @@ struct TermInterner {
 
     /// The key of the arena entry at `offset`.
     @inline(__always)
-    private static func key(_ arena: UnsafeRawBufferPointer, _ offset: Int) -> UnsafeRawBufferPointer {
+    fileprivate static func key(_ arena: UnsafeRawBufferPointer, _ offset: Int) -> UnsafeRawBufferPointer {
         let length = Int(UInt32(littleEndian: arena.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)))
         return UnsafeRawBufferPointer(rebasing: arena[(offset + headerSize)..<(offset + headerSize + length)])
     }

@@ -15,22 +15,21 @@ import LoupeCodec
 /// parts one run after the other. ``PostingsStreamDecoder`` reads them back in one pass.
 enum TermRun {
     /// Appends the framed entry of the term whose slot in batch `b` is `slots[b]` (-1: not in
-    /// that batch; one batch at least holds it) to `out`.
-    static func append(slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, to out: inout [UInt8]) {
+    /// that batch; one batch at least holds it) to `out`, reading the batches through `readers`.
+    static func append(slots: UnsafeBufferPointer<Int32>, readers: UnsafeBufferPointer<InvertedBatch.Reader>, to out: inout [UInt8]) {
         let frame = SpillReader.beginFrame(in: &out)
         var parts: UInt32 = 0, holder = 0
         for b in slots.indices where slots[b] >= 0 {
             parts += 1
             holder = b
         }
-        batches[holder].interner.withKey(Int(slots[holder])) { key in
-            VarInt.append(UInt32(key.count), to: &out)
-            out.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
-        }
+        let key = readers[holder].keys.key(Int(slots[holder]))
+        VarInt.append(UInt32(key.count), to: &out)
+        out.append(contentsOf: key.assumingMemoryBound(to: UInt8.self))
         VarInt.append(parts, to: &out)
         for b in slots.indices where slots[b] >= 0 {
-            VarInt.append(UInt32(batches[b].byteCount(slot: Int(slots[b]))), to: &out)
-            batches[b].appendStream(slot: Int(slots[b]), to: &out)
+            VarInt.append(UInt32(readers[b].byteCount(slot: Int(slots[b]))), to: &out)
+            readers[b].appendStream(slot: Int(slots[b]), to: &out)
         }
         SpillReader.endFrame(frame, in: &out)
     }
