@@ -20,7 +20,7 @@ public enum VarInt {
 
     /// Decodes one value at `p`, advancing `p` past it. The caller guarantees the bytes are there
     /// (the encoder wrote them); ``ByteReader`` is the bounds-checked way.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func decode(_ p: inout UnsafePointer<UInt8>) -> UInt32 {
         var byte = p.pointee
         p += 1

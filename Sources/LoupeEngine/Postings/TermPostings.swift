@@ -91,7 +91,8 @@ public final class TermPostings {
     /// The chunk views, for positions lookups.
     var chunkViews: [PostingsChunk] { chunks }
 
-    @inline(__always)
+    /// Decodes a block: out of line, so that the loops that step within a block stay small.
+    @inline(never)
     private func load(chunk: Int, block: Int) {
         chunkIndex = chunk
         blockIndex = block
