@@ -175,8 +175,8 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                 }
             }
             if matching > 0 {
-                _ = leader._withUnsafeGuaranteedRef {
-                    $0.retainMatches(of: candidates, selected, count: matching, scores: scores + lead &* width)
+                leader._withUnsafeGuaranteedRef {
+                    $0.scoreCandidates(of: candidates, selected, count: matching, scores: scores + lead &* width)
                 }
             }
             for j in 0..<matching {
