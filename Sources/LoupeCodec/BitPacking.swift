@@ -7,10 +7,10 @@
 /// (all values zero) takes none.
 public enum BitPacking {
     /// Values per block.
-    public static let blockSize = 128
+    @inlinable public static var blockSize: Int { 128 }
 
     /// Bytes a packed block of the given width occupies.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func packedSize(bits: Int) -> Int { 16 * bits }
 
     /// The number of bits needed for the largest of `values`.

@@ -6,6 +6,7 @@ public struct Impacts: Equatable, Sendable {
     public var tf1: UInt32, length1: UInt32
     public var tf2: UInt32, length2: UInt32
 
+    @inlinable
     public init(tf1: UInt32, length1: UInt32, tf2: UInt32, length2: UInt32) {
         self.tf1 = tf1
         self.length1 = length1

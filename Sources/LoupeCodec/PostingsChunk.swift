@@ -15,9 +15,9 @@ public struct PostingsChunk {
     public let firstDoc: UInt32
     /// True for the short layout (one tail block, varint header).
     public let isShort: Bool
-    private let firstDataOffset: Int
-    private let shortLastDoc: UInt32
-    private let shortImpacts: Impacts
+    @usableFromInline let firstDataOffset: Int
+    @usableFromInline let shortLastDoc: UInt32
+    @usableFromInline let shortImpacts: Impacts
 
     /// Wraps `bytes`. Fails when the buffer is too short for its header and skip table.
     public init?(_ bytes: UnsafeRawBufferPointer) {
@@ -65,28 +65,28 @@ public struct PostingsChunk {
         }
     }
 
-    @inline(__always)
-    private func skip(_ block: Int, _ field: Int) -> UInt32 {
+    @inlinable @inline(__always)
+    func skip(_ block: Int, _ field: Int) -> UInt32 {
         base.loadLE32(PostingsChunkFormat.headerSize + block * PostingsChunkFormat.skipEntrySize + field * 4)
     }
 
     /// The last doc id of `block`.
-    @inline(__always) public func lastDoc(ofBlock block: Int) -> UInt32 { isShort ? shortLastDoc : skip(block, 0) }
+    @inlinable @inline(__always) public func lastDoc(ofBlock block: Int) -> UInt32 { isShort ? shortLastDoc : skip(block, 0) }
     /// The (tf, length) pairs that dominate every posting of `block`.
-    @inline(__always) public func impacts(ofBlock block: Int) -> Impacts {
+    @inlinable @inline(__always) public func impacts(ofBlock block: Int) -> Impacts {
         isShort ? shortImpacts : Impacts(tf1: skip(block, 2), length1: skip(block, 3), tf2: skip(block, 4), length2: skip(block, 5))
     }
     /// The last doc id of the chunk.
     public var lastDoc: UInt32 { blockCount == 0 ? firstDoc : lastDoc(ofBlock: blockCount - 1) }
 
     /// The number of postings in `block`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func count(ofBlock block: Int) -> Int {
         block == blockCount - 1 ? docCount - block * BitPacking.blockSize : BitPacking.blockSize
     }
 
-    @inline(__always)
-    private func dataStart(ofBlock block: Int) -> Int {
+    @inlinable @inline(__always)
+    func dataStart(ofBlock block: Int) -> Int {
         block == 0 ? firstDataOffset : Int(skip(block - 1, 1))
     }
 
@@ -97,7 +97,7 @@ public struct PostingsChunk {
 
     /// Decodes `block` into `docs` and `tfs` (each with room for 128 values) and returns its count.
     /// Pass nil for `tfs` to decode doc ids only.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func decode(block: Int, docs: UnsafeMutablePointer<UInt32>, tfs: UnsafeMutablePointer<UInt32>?) -> Int {
         let n = count(ofBlock: block)
         var previous = block == 0 ? firstDoc : lastDoc(ofBlock: block - 1)
@@ -141,12 +141,12 @@ public struct PostingsChunk {
 
     /// Whether `block` is bit-packed (a full block of 128), so that its term frequencies can be
     /// decoded apart from its doc ids with ``decodeFrequencies(block:into:)``.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func isPacked(block: Int) -> Bool { count(ofBlock: block) == BitPacking.blockSize }
 
     /// Decodes the term frequencies of the bit-packed `block` into `tfs` (room for 128 values):
     /// what ``decode(block:docs:tfs:)`` writes to `tfs`, for a block first decoded without them.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func decodeFrequencies(block: Int, into tfs: UnsafeMutablePointer<UInt32>) {
         let start = dataStart(ofBlock: block)
         let docBits = Int(base.load(fromByteOffset: start, as: UInt8.self))
@@ -157,7 +157,7 @@ public struct PostingsChunk {
     /// The first block whose last doc id is at least `target`, searching from `block`; `blockCount`
     /// when every remaining block ends before `target`.
     /// Gallops forward from `block`, then binary-searches, so long skips cost O(log distance).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func block(reaching target: UInt32, from block: Int) -> Int {
         guard block < blockCount, lastDoc(ofBlock: block) < target else { return block }
         var low = block  // lastDoc(low) < target

@@ -37,6 +37,6 @@ public enum PostingsChunkFormat {
     public static let short: UInt8 = 1
     /// The kind byte of a short chunk of `docCount` (fewer than 128) postings.
     @inlinable public static func shortKind(docCount: Int) -> UInt8 { short + UInt8(docCount) }
-    public static let headerSize = 13
-    public static let skipEntrySize = 24
+    @inlinable public static var headerSize: Int { 13 }
+    @inlinable public static var skipEntrySize: Int { 24 }
 }

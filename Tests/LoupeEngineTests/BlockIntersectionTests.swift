@@ -107,4 +107,45 @@ import Testing
             }
         }
     }
+
+    /// The lead's side: `copyDecoded` lists the decoded block's doc ids from the current one through
+    /// a bound (at most a capacity, none past the block), and `frequenciesFromCursor` gives their
+    /// term frequencies at the same offsets, across full and tail blocks and chunk edges.
+    @Test(arguments: [UInt64(5), 6, 7])
+    func leadListsItsBlockThroughABoundWithItsFrequencies(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<40 {
+            let universe = UInt32.random(in: 200...40_000, using: &rng)
+            let density = [0.01, 0.2, 0.9].randomElement(using: &rng)!
+            let docs = Self.sortedDocs(max(1, min(Int(universe) - 1, Int(Double(universe) * density))), below: universe, &rng)
+            let cuts = (0..<Int.random(in: 0...3, using: &rng)).map { _ in 128 * Int.random(in: 1...4, using: &rng) + Int.random(in: -1...1, using: &rng) }
+            let fixture = Fixture(docs: docs, cuts: cuts)
+            let postings = fixture.postings
+            var out = [UInt32](repeating: 0, count: 128)
+            var listed: [UInt32] = []
+            while postings.doc != terminatedDoc {
+                let current = postings.doc
+                let capacity = Int.random(in: 1...128, using: &rng)
+                // A bound before the current doc, on a doc, between docs or past the end.
+                let end: UInt32 = [current &- 1, current, current &+ UInt32.random(in: 0...3000, using: &rng), UInt32.max]
+                    .randomElement(using: &rng)!
+                let n = out.withUnsafeMutableBufferPointer { postings.copyDecoded(through: end, into: $0.baseAddress!, capacity: capacity) }
+                let from = docs.firstIndex(of: current)!
+                // Never past the decoded block: the block ends where the next one starts.
+                let expected = Array(docs[from...].prefix { $0 <= end }.prefix(capacity))
+                #expect(n <= expected.count && (n == expected.count || n > 0))
+                #expect(Array(out[0..<n]) == Array(expected.prefix(n)), "seed \(seed) end \(end) capacity \(capacity)")
+                if end >= current { #expect(n >= 1) } else { #expect(n == 0) }
+                let tfs = postings.frequenciesFromCursor
+                for i in 0..<n { #expect(tfs[i] == out[i] % 7 + 1) }
+                listed += out[0..<n]
+                // Go on from the last listed doc, as the conjunction does.
+                let next = n > 0 ? out[n - 1] &+ 1 : current &+ 1
+                if next == 0 { break }
+                postings.advance(to: next)
+            }
+            #expect(Set(listed).isSubset(of: Set(docs)))
+            #expect(listed == listed.sorted())
+        }
+    }
 }

@@ -106,8 +106,9 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
         var threshold = collector.threshold
         var offered = 0
         var doc = leader._withUnsafeGuaranteedRef { $0.doc }
-        // `bounds` hold for docs up to `boundEnd`; they are recomputed past it, or when the
-        // threshold rises.
+        // `bounds` hold for docs up to `boundEnd` and are recomputed past it: a rising threshold is
+        // compared with them as they are (rescanning the same blocks for a slightly tighter bound
+        // costs more than it skips). `boundThreshold` is the threshold when the window began.
         var boundEnd: UInt32 = 0
         var boundThreshold = threshold
         /// The bound of candidate `index`: the leaves' bounds in their order, a rare follower's
@@ -127,7 +128,7 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
         while doc != terminatedDoc {
             var end = terminatedDoc
             if rare.isEmpty && threshold > -.infinity {
-                if doc > boundEnd || boundThreshold != threshold { refresh(from: doc) }
+                if doc > boundEnd { refresh(from: doc) }
                 if bound(of: 0) <= threshold {
                     // Skip whole windows on their metadata alone; decode only where one may compete.
                     var target = boundEnd
@@ -161,7 +162,7 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                 for j in 0..<matching {
                     let index = Int(selected[j])
                     let candidate = candidates[index]
-                    if candidate > boundEnd || boundThreshold != threshold { refresh(from: candidate) }
+                    if candidate > boundEnd { refresh(from: candidate) }
                     if bound(of: index) > threshold {
                         selected[kept] = selected[j]
                         kept += 1
@@ -175,8 +176,8 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                 }
             }
             if matching > 0 {
-                _ = leader._withUnsafeGuaranteedRef {
-                    $0.retainMatches(of: candidates, selected, count: matching, scores: scores + lead &* width)
+                leader._withUnsafeGuaranteedRef {
+                    $0.scoreCandidates(of: candidates, selected, count: matching, scores: scores + lead &* width)
                 }
             }
             for j in 0..<matching {
@@ -189,6 +190,7 @@ struct BlockMaxConjunctionRunner<Leaf: BlockMaxScorer> {
                 if collector.offer(doc: candidate, score: total) { threshold = collector.threshold }
             }
             span = boundThreshold == threshold || threshold == -.infinity ? min(span &* 2, width) : Self.firstSpan
+            boundThreshold = threshold
             // A follower holds nothing between the last candidate it was asked about and its
             // current doc, so the lead goes on from the furthest of them: where a follower is
             // locally sparse, the others and the lead skip its gaps, as in a leapfrog.

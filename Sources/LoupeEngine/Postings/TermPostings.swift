@@ -88,10 +88,16 @@ public final class TermPostings {
         return sum
     }
 
+    /// The decoded block's term frequencies from the current posting on: those of the doc ids
+    /// ``copyDecoded(through:into:capacity:)`` lists, at the same offsets.
+    @inline(__always)
+    var frequenciesFromCursor: UnsafeMutablePointer<UInt32> { frequenciesDecoded() + cursor }
+
     /// The chunk views, for positions lookups.
     var chunkViews: [PostingsChunk] { chunks }
 
-    @inline(__always)
+    /// Decodes a block: out of line, so that the loops that step within a block stay small.
+    @inline(never)
     private func load(chunk: Int, block: Int) {
         chunkIndex = chunk
         blockIndex = block
@@ -238,14 +244,12 @@ public final class TermPostings {
     /// `capacity`) to `out` and returns how many; nothing moves.
     @inline(__always)
     func copyDecoded(through end: UInt32, into out: UnsafeMutablePointer<UInt32>, capacity: Int) -> Int {
-        var n = 0
-        var i = cursor
-        while i < count && n < capacity && docs[i] <= end {
-            out[n] = docs[i]
-            n &+= 1
-            i &+= 1
-        }
-        return n
+        let limit = min(count, cursor &+ capacity)
+        guard limit > cursor else { return 0 }
+        // The doc ids are increasing: those through `end` are the ones before the first past it.
+        let stop = docs[limit &- 1] <= end ? limit : BlockSearch.firstIndex(in: docs, from: cursor, below: limit, reaching: end &+ 1)
+        out.update(from: docs + cursor, count: stop &- cursor)
+        return stop &- cursor
     }
 
     /// Points the block metadata at the first block that may hold a doc ≥ `target`, without

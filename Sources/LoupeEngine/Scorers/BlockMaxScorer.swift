@@ -24,6 +24,14 @@ public protocol BlockMaxScorer: Scorer {
         of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int,
         scores: UnsafeMutablePointer<Double>
     ) -> Int
+    /// Writes to `scores[index]` the score of `docs[index]`, for each `index = Int(selected[j])`
+    /// with `j < count` (increasing), where `docs` is what ``candidates(through:into:capacity:)``
+    /// last listed, the scorer not having moved since: the lead of a conjunction scoring its own
+    /// candidates. `selected` is left as it is; the scorer may end on the last of them.
+    func scoreCandidates(
+        of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int,
+        scores: UnsafeMutablePointer<Double>
+    )
 }
 
 extension BlockMaxScorer {
@@ -53,6 +61,14 @@ extension BlockMaxScorer {
         }
         return kept
     }
+
+    /// ``retainMatches(of:_:count:scores:)``, which keeps them all.
+    public func scoreCandidates(
+        of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int,
+        scores: UnsafeMutablePointer<Double>
+    ) {
+        _ = retainMatches(of: docs, selected, count: count, scores: scores)
+    }
 }
 
 extension TermScorer: BlockMaxScorer {
@@ -71,6 +87,19 @@ extension TermScorer: BlockMaxScorer {
         scores: UnsafeMutablePointer<Double>
     ) -> Int {
         postings.retain(of: docs, selected, count: count) { scores[$0] = score() }
+    }
+
+    /// Read at the candidates' offsets in the decoded block, with no search.
+    @inline(__always)
+    public func scoreCandidates(
+        of docs: UnsafePointer<UInt32>, _ selected: UnsafeMutablePointer<Int32>, count: Int,
+        scores: UnsafeMutablePointer<Double>
+    ) {
+        let tfs = postings.frequenciesFromCursor
+        for j in 0..<count {
+            let index = Int(selected[j])
+            scores[index] = weight.score(tf: tfs[index], norm: lengths.norm(docs[index]))
+        }
     }
 
     @inline(__always)

@@ -276,6 +276,7 @@ let benchmarks: @Sendable () -> Void = {
         searchFixture.removeDirectory()
     }
     searchBenchmark("Search AND of 3 frequent terms, top 10 (frequent words only)", SearchFixture.threeFrequentAndQuery)
+    searchBenchmark("Search AND of a 3 % lead and 2 dense terms, top 10 (windowed bounds, lead scored in place)", SearchFixture.sparseLeadAndQuery)
     searchBenchmark("Search phrase of 3 words, top 10 (block-max phrase)", SearchFixture.longPhraseQuery)
     searchBenchmark("Search phrase of 3 words, count (positions fewest first)", SearchFixture.longPhraseQuery, count: true)
 

@@ -55,6 +55,11 @@ final class SearchFixture: @unchecked Sendable {
     /// every leaf is decoded and most candidates are advanced to within a block (the shape of the
     /// bench's slowest ANDs, such as "the book of life").
     static let threeFrequentAndQuery = boolean(.must, [2, 3, 5])
+    /// A lead in about 3 % of the documents, a follower five times as frequent and the most
+    /// frequent word: no follower is rare, so the bound is taken per window of the lead's block
+    /// cut at eight blocks of the dense ones, and the lead scores its survivors in place (the
+    /// shape of the bench's AND tail, such as "being the want").
+    static let sparseLeadAndQuery = boolean(.must, [1, 60, 300])
     /// Three words with the most frequent one in the middle: candidates hold all three, the
     /// frequent word's positions matter only where the other two align, and block-max skipping
     /// passes over blocks that cannot beat the top 10.
