@@ -40,13 +40,24 @@ struct DocumentStaging {
         var packer = DocumentBlockPacker()
         /// The records of the group being filled.
         var group = RecordGroup(records: [])
+        /// The records of the documents before the first whole group, which complete the group an
+        /// earlier commit began: only the commit writes it.
+        var head: [[UInt8]] = []
     }
 
-    /// What a commit at `base` may leave out because it is staged: the document blocks of places
-    /// below `blocksEnd`, and the record groups whose first doc id lies in `recordGroups`.
+    /// What a commit at `base` finds staged: the document blocks of places below `blocksEnd`, and
+    /// the record groups whose first doc id lies in `recordGroups`; and what it still writes, which
+    /// the flushes kept in memory, so that it reads nothing back from the spill.
     struct Staged {
         var blocksEnd: UInt32
         var recordGroups: Range<UInt32>
+        /// The encoded records of the documents before `recordGroups` (fewer than a group), which
+        /// complete the group an earlier commit began.
+        var head: [[UInt8]]
+        /// The records of the documents from `recordGroups.upperBound` on (fewer than a group).
+        var openGroup: RecordGroup
+        /// The documents from place `blocksEnd` on: the packer's run still open.
+        var openRun: [DocumentBlockPacker.Document]
     }
 
     /// Runs of the packer packed at once on the workers, as a commit packs them.
@@ -112,7 +123,10 @@ struct DocumentStaging {
                     try putRuns(&runs, &state, &docstore, txn, layout: layout, workers: workers)
                 }
             }
-            guard doc >= firstWholeGroup(base) else { continue }
+            guard doc >= firstWholeGroup(base) else {
+                state.head.append(document.record.encoded())
+                continue
+            }
             state.group.append(document.record)
             if state.group.records.count == RecordGroup.capacity {
                 try records.put(RecordGroup.key(of: doc), state.group.encoded(compressor: compressor), txn)
@@ -142,7 +156,10 @@ struct DocumentStaging {
     func staged(in txn: borrowing WriteTransaction, base: UInt32, meta: Database) throws -> Staged? {
         guard !cancelled, let claimed = state.base, claimed == base,
               try DocumentStage.read(txn, meta: meta) == DocumentStage(token: token, base: claimed) else { return nil }
-        return Staged(blocksEnd: state.blocksEnd, recordGroups: Self.firstWholeGroup(base)..<max(Self.firstWholeGroup(base), state.recordsEnd))
+        var packer = state.packer
+        return Staged(
+            blocksEnd: state.blocksEnd, recordGroups: Self.firstWholeGroup(base)..<max(Self.firstWholeGroup(base), state.recordsEnd),
+            head: state.head, openGroup: state.group, openRun: packer.finishGroup() ?? [])
     }
 
     /// The first doc id at or after `base` that starts a record group: the group before it may

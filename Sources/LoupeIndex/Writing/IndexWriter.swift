@@ -52,6 +52,8 @@ public final class IndexWriter {
     /// Per field (raw-value order), the token count of each pending document by batch place: the
     /// commit looks a length up for every posting, and a dense column keeps that in cache.
     private(set) var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
+    /// The labels and column values of each pending document, by batch place.
+    private var metadata = PendingMetadata()
     private var operations: [Operation] = []
     /// The external id of each pending document, by batch place.
     private var pendingIds = ExternalIdList()
@@ -149,6 +151,7 @@ public final class IndexWriter {
             pendingIds.append(document.id)
             pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
             for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
+            metadata.append(records[i])
             pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
         }
         let nearlyFull = batches.contains(where: \.isNearlyFull)
@@ -323,6 +326,7 @@ public final class IndexWriter {
         staging = DocumentStaging()
         pending.removeAll()
         pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
+        metadata = PendingMetadata()
         operations.removeAll()
         pendingIds.removeAll()
         pendingTextBytes = 0
@@ -363,16 +367,38 @@ public final class IndexWriter {
             try DocumentStage.deleteStrayGroups(in: (staged?.recordGroups.upperBound ?? base)..<end, records: t.records, txn)
         }
 
+        // The documents' norms, labels and columns are built on a thread of their own while the terms
+        // are merged; only the pages an earlier commit began are read first.
+        var pages: BackgroundWork<DocumentPages>?
+        if count > 0 {
+            let begun = try DocumentPages.Begun(txn, t, base: base, metadata: metadata)
+            let lengths = pendingLengths, metadata = self.metadata
+            pages = BackgroundWork { DocumentPages(base: base, lengths: lengths, metadata: metadata, begun: begun) }
+        }
         try writeTerms(txn, base, &stats, &summary)
-        try writeDocuments(txn, base, staged, &stats)
+        try writeDocuments(txn, base, staged)
+        if let pages = try pages?.result() {
+            for (key, page) in pages.labels { try txn.put(t.labels, key: key, value: page) }
+            for (key, page) in pages.columns { try txn.put(t.columns, key: key, value: page) }
+            for (key, page) in pages.norms { try txn.put(t.norms, key: key, value: page) }
+            for field in IndexField.allCases { stats.totalLengths[Int(field.rawValue)] += pages.totalLengths[Int(field.rawValue)] }
+            stats.liveDocs += UInt32(count)
+        }
 
-        // Ids and deletions, in the order they were asked for.
+        // Ids and deletions, in the order they were asked for; but when no deletion or touch comes
+        // before an addition (a bulk load), the added documents' ids go first, in key order.
         var ids = try SortedPuts(t.ids, txn)
         var deletions: [UInt32] = []
         var read = TombstoneReads()
+        let idsFirst = addsComeFirst
+        if idsFirst {
+            try putAddedIds(&ids, base, &deletions, txn)
+            summary.added += count
+        }
         for operation in operations {
             switch operation {
             case .add(let places):
+                guard !idsFirst else { continue }
                 for doc in places {
                     let key = pendingIds.key(Int(doc))
                     if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
@@ -411,11 +437,47 @@ public final class IndexWriter {
                 _ = try txn.delete(t.problems, key: IndexFormat.problemKey(path: path))
             }
         }
+        // In doc order, neighbours share their document block and record group (``TombstoneReads``).
+        deletions.sort()
         for doc in deletions where try tombstone(doc, txn, &stats, &read) { summary.deleted += 1 }
         stats.nextDocId = base + UInt32(count)
         try txn.put(t.meta, key: statsKey, value: stats.encoded())
         try CommitNumber.stamp(txn, meta: t.meta)
         return summary
+    }
+
+    /// True when no deletion or touch is queued before an addition: the added documents' ids can then
+    /// be put before every other operation, as ``putAddedIds(_:_:_:_:)`` does.
+    private var addsComeFirst: Bool {
+        guard let last = operations.lastIndex(where: { if case .add = $0 { true } else { false } }) else { return false }
+        return !operations[..<last].contains { operation in
+            switch operation {
+            case .delete, .touch: true
+            case .add, .recordProblem, .clearProblem: false
+            }
+        }
+    }
+
+    /// Puts the id of every added document (batch place `p` is doc `base + p`) in key order, so
+    /// that the `ids` puts append to a table they all sort after, as on a fresh index, and the
+    /// look-ups of replaced documents walk the table in order; adds to `deletions` the documents
+    /// they replace: the live version an id had before the commit, and each but the last of the
+    /// batch's documents with that id. The result is the one of putting them one by one in
+    /// batch order.
+    private func putAddedIds(_ ids: inout SortedPuts, _ base: UInt32, _ deletions: inout [UInt32], _ txn: borrowing WriteTransaction) throws {
+        let order = pendingIds.sortedIndices()
+        // No look-up can find an id in a table that was empty.
+        let fresh = ids.isEmpty
+        var first = 0
+        while first < order.count {
+            var end = first + 1
+            while end < order.count && pendingIds.equal(Int(order[first]), Int(order[end])) { end += 1 }
+            let key = pendingIds.key(Int(order[first]))
+            if !fresh, let old = try txn.get(index.tables.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
+            for replaced in order[first..<(end - 1)] { deletions.append(base + replaced) }
+            try ids.put(key, IndexFormat.docKey(base + order[end - 1]), txn)
+            first = end
+        }
     }
 
     private func writeTerms(
@@ -656,93 +718,69 @@ public final class IndexWriter {
     /// texts are held until their blocks are put.
     private static let runsPerWorker = 2
 
-    /// Writes the pending documents (from the spill, then from memory): their record groups and
-    /// document blocks (but those `staged` already), norms, and their label bits and column values
-    /// (``LabelPage``, ``ColumnPage``), completing the groups and pages an earlier commit began.
-    private func writeDocuments(
-        _ txn: borrowing WriteTransaction, _ base: UInt32, _ staged: DocumentStaging.Staged?, _ stats: inout IndexStatistics
-    ) throws {
+    /// Writes the record groups and document blocks of the pending documents, completing the group
+    /// an earlier commit began. With a stage standing (`staged`), only what the flushes left open,
+    /// which the stage holds in memory; otherwise every document, from the spill then from memory.
+    /// Their norms, labels and columns are ``DocumentPages``.
+    private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ staged: DocumentStaging.Staged?) throws {
         let t = index.tables
-        var norms = PageEdits<UInt32>(slots: IndexField.allCases.count)
-        let emptyNorms: () -> [UInt8] = { [UInt8](repeating: 0, count: IndexFormat.normsPageSize) }
-        var labels = PageEdits<LabelPageName>(slots: DocumentLabel.Kind.allCases.count)
-        var columns = PageEdits<UInt32>(slots: DocumentColumn.allCases.count)
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
-        var group = RecordGroup(records: [])
         let compressor = Zstd.Compressor()
+        let layout = index.environment.pageLayout
+        if let staged {
+            if !staged.head.isEmpty {
+                var group = try begunGroup(base, txn)
+                for record in staged.head { group.append(encoded: record) }
+                try records.put(RecordGroup.key(of: base), group.encoded(compressor: compressor), txn)
+            }
+            if !staged.openGroup.records.isEmpty {
+                try records.put(RecordGroup.key(of: staged.recordGroups.upperBound), staged.openGroup.encoded(compressor: compressor), txn)
+            }
+            if !staged.openRun.isEmpty {
+                for block in DocumentBlockPacker.encode([staged.openRun], layout: layout, threads: workers) {
+                    try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+                }
+            }
+            return
+        }
+        var group = RecordGroup(records: [])
         var packer = DocumentBlockPacker()
         var round: [[DocumentBlockPacker.Document]] = []
         var packing: BackgroundWork<[DocumentBlockPacker.Block]>?
-        let layout = index.environment.pageLayout
         var documents = PendingDocuments(spilled: spilled, memory: pending)
         defer { documents.close() }
         var lastDoc: UInt32?
-        let blocksEnd = staged?.blocksEnd ?? 0, stagedGroups = staged?.recordGroups ?? 0..<0
-        // The texts of staged blocks are not needed: only the records are read back for them.
-        while let (place, record, text) = try documents.nextDocument(textsFrom: blocksEnd) {
+        while let (place, record, text) = try documents.nextDocument() {
             let doc = base + place
-            if place == 0 || RecordGroup.slot(of: doc) == 0 {
-                if place > 0 && !stagedGroups.contains(doc - UInt32(RecordGroup.capacity)) {
-                    try records.put(RecordGroup.key(of: doc - 1), group.encoded(compressor: compressor), txn)
-                }
-                // The first group may have been begun by an earlier commit; a group starting here is new.
+            if place == 0 {
+                group = try begunGroup(doc, txn)
+            } else if RecordGroup.slot(of: doc) == 0 {
+                try records.put(RecordGroup.key(of: doc - 1), group.encoded(compressor: compressor), txn)
                 group = RecordGroup(records: [])
-                if place == 0 && RecordGroup.slot(of: doc) > 0 {
-                    group = try txn.get(t.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? group
-                }
-                guard group.records.count == RecordGroup.slot(of: doc) else {
-                    throw IndexError.corrupt("records: the group of doc \(doc) holds \(group.records.count) records")
-                }
             }
             group.append(record)
-            if place >= blocksEnd, let run = packer.group(doc, text!) {  // read from blocksEnd on
+            if let run = packer.group(doc, text) {
                 round.append(run)
                 if round.count == Self.runsPerWorker * workers { try putBlocks(&round, &packing, layout, &docstore, txn) }
             }
-            stats.liveDocs += 1
-            for field in IndexField.allCases {
-                let length = record.length(field)
-                stats.totalLengths[Int(field.rawValue)] += UInt64(length)
-                let page: UInt32 = doc >> IndexFormat.normsShift
-                let offset = Int(doc & UInt32(IndexFormat.normsPageSize - 1))
-                let norm = FieldNorm.encode(length)
-                try norms.edit(
-                    slot: Int(field.rawValue), page, key: { IndexFormat.normsKey(field, page: page) },
-                    load: { key in
-                        guard let stored = try txn.get(t.norms, key: key).map(Array.init) else { return nil }
-                        guard stored.count == IndexFormat.normsPageSize else {
-                            throw IndexError.corrupt("norms: the \(field.name) page of doc \(doc) holds \(stored.count) bytes, not \(IndexFormat.normsPageSize)")
-                        }
-                        return stored
-                    }, empty: emptyNorms
-                ) { (bytes: inout [UInt8]) in bytes[offset] = norm }
-            }
-            for label in DocumentLabel.labels(of: record.metadata) {
-                let page = doc >> LabelPage.shift
-                try labels.edit(
-                    slot: Int(label.kind.rawValue), LabelPageName(label: label, page: page), key: { IndexFormat.labelKey(label, page: page) },
-                    load: { try txn.get(t.labels, key: $0).map(Array.init) }, empty: LabelPage.empty
-                ) { LabelPage.set(doc, in: &$0) }
-            }
-            for column in DocumentColumn.allCases {
-                let page = doc >> ColumnPage.shift
-                try columns.edit(
-                    slot: Int(column.rawValue), page, key: { IndexFormat.columnKey(column, page: page) },
-                    load: { try txn.get(t.columns, key: $0).map(Array.init) }, empty: ColumnPage.empty
-                ) { ColumnPage.store(column.value(of: record), for: doc, in: &$0) }
-            }
             lastDoc = doc
         }
-        if let lastDoc, !stagedGroups.contains(lastDoc & ~UInt32(RecordGroup.capacity - 1)) {
-            try records.put(RecordGroup.key(of: lastDoc), group.encoded(compressor: compressor), txn)
-        }
-        for (key, page) in labels.removeAll() { try txn.put(t.labels, key: key, value: page) }
-        for (key, page) in columns.removeAll() { try txn.put(t.columns, key: key, value: page) }
+        if let lastDoc { try records.put(RecordGroup.key(of: lastDoc), group.encoded(compressor: compressor), txn) }
         if let run = packer.finishGroup() { round.append(run) }
         try putBlocks(&round, &packing, layout, &docstore, txn)
         try putBlocks(&round, &packing, layout, &docstore, txn)
-        for (key, page) in norms.removeAll() { try txn.put(t.norms, key: key, value: page) }
+    }
+
+    /// The record group holding `doc`, the first doc id of a commit, as an earlier commit left it
+    /// (empty when `doc` starts a group).
+    private func begunGroup(_ doc: UInt32, _ txn: borrowing WriteTransaction) throws -> RecordGroup {
+        guard RecordGroup.slot(of: doc) > 0 else { return RecordGroup(records: []) }
+        let group = try txn.get(index.tables.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? RecordGroup(records: [])
+        guard group.records.count == RecordGroup.slot(of: doc) else {
+            throw IndexError.corrupt("records: the group of doc \(doc) holds \(group.records.count) records")
+        }
+        return group
     }
 
     /// Starts packing `runs` into blocks on the workers in the background (``BackgroundWork``) and

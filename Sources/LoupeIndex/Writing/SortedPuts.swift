@@ -17,6 +17,9 @@ struct SortedPuts {
         lastKey = try txn.withCursor(database) { cursor in try cursor.last().map { Array($0.key) } }
     }
 
+    /// True while the table holds no key: it held none at the start, and nothing was put since.
+    var isEmpty: Bool { lastKey == nil }
+
     /// Stores `value` under `key`, appending when `key` sorts after every key so far.
     mutating func put(_ key: [UInt8], _ value: [UInt8], _ txn: borrowing WriteTransaction) throws {
         if let last = lastKey, !last.lexicographicallyPrecedes(key) {
