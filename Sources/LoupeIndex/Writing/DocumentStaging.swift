@@ -109,46 +109,82 @@ struct DocumentStaging {
             state.base = base
             state.recordsEnd = firstWholeGroup(base)
         }
-        var docstore = try SortedPuts(t.docstore, txn)
-        var records = try SortedPuts(t.records, txn)
-        // One zstd context for the transaction's record groups, as a commit has (same bytes).
-        let compressor = Zstd.Compressor()
-        var runs: [[DocumentBlockPacker.Document]] = []
+        var puts = Puts(docstore: try SortedPuts(t.docstore, txn), records: try SortedPuts(t.records, txn))
         let layout = index.environment.pageLayout
+        var round = Round()
+        var encoding: BackgroundWork<Round.Encoded>?
         for document in documents {
             let doc = base + document.doc
-            if let run = state.packer.group(doc, document.text) {
-                runs.append(run)
-                if runs.count == runsPerWorker * workers {
-                    try putRuns(&runs, &state, &docstore, txn, layout: layout, workers: workers)
+            if let run = state.packer.group(doc, document.text) { round.runs.append(run) }
+            if doc < firstWholeGroup(base) {
+                state.head.append(document.record.encoded())
+            } else {
+                state.group.append(document.record)
+                if state.group.records.count == RecordGroup.capacity {
+                    round.groups.append((doc, state.group))
+                    state.group = RecordGroup(records: [])
                 }
             }
-            guard doc >= firstWholeGroup(base) else {
-                state.head.append(document.record.encoded())
-                continue
-            }
-            state.group.append(document.record)
-            if state.group.records.count == RecordGroup.capacity {
-                try records.put(RecordGroup.key(of: doc), state.group.encoded(compressor: compressor), txn)
-                state.recordsEnd = doc + 1
-                state.group = RecordGroup(records: [])
+            if round.runs.count == runsPerWorker * workers {
+                try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
             }
         }
-        try putRuns(&runs, &state, &docstore, txn, layout: layout, workers: workers)
+        try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
+        try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
         return true
     }
 
-    /// Packs `runs` on the workers, puts their blocks, advances `state.blocksEnd` past them and
-    /// empties `runs`.
-    private static func putRuns(
-        _ runs: inout [[DocumentBlockPacker.Document]], _ state: inout State, _ docstore: inout SortedPuts,
+    /// The staging transaction's puts into the document store and the records.
+    private struct Puts {
+        var docstore: SortedPuts
+        var records: SortedPuts
+    }
+
+    /// Runs of the packer and full record groups (with their last doc id) handed to the background
+    /// together; encoded there into blocks and group values.
+    private struct Round {
+        var runs: [[DocumentBlockPacker.Document]] = []
+        var groups: [(lastDoc: UInt32, group: RecordGroup)] = []
+
+        struct Encoded {
+            var blocks: [DocumentBlockPacker.Block]
+            /// The last doc of the last run, if any.
+            var lastRunDoc: UInt32?
+            var groups: [(lastDoc: UInt32, value: [UInt8])]
+        }
+
+        var isEmpty: Bool { runs.isEmpty && groups.isEmpty }
+    }
+
+    /// Starts encoding `round` in the background (``BackgroundWork``: the runs packed on the workers,
+    /// the groups compressed with one zstd context, as a commit's groups are) and empties it, then
+    /// puts the round `encoding` started before, advancing `state` past it, and leaves the new one in
+    /// `encoding`: a round is compressed while this thread puts the one before, as a commit does.
+    private static func put(
+        _ round: inout Round, _ encoding: inout BackgroundWork<Round.Encoded>?, _ state: inout State, _ puts: inout Puts,
         _ txn: borrowing WriteTransaction, layout: PageLayout, workers: Int
     ) throws {
-        for block in DocumentBlockPacker.encode(runs, layout: layout, threads: workers) {
-            try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+        var next: BackgroundWork<Round.Encoded>?
+        if !round.isEmpty {
+            let work = round
+            next = BackgroundWork {
+                let compressor = Zstd.Compressor()
+                let groups = work.groups.map { ($0.lastDoc, $0.group.encoded(compressor: compressor)) }
+                return Round.Encoded(
+                    blocks: DocumentBlockPacker.encode(work.runs, layout: layout, threads: workers), lastRunDoc: work.runs.last?.last?.doc,
+                    groups: groups)
+            }
+            round = Round()
         }
-        if let last = runs.last?.last, let base = state.base { state.blocksEnd = last.doc - base + 1 }
-        runs.removeAll(keepingCapacity: true)
+        if let encoded = try encoding?.result() {
+            for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+            if let last = encoded.lastRunDoc, let base = state.base { state.blocksEnd = last - base + 1 }
+            for (lastDoc, value) in encoded.groups {
+                try puts.records.put(RecordGroup.key(of: lastDoc), value, txn)
+                state.recordsEnd = lastDoc + 1
+            }
+        }
+        encoding = next
     }
 
     /// What the commit transaction `txn`, whose documents start at doc id `base`, finds staged for
