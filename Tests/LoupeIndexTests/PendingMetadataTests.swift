@@ -27,7 +27,7 @@ import Testing
         #expect(metadata.count == records.count)
         var i = 0
         metadata.forEach { values in
-            #expect(values.labels == DocumentLabel.labels(of: records[i].metadata))
+            #expect(metadata.labelSets[values.labelSet] == DocumentLabel.labels(of: records[i].metadata))
             for column in DocumentColumn.allCases { #expect(values.value(column) == column.value(of: records[i]), "doc \(i) \(column.name)") }
             i += 1
         }

@@ -53,7 +53,7 @@ struct DocumentPages: Sendable {
             let labelPage = base >> LabelPage.shift
             let onPage = Int(((UInt64(labelPage) + 1) << UInt64(LabelPage.shift)) - UInt64(base))
             var seen = Set<DocumentLabel>()
-            metadata.forEach(limit: onPage) { values in seen.formUnion(values.labels) }
+            metadata.forEach(limit: onPage) { values in seen.formUnion(metadata.labelSets[values.labelSet]) }
             var labels: [DocumentLabel: [UInt8]] = [:]
             for label in seen {
                 if let page = try txn.get(tables.labels, key: IndexFormat.labelKey(label, page: labelPage)) { labels[label] = Array(page) }
@@ -64,49 +64,84 @@ struct DocumentPages: Sendable {
 
     /// The pages of the documents at batch places 0, 1, ... (doc ids from `base` on), whose
     /// lengths are `lengths` (per field, by place) and whose labels and columns `metadata` holds;
-    /// `begun` has the pages holding `base`.
+    /// `begun` has the pages holding `base`. Each page is filled where it lies, a page after the
+    /// other, with no look-up per document.
     init(base: UInt32, lengths: [[UInt32]], metadata: PendingMetadata, begun: Begun) {
-        var norms = PageEdits<UInt32>(slots: IndexField.allCases.count)
-        var labels = PageEdits<LabelPageName>(slots: DocumentLabel.Kind.allCases.count)
-        var columns = PageEdits<UInt32>(slots: DocumentColumn.allCases.count)
-        let emptyNorms: () -> [UInt8] = { [UInt8](repeating: 0, count: IndexFormat.normsPageSize) }
-        let firstNorms = base >> IndexFormat.normsShift, firstColumns = base >> ColumnPage.shift, firstLabels = base >> LabelPage.shift
         for field in IndexField.allCases {
             let slot = Int(field.rawValue)
-            var doc = base
-            for length in lengths[slot] {
-                totalLengths[slot] += UInt64(length)
-                let page = doc >> IndexFormat.normsShift
-                let offset = Int(doc & UInt32(IndexFormat.normsPageSize - 1))
-                let norm = FieldNorm.encode(length)
-                norms.edit(
-                    slot: slot, page, key: { IndexFormat.normsKey(field, page: page) },
-                    load: { _ in page == firstNorms ? begun.norms[slot] : nil }, empty: emptyNorms
-                ) { $0[offset] = norm }
-                doc += 1
+            lengths[slot].withUnsafeBufferPointer { column in
+                var place = 0
+                var page = base >> IndexFormat.normsShift
+                var total: UInt64 = 0
+                while place < column.count {
+                    var bytes = (place == 0 ? begun.norms[slot] : nil) ?? [UInt8](repeating: 0, count: IndexFormat.normsPageSize)
+                    let offset = Int((base + UInt32(place)) & UInt32(IndexFormat.normsPageSize - 1))
+                    let end = min(column.count, place + IndexFormat.normsPageSize - offset)
+                    bytes.withUnsafeMutableBufferPointer { bytes in
+                        for i in place..<end {
+                            total += UInt64(column[i])
+                            bytes[offset + i - place] = FieldNorm.encode(column[i])
+                        }
+                    }
+                    norms.append((IndexFormat.normsKey(field, page: page), bytes))
+                    place = end
+                    page += 1
+                }
+                totalLengths[slot] = total
             }
+        }
+        guard metadata.count > 0 else { return }
+
+        // Labels by a number per distinct label; a label page's bitmaps are made on first use.
+        var labelNumbers: [DocumentLabel: Int] = [:]
+        var numbered: [DocumentLabel] = []
+        let sets = metadata.labelSets.map { set in
+            set.map { label in
+                if let number = labelNumbers[label] { return number }
+                labelNumbers[label] = numbered.count
+                numbered.append(label)
+                return numbered.count - 1
+            }
+        }
+        var bitmaps = [[UInt8]?](repeating: nil, count: numbered.count)
+        var labelPuts: [Put] = []
+        var labelPage = base >> LabelPage.shift
+        func endLabelPage() {
+            for number in bitmaps.indices {
+                guard let bitmap = bitmaps[number] else { continue }
+                labelPuts.append((IndexFormat.labelKey(numbered[number], page: labelPage), bitmap))
+                bitmaps[number] = nil
+            }
+        }
+        var columnPage = base >> ColumnPage.shift
+        var pages = DocumentColumn.allCases.map { begun.columns[Int($0.rawValue)] ?? ColumnPage.empty() }
+        var columnPuts = [[Put]](repeating: [], count: DocumentColumn.allCases.count)
+        func endColumnPage() {
+            for column in DocumentColumn.allCases { columnPuts[Int(column.rawValue)].append((IndexFormat.columnKey(column, page: columnPage), pages[Int(column.rawValue)])) }
         }
         var doc = base
         metadata.forEach { values in
-            for label in values.labels {
-                let page = doc >> LabelPage.shift
-                labels.edit(
-                    slot: Int(label.kind.rawValue), LabelPageName(label: label, page: page), key: { IndexFormat.labelKey(label, page: page) },
-                    load: { _ in page == firstLabels ? begun.labels[label] : nil }, empty: LabelPage.empty
-                ) { LabelPage.set(doc, in: &$0) }
+            if doc >> ColumnPage.shift != columnPage {
+                endColumnPage()
+                columnPage = doc >> ColumnPage.shift
+                pages = DocumentColumn.allCases.map { _ in ColumnPage.empty() }
             }
-            for column in DocumentColumn.allCases {
-                let page = doc >> ColumnPage.shift
-                let value = values.value(column)
-                columns.edit(
-                    slot: Int(column.rawValue), page, key: { IndexFormat.columnKey(column, page: page) },
-                    load: { _ in page == firstColumns ? begun.columns[Int(column.rawValue)] : nil }, empty: ColumnPage.empty
-                ) { ColumnPage.store(value, for: doc, in: &$0) }
+            for column in DocumentColumn.allCases { ColumnPage.store(values.value(column), for: doc, in: &pages[Int(column.rawValue)]) }
+            if doc >> LabelPage.shift != labelPage {
+                endLabelPage()
+                labelPage = doc >> LabelPage.shift
+            }
+            for number in sets[values.labelSet] {
+                if bitmaps[number] == nil {
+                    bitmaps[number] = (doc >> LabelPage.shift == base >> LabelPage.shift ? begun.labels[numbered[number]] : nil) ?? LabelPage.empty()
+                }
+                LabelPage.set(doc, in: &bitmaps[number]!)
             }
             doc += 1
         }
-        self.norms = norms.removeAll()
-        self.labels = labels.removeAll()
-        self.columns = columns.removeAll()
+        endColumnPage()
+        endLabelPage()
+        columns = columnPuts.flatMap { $0 }
+        labels = labelPuts.sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
 }

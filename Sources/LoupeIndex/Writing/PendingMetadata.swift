@@ -13,9 +13,8 @@ import LoupeCodec
 struct PendingMetadata {
     /// One document's values, as ``forEach(_:)`` hands them out.
     struct Values {
-        /// The document's labels (``DocumentLabel/labels(of:)``): shared by every document with the
-        /// same type and extension, so handing them out allocates nothing.
-        var labels: [DocumentLabel]
+        /// The index of the document's labels in ``labelSets``.
+        var labelSet: Int
         var modified: Int64
         var size: UInt64
 
@@ -29,8 +28,9 @@ struct PendingMetadata {
     }
 
     private var bytes: [UInt8] = []
-    /// The distinct labels seen, in order of first use, and each one's index there.
-    private var distinct: [[DocumentLabel]] = []
+    /// The distinct labels of a document seen (``DocumentLabel/labels(of:)``), in order of first use.
+    private(set) var labelSets: [[DocumentLabel]] = []
+    /// Each one's index in ``labelSets``.
     private var indices: [[DocumentLabel]: UInt32] = [:]
     private var lastModified: Int64 = 0
     /// The documents appended.
@@ -43,8 +43,8 @@ struct PendingMetadata {
         if let known = indices[labels] {
             index = known
         } else {
-            index = UInt32(distinct.count)
-            distinct.append(labels)
+            index = UInt32(labelSets.count)
+            labelSets.append(labels)
             indices[labels] = index
         }
         VarInt.append(index, to: &bytes)
@@ -70,14 +70,14 @@ struct PendingMetadata {
                 }
             }
             for _ in 0..<min(limit, count) {
-                let labels = distinct[Int(varint())]
+                let labelSet = Int(varint())
                 let zigzag = varint()
                 modified &+= Int64(bitPattern: (zigzag >> 1) ^ (0 &- (zigzag & 1)))
-                try body(Values(labels: labels, modified: modified, size: varint()))
+                try body(Values(labelSet: labelSet, modified: modified, size: varint()))
             }
         }
     }
 
     /// Bytes held, about.
-    var memoryBytes: Int { bytes.capacity + distinct.count * 128 }
+    var memoryBytes: Int { bytes.capacity + labelSets.count * 128 }
 }
