@@ -459,21 +459,20 @@ public final class IndexWriter {
     }
 
     /// Puts the id of every added document (batch place `p` is doc `base + p`) in key order, so
-    /// that the `ids` puts append to a table they all sort after, as on a fresh index, and the
-    /// look-ups of replaced documents walk the table in order; adds to `deletions` the documents
+    /// that the `ids` puts append past the table's last key (on a fresh index, all of them) with no
+    /// look-up of a replaced document there, and the others walk the table in order; adds to
+    /// `deletions` the documents
     /// they replace: the live version an id had before the commit, and each but the last of the
     /// batch's documents with that id. The result is the one of putting them one by one in
     /// batch order.
     private func putAddedIds(_ ids: inout SortedPuts, _ base: UInt32, _ deletions: inout [UInt32], _ txn: borrowing WriteTransaction) throws {
         let order = pendingIds.sortedIndices()
-        // No look-up can find an id in a table that was empty.
-        let fresh = ids.isEmpty
         var first = 0
         while first < order.count {
             var end = first + 1
             while end < order.count && pendingIds.equal(Int(order[first]), Int(order[end])) { end += 1 }
             let key = pendingIds.key(Int(order[first]))
-            if !fresh, let old = try txn.get(index.tables.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
+            if ids.mayHold(key), let old = try txn.get(index.tables.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
             for replaced in order[first..<(end - 1)] { deletions.append(base + replaced) }
             try ids.put(key, IndexFormat.docKey(base + order[end - 1]), txn)
             first = end
@@ -686,7 +685,8 @@ public final class IndexWriter {
         let t = index.tables
         var info: TermInfo
         var isNew = false
-        if let existing = try txn.get(t.terms, key: term.key) {
+        // Terms come in key order: one past the table's last key is new, with no look-up.
+        if terms.mayHold(term.key), let existing = try txn.get(t.terms, key: term.key) {
             info = try TermInfo(decoding: existing)
             if let inline = info.inline {
                 // The term grows: its inlined chunk moves out next to the new one.

@@ -17,8 +17,13 @@ struct SortedPuts {
         lastKey = try txn.withCursor(database) { cursor in try cursor.last().map { Array($0.key) } }
     }
 
-    /// True while the table holds no key: it held none at the start, and nothing was put since.
-    var isEmpty: Bool { lastKey == nil }
+    /// False when the table cannot hold `key`: it sorts after every key the table held at the start
+    /// and every key put since (the table's largest key is tracked), so a look-up would find nothing.
+    /// A commit putting keys in order skips the look-ups of all that go past the table's end.
+    func mayHold(_ key: [UInt8]) -> Bool {
+        guard let last = lastKey else { return false }
+        return !last.lexicographicallyPrecedes(key)
+    }
 
     /// Stores `value` under `key`, appending when `key` sorts after every key so far.
     mutating func put(_ key: [UInt8], _ value: [UInt8], _ txn: borrowing WriteTransaction) throws {
