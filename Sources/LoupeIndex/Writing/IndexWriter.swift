@@ -53,10 +53,10 @@ public final class IndexWriter {
     /// commit looks a length up for every posting, and a dense column keeps that in cache.
     private(set) var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
     /// The labels and column values of each pending document, by batch place.
-    private var metadata = PendingMetadata()
+    private(set) var metadata = PendingMetadata()
     private var operations: [Operation] = []
     /// The external id of each pending document, by batch place.
-    private var pendingIds = ExternalIdList()
+    private(set) var pendingIds = ExternalIdList()
     private var pendingTextBytes = 0
 
     struct PendingDocument {
