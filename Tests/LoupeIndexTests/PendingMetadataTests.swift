@@ -5,7 +5,8 @@ import Testing
 @testable import LoupeIndex
 
 /// The compact per-document labels and columns a commit builds its pages from, and the pages it
-/// builds: the values the records hold, and pages equal to those set document by document.
+/// builds: the values the records hold, pages equal to those set document by document, and put
+/// into a real transaction once.
 @Suite struct PendingMetadataTests {
     static func records(_ count: Int, seed: UInt64) -> [DocumentRecord] {
         var random = SeededGenerator(seed: seed)
@@ -88,5 +89,31 @@ import Testing
         #expect(pages.labels.flatMap { [$0.key, $0.page] } == sorted(labels))
         #expect(pages.columns.flatMap { [$0.key, $0.page] } == sorted(columns))
         #expect(pages.totalLengths == totals)
+    }
+
+    @Test func theHandOverPutsThePagesOnceAndGivesTheirTotals() throws {
+        let dir = TemporaryDirectory("pages")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        var metadata = PendingMetadata()
+        let records = Self.records(2, seed: 1)
+        for record in records { metadata.append(record) }
+        let values = metadata
+        let lengths: [[UInt32]] = [[3, 40], [1, 0], [2, 9]]
+        let begun = DocumentPages.Begun(norms: [nil, nil, nil], columns: [nil, nil], labels: [:])
+        try index.environment.write { txn in
+            var handOver = DocumentPagesHandOver { DocumentPages(base: 0, lengths: lengths, metadata: values, begun: begun) }
+            #expect(try handOver.put(txn, index.tables) == [43, 1, 11])
+            // Already put: nothing more happens.
+            try handOver.putIfBuilt(txn, index.tables)
+            #expect(try handOver.put(txn, index.tables) == [43, 1, 11])
+            let body = try #require(try txn.get(index.tables.norms, key: IndexFormat.normsKey(.body, page: 0)).map(Array.init))
+            #expect(body.count == IndexFormat.normsPageSize && body[0] == FieldNorm.encode(3) && body[1] == FieldNorm.encode(40))
+            let sizes = try #require(try txn.get(index.tables.columns, key: IndexFormat.columnKey(.size, page: 0)).map(Array.init))
+            #expect(ColumnPage.value(1, sizes.withUnsafeBytes { $0.baseAddress! }) == Int64(bitPattern: records[1].size))
+            for label in DocumentLabel.labels(of: records[0].metadata) {
+                let page = try #require(try txn.get(index.tables.labels, key: IndexFormat.labelKey(label, page: 0)).map(Array.init))
+                #expect(page.withUnsafeBytes { LabelPage.contains(0, $0.baseAddress!) })
+            }
+        }
     }
 }

@@ -145,3 +145,37 @@ struct DocumentPages: Sendable {
         labels = labelPuts.sorted { $0.key.lexicographicallyPrecedes($1.key) }
     }
 }
+
+/// A commit's ``DocumentPages`` built on a thread of their own (``BackgroundWork``), put into the
+/// transaction by the committing thread between two rounds of the term merge once they are built,
+/// or at the latest after the merge: their arrays, allocated on another thread, are then freed
+/// while the merge's workers still allocate, rather than held to its end.
+struct DocumentPagesHandOver {
+    private var work: BackgroundWork<DocumentPages>?
+    /// The put pages' length totals, once they are put.
+    private(set) var totalLengths: [UInt64]?
+
+    /// Starts building `build` in the background.
+    init(_ build: @escaping @Sendable () -> DocumentPages) {
+        work = BackgroundWork(build)
+    }
+
+    /// Puts the pages into `txn` if they are built and not put yet; never waits.
+    mutating func putIfBuilt(_ txn: borrowing WriteTransaction, _ tables: Index.Tables) throws {
+        guard let work, work.isFinished else { return }
+        try put(txn, tables)
+    }
+
+    /// Puts the pages into `txn` unless they are, waiting for them; returns their length totals.
+    mutating func put(_ txn: borrowing WriteTransaction, _ tables: Index.Tables) throws -> [UInt64] {
+        if let work {
+            let pages = try work.result()
+            self.work = nil
+            for (key, page) in pages.labels { try txn.put(tables.labels, key: key, value: page) }
+            for (key, page) in pages.columns { try txn.put(tables.columns, key: key, value: page) }
+            for (key, page) in pages.norms { try txn.put(tables.norms, key: key, value: page) }
+            totalLengths = pages.totalLengths
+        }
+        return totalLengths!
+    }
+}

@@ -369,19 +369,16 @@ public final class IndexWriter {
 
         // The documents' norms, labels and columns are built on a thread of their own while the terms
         // are merged; only the pages an earlier commit began are read first.
-        var pages: BackgroundWork<DocumentPages>?
+        var pages: DocumentPagesHandOver?
         if count > 0 {
             let begun = try DocumentPages.Begun(txn, t, base: base, metadata: metadata)
             let lengths = pendingLengths, metadata = self.metadata
-            pages = BackgroundWork { DocumentPages(base: base, lengths: lengths, metadata: metadata, begun: begun) }
+            pages = DocumentPagesHandOver { DocumentPages(base: base, lengths: lengths, metadata: metadata, begun: begun) }
         }
-        try writeTerms(txn, base, &stats, &summary)
+        try writeTerms(txn, base, &stats, &summary, &pages)
         try writeDocuments(txn, base, staged)
-        if let pages = try pages?.result() {
-            for (key, page) in pages.labels { try txn.put(t.labels, key: key, value: page) }
-            for (key, page) in pages.columns { try txn.put(t.columns, key: key, value: page) }
-            for (key, page) in pages.norms { try txn.put(t.norms, key: key, value: page) }
-            for field in IndexField.allCases { stats.totalLengths[Int(field.rawValue)] += pages.totalLengths[Int(field.rawValue)] }
+        if let totals = try pages?.put(txn, t) {
+            for field in IndexField.allCases { stats.totalLengths[Int(field.rawValue)] += totals[Int(field.rawValue)] }
             stats.liveDocs += UInt32(count)
         }
 
@@ -480,7 +477,8 @@ public final class IndexWriter {
     }
 
     private func writeTerms(
-        _ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+        _ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics, _ summary: inout CommitSummary,
+        _ pages: inout DocumentPagesHandOver?
     ) throws {
         let t = index.tables
         var terms = try SortedPuts(t.terms, txn)
@@ -493,7 +491,7 @@ public final class IndexWriter {
             return count == 0 ? 1 : Double(total) / Double(count)
         }
         if let spilled {
-            try writeTerms(from: spilled, txn, base, averageLengths, &terms, &postingsTable, &positionsTable, &stats, &summary)
+            try writeTerms(from: spilled, txn, base, averageLengths, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages)
             return
         }
         let width = batches.count
@@ -510,11 +508,11 @@ public final class IndexWriter {
                     out.append(encoder.encode(slots: row, batches: batches, base: base, lengths: columns, averageLengths: averageLengths))
                 }
             }
-            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
             encoding = next
             start = pieces.last!.upperBound
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
     }
 
     /// Writes the terms of the flushed runs, merged term by term (``TermRunMerge``) in rounds whose
@@ -524,7 +522,7 @@ public final class IndexWriter {
     private func writeTerms(
         from spilled: SpilledBatches, _ txn: borrowing WriteTransaction, _ base: UInt32, _ averageLengths: [Double],
         _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts, _ positionsTable: inout SortedPuts,
-        _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+        _ stats: inout IndexStatistics, _ summary: inout CommitSummary, _ pages: inout DocumentPagesHandOver?
     ) throws {
         var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
         defer { merge.close() }
@@ -535,7 +533,7 @@ public final class IndexWriter {
         while try merge.next(&round, bytes: mergeRoundBytes) {
             let pieces = Self.pieces(of: round)
             let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, base, columns, averageLengths) }
-            if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+            if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
             encoding = next
             // The rounds' chunks were allocated on the workers and freed here, into their arenas.
             if untrimmed >= Self.trimBytes {
@@ -543,16 +541,17 @@ public final class IndexWriter {
                 untrimmed = 0
             }
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
         Self.returnFreedMemory()
     }
 
-    /// Puts the encoded terms of one round, in order, then unmaps the pages it read; returns the
-    /// bytes of the round's chunks.
+    /// Puts the encoded terms of one round, in order, and the documents' pages if they are built,
+    /// then unmaps the pages it read; returns the bytes of the round's chunks.
     @discardableResult
     private func put(
         _ round: [[EncodedTerm]], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
-        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary,
+        _ pages: inout DocumentPagesHandOver?
     ) throws -> Int {
         var bytes = 0
         for piece in round {
@@ -562,6 +561,8 @@ public final class IndexWriter {
                 bytes += term.postings.count + term.positions.count
             }
         }
+        // The documents' pages go in as soon as they are built (``DocumentPagesHandOver``).
+        try pages?.putIfBuilt(txn, index.tables)
         // Looking the round's terms up mapped their `terms` pages; later rounds read others.
         index.environment.releaseMappedPages()
         return bytes
