@@ -727,9 +727,9 @@ public final class IndexWriter {
         let t = index.tables
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
-        let compressor = Zstd.Compressor()
         let layout = index.environment.pageLayout
         if let staged {
+            let compressor = Zstd.Compressor()
             if !staged.head.isEmpty {
                 var group = try begunGroup(base, txn)
                 for record in staged.head { group.append(encoded: record) }
@@ -745,32 +745,34 @@ public final class IndexWriter {
             }
             return
         }
-        var group = RecordGroup(records: [])
         var packer = DocumentBlockPacker()
-        var round: [[DocumentBlockPacker.Document]] = []
-        var packing: BackgroundWork<[DocumentBlockPacker.Block]>?
+        var round = DocumentRound()
+        var encoding: BackgroundWork<DocumentRound.Encoded>?
+        // The group being filled: the records an earlier commit left in it, then this commit's.
+        var begun = RecordGroup(records: []), group: [DocumentRecord] = []
         var documents = PendingDocuments(spilled: spilled, memory: pending)
         defer { documents.close() }
         var lastDoc: UInt32?
         while let (place, record, text) = try documents.nextDocument() {
             let doc = base + place
             if place == 0 {
-                group = try begunGroup(doc, txn)
+                begun = try begunGroup(doc, txn)
             } else if RecordGroup.slot(of: doc) == 0 {
-                try records.put(RecordGroup.key(of: doc - 1), group.encoded(compressor: compressor), txn)
-                group = RecordGroup(records: [])
+                round.groups.append((doc - 1, begun, group))
+                begun = RecordGroup(records: [])
+                group.removeAll()
             }
             group.append(record)
             if let run = packer.group(doc, text) {
-                round.append(run)
-                if round.count == Self.runsPerWorker * workers { try putBlocks(&round, &packing, layout, &docstore, txn) }
+                round.runs.append(run)
+                if round.runs.count == Self.runsPerWorker * workers { try putDocuments(&round, &encoding, layout, &docstore, &records, txn) }
             }
             lastDoc = doc
         }
-        if let lastDoc { try records.put(RecordGroup.key(of: lastDoc), group.encoded(compressor: compressor), txn) }
-        if let run = packer.finishGroup() { round.append(run) }
-        try putBlocks(&round, &packing, layout, &docstore, txn)
-        try putBlocks(&round, &packing, layout, &docstore, txn)
+        if let lastDoc { round.groups.append((lastDoc, begun, group)) }
+        if let run = packer.finishGroup() { round.runs.append(run) }
+        try putDocuments(&round, &encoding, layout, &docstore, &records, txn)
+        try putDocuments(&round, &encoding, layout, &docstore, &records, txn)
     }
 
     /// The record group holding `doc`, the first doc id of a commit, as an earlier commit left it
@@ -784,26 +786,26 @@ public final class IndexWriter {
         return group
     }
 
-    /// Starts packing `runs` into blocks on the workers in the background (``BackgroundWork``) and
-    /// empties `runs`, then puts the blocks of the round `packing` started before (if any) and
-    /// leaves the new round in `packing`: the blocks of one round are compressed while this thread
-    /// reads and records the documents of the next. With `runs` empty it only puts what is pending.
-    private func putBlocks(
-        _ runs: inout [[DocumentBlockPacker.Document]], _ packing: inout BackgroundWork<[DocumentBlockPacker.Block]>?,
-        _ layout: PageLayout, _ docstore: inout SortedPuts, _ txn: borrowing WriteTransaction
+    /// Starts encoding `round` in the background (``BackgroundWork``: its runs packed into blocks on
+    /// the workers, its record groups encoded and compressed) and empties it, then puts the blocks
+    /// and groups of the round `encoding` started before (if any) and leaves the new one in
+    /// `encoding`: one round is compressed while this thread reads the documents of the next. With
+    /// `round` empty it only puts what is pending.
+    private func putDocuments(
+        _ round: inout DocumentRound, _ encoding: inout BackgroundWork<DocumentRound.Encoded>?, _ layout: PageLayout,
+        _ docstore: inout SortedPuts, _ records: inout SortedPuts, _ txn: borrowing WriteTransaction
     ) throws {
-        var next: BackgroundWork<[DocumentBlockPacker.Block]>?
-        if !runs.isEmpty {
-            let round = runs, threads = workers
-            next = BackgroundWork { DocumentBlockPacker.encode(round, layout: layout, threads: threads) }
-            runs.removeAll(keepingCapacity: true)
+        var next: BackgroundWork<DocumentRound.Encoded>?
+        if !round.runs.isEmpty || !round.groups.isEmpty {
+            let work = round, threads = workers
+            next = BackgroundWork { work.encoded(layout: layout, threads: threads) }
+            round = DocumentRound()
         }
-        if let packing {
-            for block in try packing.result() {
-                try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
-            }
+        if let encoded = try encoding?.result() {
+            for block in encoded.blocks { try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+            for (lastDoc, value) in encoded.groups { try records.put(RecordGroup.key(of: lastDoc), value, txn) }
         }
-        packing = next
+        encoding = next
     }
 
     /// The document-store block holding `doc`, as this transaction sees it.
