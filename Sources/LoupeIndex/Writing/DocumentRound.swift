@@ -1,9 +1,10 @@
 import LoupeCodec
 import LoupeStorage
 
-/// A round of a commit's documents handed to the background together: runs of the packer
+/// A round of documents handed to the background together: runs of the packer
 /// (``DocumentBlockPacker``) and whole record groups, encoded off the committing thread while it
-/// puts the round before (``IndexWriter``'s document pass for documents not staged).
+/// puts the round before: a flush's staging transaction (``DocumentStaging``), and a commit's
+/// document pass for what is not staged.
 struct DocumentRound: Sendable {
     /// Runs of documents to pack into blocks.
     var runs: [[DocumentBlockPacker.Document]] = []

@@ -111,8 +111,8 @@ struct DocumentStaging {
         }
         var puts = Puts(docstore: try SortedPuts(t.docstore, txn), records: try SortedPuts(t.records, txn))
         let layout = index.environment.pageLayout
-        var round = Round()
-        var encoding: BackgroundWork<Round.Encoded>?
+        var round = DocumentRound()
+        var encoding: BackgroundWork<DocumentRound.Encoded>?
         for document in documents {
             let doc = base + document.doc
             if let run = state.packer.group(doc, document.text) { round.runs.append(run) }
@@ -121,7 +121,7 @@ struct DocumentStaging {
             } else {
                 state.group.append(document.record)
                 if state.group.records.count == RecordGroup.capacity {
-                    round.groups.append((doc, state.group))
+                    round.groups.append((doc, state.group, []))
                     state.group = RecordGroup(records: [])
                 }
             }
@@ -140,45 +140,23 @@ struct DocumentStaging {
         var records: SortedPuts
     }
 
-    /// Runs of the packer and full record groups (with their last doc id) handed to the background
-    /// together; encoded there into blocks and group values.
-    private struct Round {
-        var runs: [[DocumentBlockPacker.Document]] = []
-        var groups: [(lastDoc: UInt32, group: RecordGroup)] = []
-
-        struct Encoded {
-            var blocks: [DocumentBlockPacker.Block]
-            /// The last doc of the last run, if any.
-            var lastRunDoc: UInt32?
-            var groups: [(lastDoc: UInt32, value: [UInt8])]
-        }
-
-        var isEmpty: Bool { runs.isEmpty && groups.isEmpty }
-    }
-
-    /// Starts encoding `round` in the background (``BackgroundWork``: the runs packed on the workers,
-    /// the groups compressed with one zstd context, as a commit's groups are) and empties it, then
-    /// puts the round `encoding` started before, advancing `state` past it, and leaves the new one in
+    /// Starts encoding `round` in the background (``DocumentRound``) and empties it, then puts the
+    /// round `encoding` started before, advancing `state` past it, and leaves the new one in
     /// `encoding`: a round is compressed while this thread puts the one before, as a commit does.
     private static func put(
-        _ round: inout Round, _ encoding: inout BackgroundWork<Round.Encoded>?, _ state: inout State, _ puts: inout Puts,
+        _ round: inout DocumentRound, _ encoding: inout BackgroundWork<DocumentRound.Encoded>?, _ state: inout State, _ puts: inout Puts,
         _ txn: borrowing WriteTransaction, layout: PageLayout, workers: Int
     ) throws {
-        var next: BackgroundWork<Round.Encoded>?
-        if !round.isEmpty {
+        var next: BackgroundWork<DocumentRound.Encoded>?
+        if !round.runs.isEmpty || !round.groups.isEmpty {
             let work = round
-            next = BackgroundWork {
-                let compressor = Zstd.Compressor()
-                let groups = work.groups.map { ($0.lastDoc, $0.group.encoded(compressor: compressor)) }
-                return Round.Encoded(
-                    blocks: DocumentBlockPacker.encode(work.runs, layout: layout, threads: workers), lastRunDoc: work.runs.last?.last?.doc,
-                    groups: groups)
-            }
-            round = Round()
+            next = BackgroundWork { work.encoded(layout: layout, threads: workers) }
+            round = DocumentRound()
         }
         if let encoded = try encoding?.result() {
             for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
-            if let last = encoded.lastRunDoc, let base = state.base { state.blocksEnd = last - base + 1 }
+            // A run's last block ends at its last document.
+            if let last = encoded.blocks.last?.lastDoc, let base = state.base { state.blocksEnd = last - base + 1 }
             for (lastDoc, value) in encoded.groups {
                 try puts.records.put(RecordGroup.key(of: lastDoc), value, txn)
                 state.recordsEnd = lastDoc + 1
