@@ -29,4 +29,24 @@ import Testing
         list.removeAll()
         #expect(list.count == 0)
     }
+
+    @Test func theListSortsItsIdsAsLMDBKeysWithEqualIdsInOrder() {
+        var random = SeededGenerator(seed: 12)
+        var list = ExternalIdList()
+        let alphabet = Array("ab/é0")
+        var ids: [String] = []
+        for _ in 0..<3_000 {
+            let id = String((0..<Int.random(in: 0...4, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            ids.append(id)
+            list.append(id)
+        }
+        let order = list.sortedIndices().map(Int.init)
+        let expected = ids.indices.sorted { a, b in
+            let x = Array(ids[a].utf8), y = Array(ids[b].utf8)
+            return x == y ? a < b : x.lexicographicallyPrecedes(y)
+        }
+        #expect(order == expected)
+        for (a, b) in zip(order, order.dropFirst()) { #expect(list.equal(a, b) == (ids[a] == ids[b])) }
+        #expect(ExternalIdList().sortedIndices().isEmpty)
+    }
 }

@@ -97,6 +97,36 @@ import Testing
         #expect(try reader.termInfo(.body, "first")?.docFreq == 0)
     }
 
+    /// A batch of additions puts its ids in key order (before a deletion queued after them); one
+    /// with a deletion before an addition puts them in order: both replace as one by one would.
+    @Test func idsOfABatchReplaceAsInBatchOrder() throws {
+        let dir = TemporaryDirectory("writer")
+        let index = try makeIndex(dir)
+        let writer = try IndexWriter(index: index)
+        for id in ["m", "a", "z", "q"] { try writer.add(DocumentInput(id: id, title: "", text: "old \(id)")) }
+        try writer.commit()
+        // Additions only, then a deletion: replaced (a, z), repeated in the batch (b, z), new (b, c), deleted (q).
+        for (id, text) in [("z", "z1"), ("b", "b1"), ("a", "a1"), ("c", "c1"), ("b", "b2"), ("z", "z2"), ("z", "z3")] {
+            try writer.add(DocumentInput(id: id, title: "", text: text))
+        }
+        writer.delete(id: "q")
+        let summary = try writer.commit()
+        #expect(summary.added == 7 && summary.deleted == 2 + 1 + 2 + 1)
+        // A deletion before an addition of the same id: the later addition stands.
+        writer.delete(id: "m")
+        try writer.add(DocumentInput(id: "m", title: "", text: "m1"))
+        try writer.add(DocumentInput(id: "c", title: "", text: "c2"))
+        let second = try writer.commit()
+        #expect(second.added == 2 && second.deleted == 2)
+        let reader = try index.reader()
+        var texts: [String: String] = [:]
+        try reader.forEachId { id, doc in texts[id] = try reader.text(doc) }
+        #expect(texts == ["a": "a1", "b": "b2", "c": "c2", "m": "m1", "z": "z3"])
+        #expect(reader.statistics.liveDocs == 5 && reader.statistics.deletedDocs == 8)
+        #expect(try reader.termInfo(.body, "old")?.docFreq == 0)
+        #expect(try reader.termInfo(.body, "z3")?.docFreq == 1 && reader.termInfo(.body, "z1")?.docFreq == 0)
+    }
+
     @Test func aSmallMemoryBudgetCommitsInBatchesAndAppendsChunks() throws {
         let dir = TemporaryDirectory("writer")
         let index = try makeIndex(dir)

@@ -65,8 +65,13 @@ struct RecordGroup {
 
     /// Appends a record after the last one.
     mutating func append(_ record: DocumentRecord) {
+        append(encoded: record.encoded())
+    }
+
+    /// Appends a record, encoded (``DocumentRecord``), after the last one.
+    mutating func append(encoded record: [UInt8]) {
         precondition(records.count < Self.capacity, "the record group is full")
-        records.append(record.encoded()[...])
+        records.append(record[...])
     }
 
     /// Replaces the record in `slot`, which must exist.

@@ -21,9 +21,17 @@ final class BackgroundWork<Output>: @unchecked Sendable {
         }
     }
 
-    /// Waits for the work to finish and returns its output, or rethrows its error. Called once.
+    /// Whether the work has finished, so that ``result()`` returns at once; never waits.
+    var isFinished: Bool {
+        guard done.wait(timeout: .now()) == .success else { return false }
+        done.signal()
+        return true
+    }
+
+    /// Waits for the work to finish and returns its output, or rethrows its error.
     func result() throws -> Output {
         done.wait()
+        done.signal()
         return try output!.get()
     }
 }

@@ -3,8 +3,8 @@ import LoupeCodec
 /// The pending documents of flushed batches, in batch-place order, as entries of a ``SpillFile``:
 /// per document its encoded ``DocumentRecord`` and its text, which the commit packs into record
 /// groups and document blocks as it would from memory. When the load's ``DocumentStaging`` holds,
-/// the commit reads only the records of the documents whose blocks are staged: their texts are
-/// kept for the commit that finds the stage cancelled, which packs every block itself.
+/// the commit reads nothing back: the entries are kept for the commit that finds the stage
+/// cancelled, which packs every block and record group itself.
 ///
 /// One entry per document: varint record length, the record, then the text (UTF-8) to the end.
 enum DocumentSpill {
@@ -18,9 +18,8 @@ enum DocumentSpill {
         scratch.withUnsafeBytes { SpillReader.frame($0, into: &out) }
     }
 
-    /// The record of the entry `entry`, and its text when `text` is true (else nil: decoding it
-    /// validates and copies every byte).
-    static func decode(_ entry: UnsafeRawBufferPointer, text: Bool = true) throws -> (record: DocumentRecord, text: String?) {
+    /// The record and the text of the entry `entry`.
+    static func decode(_ entry: UnsafeRawBufferPointer) throws -> (record: DocumentRecord, text: String) {
         var length = 0, shift = 0, offset = 0
         while true {
             guard offset < entry.count, shift < 35 else { throw IndexError.corrupt("spill file: a document entry is cut short") }
@@ -32,7 +31,6 @@ enum DocumentSpill {
         }
         guard length <= entry.count - offset else { throw IndexError.corrupt("spill file: a document record is cut short") }
         let record = try DocumentRecord(decoding: UnsafeRawBufferPointer(rebasing: entry[offset..<(offset + length)]))
-        guard text else { return (record, nil) }
         return (record, String(decoding: UnsafeRawBufferPointer(rebasing: entry[(offset + length)...]), as: UTF8.self))
     }
 }

@@ -40,13 +40,24 @@ struct DocumentStaging {
         var packer = DocumentBlockPacker()
         /// The records of the group being filled.
         var group = RecordGroup(records: [])
+        /// The records of the documents before the first whole group, which complete the group an
+        /// earlier commit began: only the commit writes it.
+        var head: [[UInt8]] = []
     }
 
-    /// What a commit at `base` may leave out because it is staged: the document blocks of places
-    /// below `blocksEnd`, and the record groups whose first doc id lies in `recordGroups`.
+    /// What a commit at `base` finds staged: the document blocks of places below `blocksEnd`, and
+    /// the record groups whose first doc id lies in `recordGroups`; and what it still writes, which
+    /// the flushes kept in memory, so that it reads nothing back from the spill.
     struct Staged {
         var blocksEnd: UInt32
         var recordGroups: Range<UInt32>
+        /// The encoded records of the documents before `recordGroups` (fewer than a group), which
+        /// complete the group an earlier commit began.
+        var head: [[UInt8]]
+        /// The records of the documents from `recordGroups.upperBound` on (fewer than a group).
+        var openGroup: RecordGroup
+        /// The documents from place `blocksEnd` on: the packer's run still open.
+        var openRun: [DocumentBlockPacker.Document]
     }
 
     /// Runs of the packer packed at once on the workers, as a commit packs them.
@@ -98,43 +109,60 @@ struct DocumentStaging {
             state.base = base
             state.recordsEnd = firstWholeGroup(base)
         }
-        var docstore = try SortedPuts(t.docstore, txn)
-        var records = try SortedPuts(t.records, txn)
-        // One zstd context for the transaction's record groups, as a commit has (same bytes).
-        let compressor = Zstd.Compressor()
-        var runs: [[DocumentBlockPacker.Document]] = []
+        var puts = Puts(docstore: try SortedPuts(t.docstore, txn), records: try SortedPuts(t.records, txn))
         let layout = index.environment.pageLayout
+        var round = DocumentRound()
+        var encoding: BackgroundWork<DocumentRound.Encoded>?
         for document in documents {
             let doc = base + document.doc
-            if let run = state.packer.group(doc, document.text) {
-                runs.append(run)
-                if runs.count == runsPerWorker * workers {
-                    try putRuns(&runs, &state, &docstore, txn, layout: layout, workers: workers)
+            if let run = state.packer.group(doc, document.text) { round.runs.append(run) }
+            if doc < firstWholeGroup(base) {
+                state.head.append(document.record.encoded())
+            } else {
+                state.group.append(document.record)
+                if state.group.records.count == RecordGroup.capacity {
+                    round.groups.append((doc, state.group, []))
+                    state.group = RecordGroup(records: [])
                 }
             }
-            guard doc >= firstWholeGroup(base) else { continue }
-            state.group.append(document.record)
-            if state.group.records.count == RecordGroup.capacity {
-                try records.put(RecordGroup.key(of: doc), state.group.encoded(compressor: compressor), txn)
-                state.recordsEnd = doc + 1
-                state.group = RecordGroup(records: [])
+            if round.runs.count == runsPerWorker * workers {
+                try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
             }
         }
-        try putRuns(&runs, &state, &docstore, txn, layout: layout, workers: workers)
+        try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
+        try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
         return true
     }
 
-    /// Packs `runs` on the workers, puts their blocks, advances `state.blocksEnd` past them and
-    /// empties `runs`.
-    private static func putRuns(
-        _ runs: inout [[DocumentBlockPacker.Document]], _ state: inout State, _ docstore: inout SortedPuts,
+    /// The staging transaction's puts into the document store and the records.
+    private struct Puts {
+        var docstore: SortedPuts
+        var records: SortedPuts
+    }
+
+    /// Starts encoding `round` in the background (``DocumentRound``) and empties it, then puts the
+    /// round `encoding` started before, advancing `state` past it, and leaves the new one in
+    /// `encoding`: a round is compressed while this thread puts the one before, as a commit does.
+    private static func put(
+        _ round: inout DocumentRound, _ encoding: inout BackgroundWork<DocumentRound.Encoded>?, _ state: inout State, _ puts: inout Puts,
         _ txn: borrowing WriteTransaction, layout: PageLayout, workers: Int
     ) throws {
-        for block in DocumentBlockPacker.encode(runs, layout: layout, threads: workers) {
-            try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+        var next: BackgroundWork<DocumentRound.Encoded>?
+        if !round.runs.isEmpty || !round.groups.isEmpty {
+            let work = round
+            next = BackgroundWork { work.encoded(layout: layout, threads: workers) }
+            round = DocumentRound()
         }
-        if let last = runs.last?.last, let base = state.base { state.blocksEnd = last.doc - base + 1 }
-        runs.removeAll(keepingCapacity: true)
+        if let encoded = try encoding?.result() {
+            for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+            // A run's last block ends at its last document.
+            if let last = encoded.blocks.last?.lastDoc, let base = state.base { state.blocksEnd = last - base + 1 }
+            for (lastDoc, value) in encoded.groups {
+                try puts.records.put(RecordGroup.key(of: lastDoc), value, txn)
+                state.recordsEnd = lastDoc + 1
+            }
+        }
+        encoding = next
     }
 
     /// What the commit transaction `txn`, whose documents start at doc id `base`, finds staged for
@@ -142,7 +170,10 @@ struct DocumentStaging {
     func staged(in txn: borrowing WriteTransaction, base: UInt32, meta: Database) throws -> Staged? {
         guard !cancelled, let claimed = state.base, claimed == base,
               try DocumentStage.read(txn, meta: meta) == DocumentStage(token: token, base: claimed) else { return nil }
-        return Staged(blocksEnd: state.blocksEnd, recordGroups: Self.firstWholeGroup(base)..<max(Self.firstWholeGroup(base), state.recordsEnd))
+        var packer = state.packer
+        return Staged(
+            blocksEnd: state.blocksEnd, recordGroups: Self.firstWholeGroup(base)..<max(Self.firstWholeGroup(base), state.recordsEnd),
+            head: state.head, openGroup: state.group, openRun: packer.finishGroup() ?? [])
     }
 
     /// The first doc id at or after `base` that starts a record group: the group before it may

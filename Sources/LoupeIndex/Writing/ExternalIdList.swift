@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// External ids (UTF-8 strings) kept for a whole bulk load, in one byte arena with their end
 /// offsets: about the ids' bytes and 4 bytes each, where a `[String]` keeps a heap object per id
 /// longer than 15 bytes (48 bytes or more for a 24-byte path) scattered among the freed texts of
@@ -27,6 +31,33 @@ struct ExternalIdList {
 
     /// The UTF-8 bytes of id `index`.
     func key(_ index: Int) -> [UInt8] { withId(index) { Array($0) } }
+
+    /// The indices of the ids in the byte order of their UTF-8 (the order of LMDB keys), equal ids
+    /// in index order.
+    func sortedIndices() -> [UInt32] {
+        var order = (0..<UInt32(ends.count)).map { $0 }
+        bytes.withUnsafeBytes { bytes in
+            ends.withUnsafeBufferPointer { ends in
+                func id(_ index: UInt32) -> UnsafeRawBufferPointer {
+                    let start = index == 0 ? 0 : Int(ends[Int(index) - 1])
+                    return UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[Int(index)])])
+                }
+                order.sort { a, b in
+                    let x = id(a), y = id(b)
+                    let common = min(x.count, y.count)
+                    let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                    if c != 0 { return c < 0 }
+                    return x.count != y.count ? x.count < y.count : a < b
+                }
+            }
+        }
+        return order
+    }
+
+    /// True when ids `a` and `b` are the same bytes.
+    func equal(_ a: Int, _ b: Int) -> Bool {
+        withId(a) { x in withId(b) { y in x.elementsEqual(y) } }
+    }
 
     /// Empties the list, freeing its memory.
     mutating func removeAll() {

@@ -1,7 +1,7 @@
-/// The two halves of a bulk load's spilling, one at a time (and the merge's decoding alone), for the micro-benchmarks
-/// (`Benchmarks/Micro`): a flush's run written from the batches in memory, and a commit's merge of
-/// the flushed runs into chunks, each without the documents, the transaction or the puts around
-/// it, and each repeatable, since neither changes the writer.
+/// Parts of a bulk load, one at a time, for the micro-benchmarks (`Benchmarks/Micro`): a flush's
+/// run written from the batches in memory, a commit's merge of the flushed runs into chunks (and
+/// the merge's decoding alone), its norms, label and column pages, and its order of the ids, each
+/// without the transaction or the puts around it, and each repeatable, since none changes the writer.
 extension IndexWriter {
     /// Writes the run of the batches in memory (``TermRun``, as ``flush()`` writes it) to a new
     /// spill file in the index directory, dropped on return; the batches stay pending. Returns the
@@ -57,5 +57,23 @@ extension IndexWriter {
             }
         }
         return decoded
+    }
+
+    /// Builds the `norms`, `labels` and `columns` pages of the pending documents (``DocumentPages``,
+    /// as a commit does during its merge, here from doc id 0 with no page begun) and drops them.
+    /// Returns the pages' count.
+    @_spi(Benchmarks)
+    public func documentPagesOfPending() -> Int {
+        let begun = DocumentPages.Begun(
+            norms: IndexField.allCases.map { _ in nil }, columns: DocumentColumn.allCases.map { _ in nil }, labels: [:])
+        let pages = DocumentPages(base: 0, lengths: pendingLengths, metadata: metadata, begun: begun)
+        return pages.norms.count + pages.labels.count + pages.columns.count
+    }
+
+    /// The pending documents' ids in key order (``ExternalIdList/sortedIndices()``, as a commit of
+    /// additions puts them); returns the first one's batch place.
+    @_spi(Benchmarks)
+    public func keyOrderOfPendingIds() -> Int {
+        Int(pendingIds.sortedIndices().first ?? 0)
     }
 }

@@ -52,9 +52,11 @@ public final class IndexWriter {
     /// Per field (raw-value order), the token count of each pending document by batch place: the
     /// commit looks a length up for every posting, and a dense column keeps that in cache.
     private(set) var pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
+    /// The labels and column values of each pending document, by batch place.
+    private(set) var metadata = PendingMetadata()
     private var operations: [Operation] = []
     /// The external id of each pending document, by batch place.
-    private var pendingIds = ExternalIdList()
+    private(set) var pendingIds = ExternalIdList()
     private var pendingTextBytes = 0
 
     struct PendingDocument {
@@ -149,6 +151,7 @@ public final class IndexWriter {
             pendingIds.append(document.id)
             pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
             for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
+            metadata.append(records[i])
             pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
         }
         let nearlyFull = batches.contains(where: \.isNearlyFull)
@@ -323,6 +326,7 @@ public final class IndexWriter {
         staging = DocumentStaging()
         pending.removeAll()
         pendingLengths = [[UInt32]](repeating: [], count: IndexField.allCases.count)
+        metadata = PendingMetadata()
         operations.removeAll()
         pendingIds.removeAll()
         pendingTextBytes = 0
@@ -363,16 +367,35 @@ public final class IndexWriter {
             try DocumentStage.deleteStrayGroups(in: (staged?.recordGroups.upperBound ?? base)..<end, records: t.records, txn)
         }
 
-        try writeTerms(txn, base, &stats, &summary)
-        try writeDocuments(txn, base, staged, &stats)
+        // The documents' norms, labels and columns are built on a thread of their own while the terms
+        // are merged; only the pages an earlier commit began are read first.
+        var pages: DocumentPagesHandOver?
+        if count > 0 {
+            let begun = try DocumentPages.Begun(txn, t, base: base, metadata: metadata)
+            let lengths = pendingLengths, metadata = self.metadata
+            pages = DocumentPagesHandOver { DocumentPages(base: base, lengths: lengths, metadata: metadata, begun: begun) }
+        }
+        try writeTerms(txn, base, &stats, &summary, &pages)
+        try writeDocuments(txn, base, staged)
+        if let totals = try pages?.put(txn, t) {
+            for field in IndexField.allCases { stats.totalLengths[Int(field.rawValue)] += totals[Int(field.rawValue)] }
+            stats.liveDocs += UInt32(count)
+        }
 
-        // Ids and deletions, in the order they were asked for.
+        // Ids and deletions, in the order they were asked for; but when no deletion or touch comes
+        // before an addition (a bulk load), the added documents' ids go first, in key order.
         var ids = try SortedPuts(t.ids, txn)
         var deletions: [UInt32] = []
         var read = TombstoneReads()
+        let idsFirst = addsComeFirst
+        if idsFirst {
+            try putAddedIds(&ids, base, &deletions, txn)
+            summary.added += count
+        }
         for operation in operations {
             switch operation {
             case .add(let places):
+                guard !idsFirst else { continue }
                 for doc in places {
                     let key = pendingIds.key(Int(doc))
                     if let old = try txn.get(t.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
@@ -411,6 +434,8 @@ public final class IndexWriter {
                 _ = try txn.delete(t.problems, key: IndexFormat.problemKey(path: path))
             }
         }
+        // In doc order, neighbours share their document block and record group (``TombstoneReads``).
+        deletions.sort()
         for doc in deletions where try tombstone(doc, txn, &stats, &read) { summary.deleted += 1 }
         stats.nextDocId = base + UInt32(count)
         try txn.put(t.meta, key: statsKey, value: stats.encoded())
@@ -418,8 +443,42 @@ public final class IndexWriter {
         return summary
     }
 
+    /// True when no deletion or touch is queued before an addition: the added documents' ids can then
+    /// be put before every other operation, as ``putAddedIds(_:_:_:_:)`` does.
+    private var addsComeFirst: Bool {
+        guard let last = operations.lastIndex(where: { if case .add = $0 { true } else { false } }) else { return false }
+        return !operations[..<last].contains { operation in
+            switch operation {
+            case .delete, .touch: true
+            case .add, .recordProblem, .clearProblem: false
+            }
+        }
+    }
+
+    /// Puts the id of every added document (batch place `p` is doc `base + p`) in key order, so
+    /// that the `ids` puts append past the table's last key (on a fresh index, all of them) with no
+    /// look-up of a replaced document there, and the others walk the table in order; adds to
+    /// `deletions` the documents
+    /// they replace: the live version an id had before the commit, and each but the last of the
+    /// batch's documents with that id. The result is the one of putting them one by one in
+    /// batch order.
+    private func putAddedIds(_ ids: inout SortedPuts, _ base: UInt32, _ deletions: inout [UInt32], _ txn: borrowing WriteTransaction) throws {
+        let order = pendingIds.sortedIndices()
+        var first = 0
+        while first < order.count {
+            var end = first + 1
+            while end < order.count && pendingIds.equal(Int(order[first]), Int(order[end])) { end += 1 }
+            let key = pendingIds.key(Int(order[first]))
+            if ids.mayHold(key), let old = try txn.get(index.tables.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
+            for replaced in order[first..<(end - 1)] { deletions.append(base + replaced) }
+            try ids.put(key, IndexFormat.docKey(base + order[end - 1]), txn)
+            first = end
+        }
+    }
+
     private func writeTerms(
-        _ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+        _ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics, _ summary: inout CommitSummary,
+        _ pages: inout DocumentPagesHandOver?
     ) throws {
         let t = index.tables
         var terms = try SortedPuts(t.terms, txn)
@@ -432,7 +491,7 @@ public final class IndexWriter {
             return count == 0 ? 1 : Double(total) / Double(count)
         }
         if let spilled {
-            try writeTerms(from: spilled, txn, base, averageLengths, &terms, &postingsTable, &positionsTable, &stats, &summary)
+            try writeTerms(from: spilled, txn, base, averageLengths, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages)
             return
         }
         let width = batches.count
@@ -449,11 +508,11 @@ public final class IndexWriter {
                     out.append(encoder.encode(slots: row, readers: readers, base: base, lengths: columns, averageLengths: averageLengths))
                 }
             }
-            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
             encoding = next
             start = pieces.last!.upperBound
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
     }
 
     /// Writes the terms of the flushed runs, merged term by term (``TermRunMerge``) in rounds whose
@@ -463,7 +522,7 @@ public final class IndexWriter {
     private func writeTerms(
         from spilled: SpilledBatches, _ txn: borrowing WriteTransaction, _ base: UInt32, _ averageLengths: [Double],
         _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts, _ positionsTable: inout SortedPuts,
-        _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+        _ stats: inout IndexStatistics, _ summary: inout CommitSummary, _ pages: inout DocumentPagesHandOver?
     ) throws {
         var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
         defer { merge.close() }
@@ -474,7 +533,7 @@ public final class IndexWriter {
         while try merge.next(&round, bytes: mergeRoundBytes) {
             let pieces = Self.pieces(of: round)
             let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, base, columns, averageLengths) }
-            if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+            if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
             encoding = next
             // The rounds' chunks were allocated on the workers and freed here, into their arenas.
             if untrimmed >= Self.trimBytes {
@@ -482,16 +541,17 @@ public final class IndexWriter {
                 untrimmed = 0
             }
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
         Self.returnFreedMemory()
     }
 
-    /// Puts the encoded terms of one round, in order, then unmaps the pages it read; returns the
-    /// bytes of the round's chunks.
+    /// Puts the encoded terms of one round, in order, and the documents' pages if they are built,
+    /// then unmaps the pages it read; returns the bytes of the round's chunks.
     @discardableResult
     private func put(
         _ round: [[EncodedTerm]], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
-        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary
+        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary,
+        _ pages: inout DocumentPagesHandOver?
     ) throws -> Int {
         var bytes = 0
         for piece in round {
@@ -501,6 +561,8 @@ public final class IndexWriter {
                 bytes += term.postings.count + term.positions.count
             }
         }
+        // The documents' pages go in as soon as they are built (``DocumentPagesHandOver``).
+        try pages?.putIfBuilt(txn, index.tables)
         // Looking the round's terms up mapped their `terms` pages; later rounds read others.
         index.environment.releaseMappedPages()
         return bytes
@@ -627,7 +689,8 @@ public final class IndexWriter {
         let t = index.tables
         var info: TermInfo
         var isNew = false
-        if let existing = try txn.get(t.terms, key: term.key) {
+        // Terms come in key order: one past the table's last key is new, with no look-up.
+        if terms.mayHold(term.key), let existing = try txn.get(t.terms, key: term.key) {
             info = try TermInfo(decoding: existing)
             if let inline = info.inline {
                 // The term grows: its inlined chunk moves out next to the new one.
@@ -659,115 +722,93 @@ public final class IndexWriter {
     /// texts are held until their blocks are put.
     private static let runsPerWorker = 2
 
-    /// Writes the pending documents (from the spill, then from memory): their record groups and
-    /// document blocks (but those `staged` already), norms, and their label bits and column values
-    /// (``LabelPage``, ``ColumnPage``), completing the groups and pages an earlier commit began.
-    private func writeDocuments(
-        _ txn: borrowing WriteTransaction, _ base: UInt32, _ staged: DocumentStaging.Staged?, _ stats: inout IndexStatistics
-    ) throws {
+    /// Writes the record groups and document blocks of the pending documents, completing the group
+    /// an earlier commit began. With a stage standing (`staged`), only what the flushes left open,
+    /// which the stage holds in memory; otherwise every document, from the spill then from memory.
+    /// Their norms, labels and columns are ``DocumentPages``.
+    private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ staged: DocumentStaging.Staged?) throws {
         let t = index.tables
-        var norms = PageEdits<UInt32>(slots: IndexField.allCases.count)
-        let emptyNorms: () -> [UInt8] = { [UInt8](repeating: 0, count: IndexFormat.normsPageSize) }
-        var labels = PageEdits<LabelPageName>(slots: DocumentLabel.Kind.allCases.count)
-        var columns = PageEdits<UInt32>(slots: DocumentColumn.allCases.count)
         var docstore = try SortedPuts(t.docstore, txn)
         var records = try SortedPuts(t.records, txn)
-        var group = RecordGroup(records: [])
-        let compressor = Zstd.Compressor()
-        var packer = DocumentBlockPacker()
-        var round: [[DocumentBlockPacker.Document]] = []
-        var packing: BackgroundWork<[DocumentBlockPacker.Block]>?
         let layout = index.environment.pageLayout
+        if let staged {
+            let compressor = Zstd.Compressor()
+            if !staged.head.isEmpty {
+                var group = try begunGroup(base, txn)
+                for record in staged.head { group.append(encoded: record) }
+                try records.put(RecordGroup.key(of: base), group.encoded(compressor: compressor), txn)
+            }
+            if !staged.openGroup.records.isEmpty {
+                try records.put(RecordGroup.key(of: staged.recordGroups.upperBound), staged.openGroup.encoded(compressor: compressor), txn)
+            }
+            if !staged.openRun.isEmpty {
+                for block in DocumentBlockPacker.encode([staged.openRun], layout: layout, threads: workers) {
+                    try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+                }
+            }
+            return
+        }
+        var packer = DocumentBlockPacker()
+        var round = DocumentRound()
+        var encoding: BackgroundWork<DocumentRound.Encoded>?
+        // The group being filled: the records an earlier commit left in it, then this commit's.
+        var begun = RecordGroup(records: []), group: [DocumentRecord] = []
         var documents = PendingDocuments(spilled: spilled, memory: pending)
         defer { documents.close() }
         var lastDoc: UInt32?
-        let blocksEnd = staged?.blocksEnd ?? 0, stagedGroups = staged?.recordGroups ?? 0..<0
-        // The texts of staged blocks are not needed: only the records are read back for them.
-        while let (place, record, text) = try documents.nextDocument(textsFrom: blocksEnd) {
+        while let (place, record, text) = try documents.nextDocument() {
             let doc = base + place
-            if place == 0 || RecordGroup.slot(of: doc) == 0 {
-                if place > 0 && !stagedGroups.contains(doc - UInt32(RecordGroup.capacity)) {
-                    try records.put(RecordGroup.key(of: doc - 1), group.encoded(compressor: compressor), txn)
-                }
-                // The first group may have been begun by an earlier commit; a group starting here is new.
-                group = RecordGroup(records: [])
-                if place == 0 && RecordGroup.slot(of: doc) > 0 {
-                    group = try txn.get(t.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? group
-                }
-                guard group.records.count == RecordGroup.slot(of: doc) else {
-                    throw IndexError.corrupt("records: the group of doc \(doc) holds \(group.records.count) records")
-                }
+            if place == 0 {
+                begun = try begunGroup(doc, txn)
+            } else if RecordGroup.slot(of: doc) == 0 {
+                round.groups.append((doc - 1, begun, group))
+                begun = RecordGroup(records: [])
+                group.removeAll()
             }
             group.append(record)
-            if place >= blocksEnd, let run = packer.group(doc, text!) {  // read from blocksEnd on
-                round.append(run)
-                if round.count == Self.runsPerWorker * workers { try putBlocks(&round, &packing, layout, &docstore, txn) }
-            }
-            stats.liveDocs += 1
-            for field in IndexField.allCases {
-                let length = record.length(field)
-                stats.totalLengths[Int(field.rawValue)] += UInt64(length)
-                let page: UInt32 = doc >> IndexFormat.normsShift
-                let offset = Int(doc & UInt32(IndexFormat.normsPageSize - 1))
-                let norm = FieldNorm.encode(length)
-                try norms.edit(
-                    slot: Int(field.rawValue), page, key: { IndexFormat.normsKey(field, page: page) },
-                    load: { key in
-                        guard let stored = try txn.get(t.norms, key: key).map(Array.init) else { return nil }
-                        guard stored.count == IndexFormat.normsPageSize else {
-                            throw IndexError.corrupt("norms: the \(field.name) page of doc \(doc) holds \(stored.count) bytes, not \(IndexFormat.normsPageSize)")
-                        }
-                        return stored
-                    }, empty: emptyNorms
-                ) { (bytes: inout [UInt8]) in bytes[offset] = norm }
-            }
-            for label in DocumentLabel.labels(of: record.metadata) {
-                let page = doc >> LabelPage.shift
-                try labels.edit(
-                    slot: Int(label.kind.rawValue), LabelPageName(label: label, page: page), key: { IndexFormat.labelKey(label, page: page) },
-                    load: { try txn.get(t.labels, key: $0).map(Array.init) }, empty: LabelPage.empty
-                ) { LabelPage.set(doc, in: &$0) }
-            }
-            for column in DocumentColumn.allCases {
-                let page = doc >> ColumnPage.shift
-                try columns.edit(
-                    slot: Int(column.rawValue), page, key: { IndexFormat.columnKey(column, page: page) },
-                    load: { try txn.get(t.columns, key: $0).map(Array.init) }, empty: ColumnPage.empty
-                ) { ColumnPage.store(column.value(of: record), for: doc, in: &$0) }
+            if let run = packer.group(doc, text) {
+                round.runs.append(run)
+                if round.runs.count == Self.runsPerWorker * workers { try putDocuments(&round, &encoding, layout, &docstore, &records, txn) }
             }
             lastDoc = doc
         }
-        if let lastDoc, !stagedGroups.contains(lastDoc & ~UInt32(RecordGroup.capacity - 1)) {
-            try records.put(RecordGroup.key(of: lastDoc), group.encoded(compressor: compressor), txn)
-        }
-        for (key, page) in labels.removeAll() { try txn.put(t.labels, key: key, value: page) }
-        for (key, page) in columns.removeAll() { try txn.put(t.columns, key: key, value: page) }
-        if let run = packer.finishGroup() { round.append(run) }
-        try putBlocks(&round, &packing, layout, &docstore, txn)
-        try putBlocks(&round, &packing, layout, &docstore, txn)
-        for (key, page) in norms.removeAll() { try txn.put(t.norms, key: key, value: page) }
+        if let lastDoc { round.groups.append((lastDoc, begun, group)) }
+        if let run = packer.finishGroup() { round.runs.append(run) }
+        try putDocuments(&round, &encoding, layout, &docstore, &records, txn)
+        try putDocuments(&round, &encoding, layout, &docstore, &records, txn)
     }
 
-    /// Starts packing `runs` into blocks on the workers in the background (``BackgroundWork``) and
-    /// empties `runs`, then puts the blocks of the round `packing` started before (if any) and
-    /// leaves the new round in `packing`: the blocks of one round are compressed while this thread
-    /// reads and records the documents of the next. With `runs` empty it only puts what is pending.
-    private func putBlocks(
-        _ runs: inout [[DocumentBlockPacker.Document]], _ packing: inout BackgroundWork<[DocumentBlockPacker.Block]>?,
-        _ layout: PageLayout, _ docstore: inout SortedPuts, _ txn: borrowing WriteTransaction
+    /// The record group holding `doc`, the first doc id of a commit, as an earlier commit left it
+    /// (empty when `doc` starts a group).
+    private func begunGroup(_ doc: UInt32, _ txn: borrowing WriteTransaction) throws -> RecordGroup {
+        guard RecordGroup.slot(of: doc) > 0 else { return RecordGroup(records: []) }
+        let group = try txn.get(index.tables.records, key: RecordGroup.key(of: doc)).map { try RecordGroup(decoding: $0) } ?? RecordGroup(records: [])
+        guard group.records.count == RecordGroup.slot(of: doc) else {
+            throw IndexError.corrupt("records: the group of doc \(doc) holds \(group.records.count) records")
+        }
+        return group
+    }
+
+    /// Starts encoding `round` in the background (``BackgroundWork``: its runs packed into blocks on
+    /// the workers, its record groups encoded and compressed) and empties it, then puts the blocks
+    /// and groups of the round `encoding` started before (if any) and leaves the new one in
+    /// `encoding`: one round is compressed while this thread reads the documents of the next. With
+    /// `round` empty it only puts what is pending.
+    private func putDocuments(
+        _ round: inout DocumentRound, _ encoding: inout BackgroundWork<DocumentRound.Encoded>?, _ layout: PageLayout,
+        _ docstore: inout SortedPuts, _ records: inout SortedPuts, _ txn: borrowing WriteTransaction
     ) throws {
-        var next: BackgroundWork<[DocumentBlockPacker.Block]>?
-        if !runs.isEmpty {
-            let round = runs, threads = workers
-            next = BackgroundWork { DocumentBlockPacker.encode(round, layout: layout, threads: threads) }
-            runs.removeAll(keepingCapacity: true)
+        var next: BackgroundWork<DocumentRound.Encoded>?
+        if !round.runs.isEmpty || !round.groups.isEmpty {
+            let work = round, threads = workers
+            next = BackgroundWork { work.encoded(layout: layout, threads: threads) }
+            round = DocumentRound()
         }
-        if let packing {
-            for block in try packing.result() {
-                try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
-            }
+        if let encoded = try encoding?.result() {
+            for block in encoded.blocks { try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+            for (lastDoc, value) in encoded.groups { try records.put(RecordGroup.key(of: lastDoc), value, txn) }
         }
-        packing = next
+        encoding = next
     }
 
     /// The document-store block holding `doc`, as this transaction sees it.

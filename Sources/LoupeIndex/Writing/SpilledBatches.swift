@@ -70,12 +70,11 @@ struct PendingDocuments {
         self.memory = memory
     }
 
-    /// The next document (its batch place, record and text), or nil after the last. A document
-    /// read back from the spill at a place below `textsFrom` comes without its text (nil).
-    mutating func nextDocument(textsFrom: UInt32 = 0) throws -> (doc: UInt32, record: DocumentRecord, text: String?)? {
+    /// The next document (its batch place, record and text), or nil after the last.
+    mutating func nextDocument() throws -> (doc: UInt32, record: DocumentRecord, text: String)? {
         if reader != nil {
             if let entry = try reader!.next() {
-                let (record, text) = try DocumentSpill.decode(entry, text: place >= textsFrom)
+                let (record, text) = try DocumentSpill.decode(entry)
                 place += 1
                 return (place - 1, record, text)
             }

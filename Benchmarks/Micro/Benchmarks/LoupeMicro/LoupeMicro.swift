@@ -187,6 +187,25 @@ let benchmarks: @Sendable () -> Void = {
         spillFixture.removeDirectory()
     }
 
+    // A commit's document pass and ids on the same 20,000 pending documents: their norms, label
+    // and column pages (built on a thread of their own during the merge), and their ids' key order.
+    Benchmark("Norms, label and column pages of 20k documents (DocumentPages, commit's document pass)", configuration: configuration(warmup: 2)) { benchmark in
+        let writer = spillFixture.writerFlushed
+        for _ in benchmark.scaledIterations { blackHole(writer.documentPagesOfPending()) }
+    } setup: {
+        _ = spillFixture.writerFlushed
+    } teardown: {
+        spillFixture.removeDirectory()
+    }
+    Benchmark("Key order of 20k documents' ids (ExternalIdList.sortedIndices, commit's ids)", configuration: configuration(warmup: 2)) { benchmark in
+        let writer = spillFixture.writerFlushed
+        for _ in benchmark.scaledIterations { blackHole(writer.keyOrderOfPendingIds()) }
+    } setup: {
+        _ = spillFixture.writerFlushed
+    } teardown: {
+        spillFixture.removeDirectory()
+    }
+
     // The same with a 1,000,000-word vocabulary: the term dictionary outgrows the caches.
     Benchmark("Invert 5k documents, 1M-word vocabulary, 1 worker (term interner)", configuration: configuration(warmup: 2)) { benchmark in
         let fixture = largeVocabularyInversionFixture
