@@ -3,6 +3,7 @@ import Dispatch
 import Glibc
 #endif
 import Foundation
+import Synchronization
 import LoupeAnalysis
 import LoupeCodec
 import LoupeStorage
@@ -229,56 +230,49 @@ public final class IndexWriter {
         }
     }
 
-    /// Inverts `documents` (batch places from `firstDoc` on) into the batches, one contiguous slice per
-    /// worker, and returns their records. The slices hold about the same bytes of text, so the
-    /// workers finish together.
+    /// Inverts `documents` (batch places from `firstDoc` on) into the batches and returns their
+    /// records. The workers take the documents in order, ``inversionChunk`` at a time, from a shared
+    /// counter, each into its own batch (so a batch's documents come in increasing places, and the
+    /// streams of a term are merged in doc order at the flush or commit): a worker the system
+    /// preempts (for the reading thread, a flush's spill, another process) takes fewer chunks
+    /// instead of holding the others at the end of the group.
     private func invert(_ documents: [DocumentInput], firstDoc: UInt32) -> [DocumentRecord] {
-        let slices = documents.count < 64 ? 1 : workers
-        let bounds = Self.balancedSlices(documents, count: slices)
+        let threads = documents.count < 64 ? 1 : workers
         let records = UnsafeMutableBufferPointer<DocumentRecord?>.allocate(capacity: documents.count)
         records.initialize(repeating: nil)
         defer { records.deallocate() }
         let analyzer = self.analyzer
+        let claimed = Atomic<Int>(0)
         batches.withUnsafeMutableBufferPointer { batches in
             let shared = WorkerBuffers(batches: batches, records: records)
-            DispatchQueue.concurrentPerform(iterations: slices) { w in
-                for i in bounds[w]..<bounds[w + 1] {
-                    let document = documents[i]
-                    let doc = firstDoc + UInt32(i)
-                    var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
-                    let titleText = TitleFieldText.of(title: document.title, id: document.id, source: document.source)
-                    lengths[Int(IndexField.body.rawValue)] = shared.batches[w].invert(document.text, field: .body, doc: doc, analyzer: analyzer)
-                    lengths[Int(IndexField.title.rawValue)] = shared.batches[w].invert(titleText, field: .title, doc: doc, analyzer: analyzer)
-                    lengths[Int(IndexField.path.rawValue)] = shared.batches[w].invert(document.id, field: .path, doc: doc, analyzer: analyzer)
-                    var metadata = document.metadata
-                    metadata.ext = DocumentLabel.normalizedExtension(metadata.ext)
-                    shared.records[i] = DocumentRecord(
-                        id: document.id, title: document.title, source: document.source, contentHash: document.contentHash,
-                        mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths, metadata: metadata)
+            DispatchQueue.concurrentPerform(iterations: threads) { w in
+                while true {
+                    let start = claimed.add(Self.inversionChunk, ordering: .relaxed).oldValue
+                    guard start < documents.count else { return }
+                    for i in start..<min(start + Self.inversionChunk, documents.count) {
+                        let document = documents[i]
+                        let doc = firstDoc + UInt32(i)
+                        var lengths = [UInt32](repeating: 0, count: IndexField.allCases.count)
+                        let titleText = TitleFieldText.of(title: document.title, id: document.id, source: document.source)
+                        lengths[Int(IndexField.body.rawValue)] = shared.batches[w].invert(document.text, field: .body, doc: doc, analyzer: analyzer)
+                        lengths[Int(IndexField.title.rawValue)] = shared.batches[w].invert(titleText, field: .title, doc: doc, analyzer: analyzer)
+                        lengths[Int(IndexField.path.rawValue)] = shared.batches[w].invert(document.id, field: .path, doc: doc, analyzer: analyzer)
+                        var metadata = document.metadata
+                        metadata.ext = DocumentLabel.normalizedExtension(metadata.ext)
+                        shared.records[i] = DocumentRecord(
+                            id: document.id, title: document.title, source: document.source, contentHash: document.contentHash,
+                            mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths, metadata: metadata)
+                    }
                 }
             }
         }
         return records.map { $0! }
     }
 
-    /// The bounds of `count` contiguous slices of `documents` holding about the same bytes of text,
-    /// title and id each: `count + 1` increasing indices from 0 to `documents.count`.
-    static func balancedSlices(_ documents: [DocumentInput], count: Int) -> [Int] {
-        let sizes = documents.map { $0.text.utf8.count + $0.title.utf8.count + $0.id.utf8.count + 16 }
-        let total = sizes.reduce(0, +)
-        var bounds = [0]
-        var end = 0, bytes = 0
-        for slice in 1..<count {
-            let target = total * slice / count
-            while end < documents.count && bytes + sizes[end] / 2 < target {
-                bytes += sizes[end]
-                end += 1
-            }
-            bounds.append(end)
-        }
-        bounds.append(documents.count)
-        return bounds
-    }
+    /// Documents a worker takes at a time in ``invert(_:firstDoc:)``: small enough that the
+    /// workers finish a group within a few documents of each other, large enough that a frequent
+    /// term's postings stay in long runs of one batch (the merge copies a run in one go).
+    static let inversionChunk = 32
 
     /// Queues the deletion of the document with external id `id` (no effect if there is none).
     public func delete(id: String) {

@@ -17,8 +17,9 @@ enum PostingsStreamDecoder {
     /// Appends the union of `streams` (disjoint doc sets, each stream in doc order) to `out` in doc
     /// order; every doc must be above the last one already in `out`.
     ///
-    /// The workers invert contiguous slices of each group of documents, so a stream's documents
-    /// come in long runs below the other streams' next doc: each run is decoded in one go.
+    /// The workers invert runs of consecutive documents (``IndexWriter/inversionChunk``), so a
+    /// stream's documents come in runs below the other streams' next doc: each run is decoded in
+    /// one go.
     ///
     /// Room is made in `out` once, for as many documents and position bytes as the streams'
     /// bytes can hold: a document takes at least 3 bytes (its doc-id gap, its first position,

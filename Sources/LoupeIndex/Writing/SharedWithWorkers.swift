@@ -5,8 +5,9 @@ struct DisjointBuffer<Element>: @unchecked Sendable {
 }
 
 /// The writer's batches and the records being built, shared with the worker threads of one
-/// ``IndexWriter/add(contentsOf:)``: each worker touches only its own batch and its own slice
-/// of records, which is what makes the unchecked sendability sound.
+/// ``IndexWriter/add(contentsOf:)``: each worker touches only its own batch and the records of
+/// the documents it took from the shared counter, which is what makes the unchecked sendability
+/// sound.
 struct WorkerBuffers: @unchecked Sendable {
     let batches: UnsafeMutableBufferPointer<InvertedBatch>
     let records: UnsafeMutableBufferPointer<DocumentRecord?>
