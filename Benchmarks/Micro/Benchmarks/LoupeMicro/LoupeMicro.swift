@@ -36,6 +36,20 @@ private func searchBenchmark(_ name: String, _ query: QueryNode, count: Bool = f
     )
 }
 
+/// Runs `body` on one of the spill fixture's writers holding the 20,000 documents uncommitted
+/// (flushed as four runs, or in memory), built in the setup; `body` must leave the writer as it was.
+private func spillWriterBenchmark(_ name: String, flushed: Bool, _ body: @escaping @Sendable (IndexWriter) throws -> Int) {
+    Benchmark(
+        name, configuration: configuration(warmup: 2),
+        closure: { benchmark in
+            let writer = flushed ? spillFixture.writerFlushed : spillFixture.writerInMemory
+            for _ in benchmark.scaledIterations { blackHole(try body(writer)) }
+        },
+        setup: { _ = flushed ? spillFixture.writerFlushed : spillFixture.writerInMemory },
+        teardown: { spillFixture.removeDirectory() }
+    )
+}
+
 let benchmarks: @Sendable () -> Void = {
     // Block decode: one 100k-posting chunk, all 782 blocks per iteration (781 bit-packed, one varint tail).
     Benchmark("Decode 100k postings, doc ids", configuration: configuration()) { benchmark in
@@ -161,50 +175,15 @@ let benchmarks: @Sendable () -> Void = {
 
     // The two halves of the spill alone, on the same 20,000 documents: a flush's sorted run of
     // the two workers' batches (written to a spill file), and a commit's merge of four runs into
-    // chunks (encoded on the workers, no transaction, no puts).
-    Benchmark("Write the run of 20k documents' batches (IndexWriter flush, 2 workers)", configuration: configuration(warmup: 2)) { benchmark in
-        let writer = spillFixture.writerInMemory
-        for _ in benchmark.scaledIterations { blackHole(try writer.writeRunOfPendingBatches()) }
-    } setup: {
-        _ = spillFixture.writerInMemory
-    } teardown: {
-        spillFixture.removeDirectory()
-    }
-    Benchmark("Merge 4 runs of 20k documents into chunks (commit of flushed runs, no puts)", configuration: configuration(warmup: 2)) { benchmark in
-        let writer = spillFixture.writerFlushed
-        for _ in benchmark.scaledIterations { blackHole(try writer.mergeFlushedRuns()) }
-    } setup: {
-        _ = spillFixture.writerFlushed
-    } teardown: {
-        spillFixture.removeDirectory()
-    }
-    Benchmark("Decode 4 runs of 20k documents' postings (merge's stream decoder, 1 thread)", configuration: configuration(warmup: 2)) { benchmark in
-        let writer = spillFixture.writerFlushed
-        for _ in benchmark.scaledIterations { blackHole(try writer.decodeFlushedRuns()) }
-    } setup: {
-        _ = spillFixture.writerFlushed
-    } teardown: {
-        spillFixture.removeDirectory()
-    }
+    // chunks (encoded on the workers, no transaction, no puts); and the merge's decoding alone.
+    spillWriterBenchmark("Write the run of 20k documents' batches (IndexWriter flush, 2 workers)", flushed: false) { try $0.writeRunOfPendingBatches() }
+    spillWriterBenchmark("Merge 4 runs of 20k documents into chunks (commit of flushed runs, no puts)", flushed: true) { try $0.mergeFlushedRuns() }
+    spillWriterBenchmark("Decode 4 runs of 20k documents' postings (merge's stream decoder, 1 thread)", flushed: true) { try $0.decodeFlushedRuns() }
 
     // A commit's document pass and ids on the same 20,000 pending documents: their norms, label
     // and column pages (built on a thread of their own during the merge), and their ids' key order.
-    Benchmark("Norms, label and column pages of 20k documents (DocumentPages, commit's document pass)", configuration: configuration(warmup: 2)) { benchmark in
-        let writer = spillFixture.writerFlushed
-        for _ in benchmark.scaledIterations { blackHole(writer.documentPagesOfPending()) }
-    } setup: {
-        _ = spillFixture.writerFlushed
-    } teardown: {
-        spillFixture.removeDirectory()
-    }
-    Benchmark("Key order of 20k documents' ids (ExternalIdList.sortedIndices, commit's ids)", configuration: configuration(warmup: 2)) { benchmark in
-        let writer = spillFixture.writerFlushed
-        for _ in benchmark.scaledIterations { blackHole(writer.keyOrderOfPendingIds()) }
-    } setup: {
-        _ = spillFixture.writerFlushed
-    } teardown: {
-        spillFixture.removeDirectory()
-    }
+    spillWriterBenchmark("Norms, label and column pages of 20k documents (DocumentPages, commit's document pass)", flushed: true) { $0.documentPagesOfPending() }
+    spillWriterBenchmark("Key order of 20k documents' ids (ExternalIdList.sortedIndices, commit's ids)", flushed: true) { $0.keyOrderOfPendingIds() }
 
     // The same with a 1,000,000-word vocabulary: the term dictionary outgrows the caches.
     Benchmark("Invert 5k documents, 1M-word vocabulary, 1 worker (term interner)", configuration: configuration(warmup: 2)) { benchmark in
