@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import LoupeCodec
 
 /// The on-disk format: the LMDB named databases and how their keys are built.
@@ -24,6 +27,17 @@ public enum IndexFormat {
         /// The problem ledger (``ProblemLedger``); an index made before it has it created empty.
         static let problems = "problems"
         static let all = [meta, terms, postings, positions, docstore, records, ids, norms, tombstones, labels, columns, problems]
+    }
+
+    /// The order of two keys in every table (LMDB's default): bytes compared as unsigned with
+    /// `memcmp`, the shorter key first when one is a prefix of the other. Negative, zero or
+    /// positive as `a` sorts before, with or after `b`. (The generic `lexicographicallyPrecedes`
+    /// cost about 240 instructions a key.)
+    @inline(__always)
+    static func compareKeys(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order != 0 ? Int(order) : a.count - b.count
     }
 
     /// Documents per norms page: key `field, docId >> normsShift`; the value is one length code

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// External ids (UTF-8 strings) kept for a whole bulk load, in one byte arena with their end
 /// offsets: about the ids' bytes and 4 bytes each, where a `[String]` keeps a heap object per id
 /// longer than 15 bytes (48 bytes or more for a 24-byte path) scattered among the freed texts of
@@ -43,11 +39,8 @@ struct ExternalIdList {
                     return UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[Int(index)])])
                 }
                 order.sort { a, b in
-                    let x = id(a), y = id(b)
-                    let common = min(x.count, y.count)
-                    let c = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                    if c != 0 { return c < 0 }
-                    return x.count != y.count ? x.count < y.count : a < b
+                    let c = IndexFormat.compareKeys(id(a), id(b))
+                    return c != 0 ? c < 0 : a < b
                 }
             }
         }

@@ -1,7 +1,4 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Walks the union of several batches' terms in key order (field, then term bytes), giving for
 /// each key the slot that holds it in every batch: how a commit merges the workers' postings.
@@ -44,14 +41,9 @@ struct TermMerge {
         }
     }
 
-    /// memcmp order of the keys of slot `a` of batch `ba` and slot `b` of batch `bb`.
+    /// Key order (``IndexFormat/compareKeys(_:_:)``) of slot `a` of batch `ba` and slot `b` of batch `bb`.
     private func compare(_ ba: Int, _ a: Int, _ bb: Int, _ b: Int) -> Int {
-        interners[ba].withKey(a) { ka in
-            interners[bb].withKey(b) { kb in
-                let c = memcmp(ka.baseAddress!, kb.baseAddress!, min(ka.count, kb.count))
-                return c != 0 ? Int(c) : ka.count - kb.count
-            }
-        }
+        interners[ba].withKey(a) { ka in interners[bb].withKey(b) { kb in IndexFormat.compareKeys(ka, kb) } }
     }
 }
 

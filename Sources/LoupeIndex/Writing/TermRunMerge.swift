@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Walks the union of several ``TermRun``s' terms in key order (field, then term bytes), handing
 /// them out in rounds: how a commit merges a writer's flushed batches. Each run is read through
 /// its own ``SpillReader``, so the merge holds a buffer per run and one round, whatever the size
@@ -66,7 +62,7 @@ struct TermRunMerge {
             var smallest = -1
             for r in heads.indices {
                 guard let head = heads[r] else { continue }
-                if smallest < 0 || Self.compare(head.key, heads[smallest]!.key) < 0 { smallest = r }
+                if smallest < 0 || IndexFormat.compareKeys(head.key, heads[smallest]!.key) < 0 { smallest = r }
             }
             guard smallest >= 0 else { break }
             let key = heads[smallest]!.key
@@ -77,7 +73,7 @@ struct TermRunMerge {
             // The runs holding the key, found before any of them moves on (which invalidates `key`).
             var holding = UInt64(1) << UInt64(smallest)
             for r in (smallest + 1)..<heads.count {
-                if let head = heads[r], Self.compare(head.key, key) == 0 { holding |= UInt64(1) << UInt64(r) }
+                if let head = heads[r], IndexFormat.compareKeys(head.key, key) == 0 { holding |= UInt64(1) << UInt64(r) }
             }
             for r in smallest..<heads.count where holding & (UInt64(1) << UInt64(r)) != 0 {
                 let start = round.arena.count
@@ -96,10 +92,4 @@ struct TermRunMerge {
         return (key, UnsafeRawBufferPointer(rebasing: entry[postings...]))
     }
 
-    /// memcmp order, the shorter key first on a tie: the order of the `terms` table.
-    private static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
-        let common = min(a.count, b.count)
-        let c = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-        return c != 0 ? Int(c) : a.count - b.count
-    }
 }
