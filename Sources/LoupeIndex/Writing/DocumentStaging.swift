@@ -110,9 +110,8 @@ struct DocumentStaging {
             state.recordsEnd = firstWholeGroup(base)
         }
         var puts = Puts(docstore: try SortedPuts(t.docstore, txn), records: try SortedPuts(t.records, txn))
-        let layout = index.environment.pageLayout
         var round = DocumentRound()
-        var encoding: BackgroundWork<DocumentRound.Encoded>?
+        var pipeline = DocumentRoundPipeline(layout: index.environment.pageLayout, threads: workers)
         for document in documents {
             let doc = base + document.doc
             if let run = state.packer.group(doc, document.text) { round.runs.append(run) }
@@ -125,12 +124,10 @@ struct DocumentStaging {
                     state.group = RecordGroup(records: [])
                 }
             }
-            if round.runs.count == runsPerWorker * workers {
-                try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
-            }
+            if round.runs.count == runsPerWorker * workers { try put(&round, &pipeline, &state, &puts, txn) }
         }
-        try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
-        try put(&round, &encoding, &state, &puts, txn, layout: layout, workers: workers)
+        try put(&round, &pipeline, &state, &puts, txn)
+        try put(&round, &pipeline, &state, &puts, txn)
         return true
     }
 
@@ -140,29 +137,21 @@ struct DocumentStaging {
         var records: SortedPuts
     }
 
-    /// Starts encoding `round` in the background (``DocumentRound``) and empties it, then puts the
-    /// round `encoding` started before, advancing `state` past it, and leaves the new one in
-    /// `encoding`: a round is compressed while this thread puts the one before, as a commit does.
+    /// Hands `round` to `pipeline` (``DocumentRoundPipeline``) and puts the round handed in
+    /// before, advancing `state` past it: a round is compressed while this thread puts the one
+    /// before, as a commit does.
     private static func put(
-        _ round: inout DocumentRound, _ encoding: inout BackgroundWork<DocumentRound.Encoded>?, _ state: inout State, _ puts: inout Puts,
-        _ txn: borrowing WriteTransaction, layout: PageLayout, workers: Int
+        _ round: inout DocumentRound, _ pipeline: inout DocumentRoundPipeline, _ state: inout State, _ puts: inout Puts,
+        _ txn: borrowing WriteTransaction
     ) throws {
-        var next: BackgroundWork<DocumentRound.Encoded>?
-        if !round.runs.isEmpty || !round.groups.isEmpty {
-            let work = round
-            next = BackgroundWork { work.encoded(layout: layout, threads: workers) }
-            round = DocumentRound()
+        guard let encoded = try pipeline.hand(&round) else { return }
+        for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+        // A run's last block ends at its last document.
+        if let last = encoded.blocks.last?.lastDoc, let base = state.base { state.blocksEnd = last - base + 1 }
+        for (lastDoc, value) in encoded.groups {
+            try puts.records.put(RecordGroup.key(of: lastDoc), value, txn)
+            state.recordsEnd = lastDoc + 1
         }
-        if let encoded = try encoding?.result() {
-            for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
-            // A run's last block ends at its last document.
-            if let last = encoded.blocks.last?.lastDoc, let base = state.base { state.blocksEnd = last - base + 1 }
-            for (lastDoc, value) in encoded.groups {
-                try puts.records.put(RecordGroup.key(of: lastDoc), value, txn)
-                state.recordsEnd = lastDoc + 1
-            }
-        }
-        encoding = next
     }
 
     /// What the commit transaction `txn`, whose documents start at doc id `base`, finds staged for

@@ -744,7 +744,7 @@ public final class IndexWriter {
         }
         var packer = DocumentBlockPacker()
         var round = DocumentRound()
-        var encoding: BackgroundWork<DocumentRound.Encoded>?
+        var pipeline = DocumentRoundPipeline(layout: layout, threads: workers)
         // The group being filled: the records an earlier commit left in it, then this commit's.
         var begun = RecordGroup(records: []), group: [DocumentRecord] = []
         var documents = PendingDocuments(spilled: spilled, memory: pending)
@@ -762,14 +762,14 @@ public final class IndexWriter {
             group.append(record)
             if let run = packer.group(doc, text) {
                 round.runs.append(run)
-                if round.runs.count == Self.runsPerWorker * workers { try putDocuments(&round, &encoding, layout, &docstore, &records, txn) }
+                if round.runs.count == Self.runsPerWorker * workers { try putDocuments(&round, &pipeline, &docstore, &records, txn) }
             }
             lastDoc = doc
         }
         if let lastDoc { round.groups.append((lastDoc, begun, group)) }
         if let run = packer.finishGroup() { round.runs.append(run) }
-        try putDocuments(&round, &encoding, layout, &docstore, &records, txn)
-        try putDocuments(&round, &encoding, layout, &docstore, &records, txn)
+        try putDocuments(&round, &pipeline, &docstore, &records, txn)
+        try putDocuments(&round, &pipeline, &docstore, &records, txn)
     }
 
     /// The record group holding `doc`, the first doc id of a commit, as an earlier commit left it
@@ -783,26 +783,16 @@ public final class IndexWriter {
         return group
     }
 
-    /// Starts encoding `round` in the background (``BackgroundWork``: its runs packed into blocks on
-    /// the workers, its record groups encoded and compressed) and empties it, then puts the blocks
-    /// and groups of the round `encoding` started before (if any) and leaves the new one in
-    /// `encoding`: one round is compressed while this thread reads the documents of the next. With
-    /// `round` empty it only puts what is pending.
+    /// Hands `round` to `pipeline` (``DocumentRoundPipeline``) and puts the blocks and groups of
+    /// the round handed in before: one round is compressed while this thread reads the documents
+    /// of the next. With `round` empty it only puts what is pending.
     private func putDocuments(
-        _ round: inout DocumentRound, _ encoding: inout BackgroundWork<DocumentRound.Encoded>?, _ layout: PageLayout,
+        _ round: inout DocumentRound, _ pipeline: inout DocumentRoundPipeline,
         _ docstore: inout SortedPuts, _ records: inout SortedPuts, _ txn: borrowing WriteTransaction
     ) throws {
-        var next: BackgroundWork<DocumentRound.Encoded>?
-        if !round.runs.isEmpty || !round.groups.isEmpty {
-            let work = round, threads = workers
-            next = BackgroundWork { work.encoded(layout: layout, threads: threads) }
-            round = DocumentRound()
-        }
-        if let encoded = try encoding?.result() {
-            for block in encoded.blocks { try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
-            for (lastDoc, value) in encoded.groups { try records.put(RecordGroup.key(of: lastDoc), value, txn) }
-        }
-        encoding = next
+        guard let encoded = try pipeline.hand(&round) else { return }
+        for block in encoded.blocks { try docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+        for (lastDoc, value) in encoded.groups { try records.put(RecordGroup.key(of: lastDoc), value, txn) }
     }
 
     /// The document-store block holding `doc`, as this transaction sees it.
