@@ -116,6 +116,25 @@ import Testing
         #expect(try Self.texts(index) == Self.expected(other + load))
     }
 
+    @Test func aStageCancelledAfterTheLastFlushIsCommittedFromTheSpilledBlocks() throws {
+        let dir = TemporaryDirectory("staging")
+        let index = try Self.index(in: dir)
+        let load = Self.documents(0..<300, seed: 11), other = Self.documents(0..<2, seed: 12, prefix: "other")
+        let bulk = try Self.bulkWriter(index)
+        try Self.add(load, to: bulk)
+        #expect(bulk.spilledBytes > 0)
+        // Another writer takes the ids after the load's last flush: only the load's commit finds its
+        // stage gone, and packs every flushed document again from the blocks it spilled (and the
+        // run its packer left open, which no block holds).
+        let writer = try IndexWriter(index: index, workers: 2)
+        try writer.add(contentsOf: other)
+        try writer.commit()
+        try bulk.commit()
+        let after = try IndexChecker(index: index).check()
+        #expect(after.isSound && after.strayEntries == 0, "\(after.problems)")
+        #expect(try Self.texts(index) == Self.expected(other + load))
+    }
+
     @Test func aKilledLoadsStrayEntriesAreNeverServedAndAreReclaimed() throws {
         let dir = TemporaryDirectory("staging")
         let first = Self.documents(0..<50, seed: 5)

@@ -64,32 +64,57 @@ struct DocumentStaging {
     private static let runsPerWorker = 2
 
     /// Writes the blocks completed by `documents` (the next batch places, in order) and their
-    /// complete record groups, in one write transaction. Never throws: a failure cancels the stage.
-    mutating func stage(_ documents: [IndexWriter.PendingDocument], index: Index, workers: Int) {
+    /// complete record groups, in one write transaction, and appends each block's value to `texts`
+    /// (``DocumentSpill``), for a commit that finds the stage cancelled. Never throws: a failure
+    /// cancels the stage, and leaves `texts` as it was; the documents whose texts are then in no
+    /// spilled block are ``openRun`` and `documents`.
+    mutating func stage(_ documents: [IndexWriter.PendingDocument], index: Index, workers: Int, texts: SpillFile) {
         guard !cancelled, !documents.isEmpty else { return }
-        let token = self.token, start = state
+        let token = self.token, start = state, textsStart = texts.size
         do {
             // The body may run again (LMDB's map grows): it starts from `start` each time.
             let staged: State? = try index.environment.write { txn in
+                texts.truncate(to: textsStart)
                 var state = start
-                return try Self.write(documents, into: txn, &state, token: token, index: index, workers: workers) ? state : nil
+                guard try Self.write(documents, into: txn, &state, token: token, index: index, workers: workers, texts: texts) else { return nil }
+                // Before the transaction commits: once it has, nothing of the flush may fail.
+                try texts.flushBuffer()
+                return state
             }
             guard let staged else {
-                cancelled = true
+                cancel(texts, to: textsStart)
                 return
             }
             state = staged
         } catch {
-            cancelled = true
+            cancel(texts, to: textsStart)
         }
         index.environment.releaseMappedPages()
+    }
+
+    /// Gives the stage up, dropping what this flush appended to `texts`.
+    private mutating func cancel(_ texts: SpillFile, to start: Int) {
+        texts.truncate(to: start)
+        cancelled = true
+    }
+
+    /// The flushed documents no staged block holds, in batch-place order: the run the packer has
+    /// not closed (empty once ``forgetOpenRun()`` ran after the stage was cancelled).
+    var openRun: [DocumentBlockPacker.Document] {
+        var packer = state.packer
+        return packer.finishGroup() ?? []
+    }
+
+    /// Forgets ``openRun`` once a cancelled stage's flush spilled its texts.
+    mutating func forgetOpenRun() {
+        state.packer = DocumentBlockPacker()
     }
 
     /// The body of a staging transaction: writes what `documents` complete into `txn`, advancing
     /// `state`; false when the stage no longer stands (nothing is written then).
     private static func write(
         _ documents: [IndexWriter.PendingDocument], into txn: borrowing WriteTransaction, _ state: inout State, token: UInt64,
-        index: Index, workers: Int
+        index: Index, workers: Int, texts: SpillFile
     ) throws -> Bool {
         let t = index.tables
         guard let statsBytes = try txn.get(t.meta, key: Array("stats".utf8)) else { throw IndexError.corrupt("meta/stats is missing") }
@@ -109,7 +134,7 @@ struct DocumentStaging {
             state.base = base
             state.recordsEnd = firstWholeGroup(base)
         }
-        var puts = Puts(docstore: try SortedPuts(t.docstore, txn), records: try SortedPuts(t.records, txn))
+        var puts = Puts(docstore: try SortedPuts(t.docstore, txn), records: try SortedPuts(t.records, txn), texts: texts)
         var round = DocumentRound()
         var pipeline = DocumentRoundPipeline(layout: index.environment.pageLayout, threads: workers)
         for document in documents {
@@ -131,21 +156,29 @@ struct DocumentStaging {
         return true
     }
 
-    /// The staging transaction's puts into the document store and the records.
+    /// The staging transaction's puts into the document store and the records, and the spill
+    /// file its blocks' values are appended to.
     private struct Puts {
         var docstore: SortedPuts
         var records: SortedPuts
+        let texts: SpillFile
+        var entry: [UInt8] = []
     }
 
     /// Hands `round` to `pipeline` (``DocumentRoundPipeline``) and puts the round handed in
-    /// before, advancing `state` past it: a round is compressed while this thread puts the one
+    /// before (its blocks' values spilled too), advancing `state` past it: a round is compressed while this thread puts the one
     /// before, as a commit does.
     private static func put(
         _ round: inout DocumentRound, _ pipeline: inout DocumentRoundPipeline, _ state: inout State, _ puts: inout Puts,
         _ txn: borrowing WriteTransaction
     ) throws {
         guard let encoded = try pipeline.hand(&round) else { return }
-        for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+        for block in encoded.blocks {
+            try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
+            puts.entry.removeAll(keepingCapacity: true)
+            DocumentSpill.appendBlock(block.value, to: &puts.entry)
+            try puts.texts.append(puts.entry)
+        }
         // A run's last block ends at its last document.
         if let last = encoded.blocks.last?.lastDoc, let base = state.base { state.blocksEnd = last - base + 1 }
         for (lastDoc, value) in encoded.groups {
@@ -159,10 +192,9 @@ struct DocumentStaging {
     func staged(in txn: borrowing WriteTransaction, base: UInt32, meta: Database) throws -> Staged? {
         guard !cancelled, let claimed = state.base, claimed == base,
               try DocumentStage.read(txn, meta: meta) == DocumentStage(token: token, base: claimed) else { return nil }
-        var packer = state.packer
         return Staged(
             blocksEnd: state.blocksEnd, recordGroups: Self.firstWholeGroup(base)..<max(Self.firstWholeGroup(base), state.recordsEnd),
-            head: state.head, openGroup: state.group, openRun: packer.finishGroup() ?? [])
+            head: state.head, openGroup: state.group, openRun: openRun)
     }
 
     /// The first doc id at or after `base` that starts a record group: the group before it may

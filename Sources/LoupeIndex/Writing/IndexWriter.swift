@@ -167,18 +167,34 @@ public final class IndexWriter {
     }
 
     /// Writes the batches in memory to the spill files (a sorted run of their postings, and their
-    /// documents on another thread meanwhile) and frees them; the documents stay pending until the next commit. On a throw
-    /// (a full disk, an unwritable directory) nothing of the flush remains in the files and the
-    /// batches stay in memory.
+    /// documents' records on another thread meanwhile), stages their documents' blocks and record
+    /// groups (``DocumentStaging``, which spills the blocks' values as the documents' texts), and
+    /// frees them; the documents stay pending until the next commit. On a throw (a full disk, an
+    /// unwritable directory) nothing of the flush remains in the files and the batches stay in
+    /// memory.
     func flush() throws {
         guard !pending.isEmpty else { return }
         let spilled = try self.spilled ?? SpilledBatches(in: index.path)
         self.spilled = spilled
         let documents = pending
         try spilled.flush(documents: pending.count, postings: postingsCount - spilled.postings, writeRun: writeRun) { file in
-            var out: [UInt8] = [], scratch: [UInt8] = []
+            var out: [UInt8] = []
             for document in documents {
-                DocumentSpill.append(record: document.record, text: document.text, to: &out, scratch: &scratch)
+                DocumentSpill.appendRecord(document.record, to: &out)
+                if out.count >= 1 << 20 {
+                    try file.append(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            try file.append(out)
+        } writeTexts: { file in
+            // Their blocks and records go into the index now, so the commit need not hold their pages.
+            staging.stage(documents, index: index, workers: workers, texts: file)
+            guard staging.cancelled else { return }
+            // Given up: the texts no staged block holds are spilled as they are.
+            var out: [UInt8] = []
+            for text in staging.openRun.lazy.map(\.text) + documents.lazy.map(\.text) {
+                DocumentSpill.appendText(text, to: &out)
                 if out.count >= 1 << 20 {
                     try file.append(out)
                     out.removeAll(keepingCapacity: true)
@@ -186,8 +202,7 @@ public final class IndexWriter {
             }
             try file.append(out)
         }
-        // Their blocks and records go into the index now, so the commit need not hold their pages.
-        staging.stage(pending, index: index, workers: workers)
+        if staging.cancelled { staging.forgetOpenRun() }
         clearBatches()
         pending.removeAll()
         pendingTextBytes = 0
@@ -747,7 +762,7 @@ public final class IndexWriter {
         var pipeline = DocumentRoundPipeline(layout: layout, threads: workers)
         // The group being filled: the records an earlier commit left in it, then this commit's.
         var begun = RecordGroup(records: []), group: [DocumentRecord] = []
-        var documents = PendingDocuments(spilled: spilled, memory: pending)
+        var documents = PendingDocuments(spilled: spilled, openRun: staging.openRun, memory: pending)
         defer { documents.close() }
         var lastDoc: UInt32?
         while let (place, record, text) = try documents.nextDocument() {
