@@ -19,7 +19,9 @@ public enum BlockSearch {
     /// branch per posting. Past them a binary search of the rest of the block halves the range with
     /// a conditional move, not a branch: a block holds at most 128 doc ids, so it takes at most
     /// seven steps, where a galloping search's branches are mispredicted about every other step
-    /// when a rare conjunction's targets land far apart in a dense block.
+    /// when a rare conjunction's targets land far apart in a dense block. (The move survives only
+    /// where LLVM's x86 cmov-to-branch pass is off: it is for `LoupeEngine`, which inlines this;
+    /// see `queryPath` in Package.swift.)
     @inlinable @inline(__always)
     public static func firstIndex(in docs: UnsafePointer<UInt32>, from start: Int, below end: Int, reaching target: UInt32) -> Int {
         let below = countBelow(docs + start, target)
