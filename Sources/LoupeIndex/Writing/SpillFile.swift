@@ -37,7 +37,6 @@ final class SpillFile: @unchecked Sendable {
         }
         guard fd >= 0 else { throw SpillFileError(code: errno, operation: "create a spill file", directory: directory) }
         descriptor = fd
-        buffer.reserveCapacity(Self.bufferSize)
     }
 
     deinit { close(descriptor) }
@@ -54,6 +53,7 @@ final class SpillFile: @unchecked Sendable {
         if bytes.count >= Self.bufferSize {
             try writeAll(bytes)
         } else {
+            if buffer.capacity == 0 { buffer.reserveCapacity(Self.bufferSize) }
             buffer.append(contentsOf: bytes)
         }
     }
@@ -81,6 +81,14 @@ final class SpillFile: @unchecked Sendable {
         } catch {
             fatalError("unreachable: writeAll throws only SpillFileError")
         }
+    }
+
+    /// Writes the buffered bytes (``flushBuffer()``) and frees the buffer until the next append:
+    /// what a flush does with each file once it is done with it, so that the files hold no memory
+    /// between flushes, nor through the commit's merge.
+    func finishAppending() throws(SpillFileError) {
+        try flushBuffer()
+        buffer = []
     }
 
     /// Drops everything from `offset` on (what a failed flush appended), buffered or written.

@@ -39,12 +39,12 @@ final class SpilledBatches {
         let file = records
         let writing = BackgroundWork {
             try writeRecords(file)
-            try file.flushBuffer()
+            try file.finishAppending()
         }
         var failure: (any Error)?
         do {
             try writeRun(terms)
-            try terms.flushBuffer()
+            try terms.finishAppending()
         } catch {
             failure = error
         }
@@ -56,7 +56,7 @@ final class SpilledBatches {
         if failure == nil {
             do {
                 try writeTexts(texts)
-                try texts.flushBuffer()
+                try texts.finishAppending()
             } catch {
                 failure = error
             }
