@@ -178,29 +178,13 @@ public final class IndexWriter {
         self.spilled = spilled
         let documents = pending
         try spilled.flush(documents: pending.count, postings: postingsCount - spilled.postings, writeRun: writeRun) { file in
-            var out: [UInt8] = []
-            for document in documents {
-                DocumentSpill.appendRecord(document.record, to: &out)
-                if out.count >= 1 << 20 {
-                    try file.append(out)
-                    out.removeAll(keepingCapacity: true)
-                }
-            }
-            try file.append(out)
+            try file.appendEntries(documents) { DocumentSpill.appendRecord($0.record, to: &$1) }
         } writeTexts: { file in
             // Their blocks and records go into the index now, so the commit need not hold their pages.
             staging.stage(documents, index: index, workers: workers, texts: file)
             guard staging.cancelled else { return }
             // Given up: the texts no staged block holds are spilled as they are.
-            var out: [UInt8] = []
-            for text in staging.openRun.lazy.map(\.text) + documents.lazy.map(\.text) {
-                DocumentSpill.appendText(text, to: &out)
-                if out.count >= 1 << 20 {
-                    try file.append(out)
-                    out.removeAll(keepingCapacity: true)
-                }
-            }
-            try file.append(out)
+            try file.appendEntries(staging.openRun.map(\.text) + documents.map(\.text)) { DocumentSpill.appendText($0, to: &$1) }
         }
         if staging.cancelled { staging.forgetOpenRun() }
         clearBatches()

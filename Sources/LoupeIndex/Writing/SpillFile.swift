@@ -69,6 +69,16 @@ final class SpillFile: @unchecked Sendable {
         }
     }
 
+    /// Appends an entry per element of `items`, each written by `encode` to a scratch array.
+    func appendEntries<Items: Sequence>(_ items: Items, _ encode: (Items.Element, inout [UInt8]) -> Void) throws(SpillFileError) {
+        var scratch: [UInt8] = []
+        for item in items {
+            scratch.removeAll(keepingCapacity: true)
+            encode(item, &scratch)
+            try append(scratch)
+        }
+    }
+
     /// Writes the buffered bytes to the file, so that readers see everything appended.
     func flushBuffer() throws(SpillFileError) {
         guard !buffer.isEmpty else { return }
