@@ -162,23 +162,18 @@ struct DocumentStaging {
         var docstore: SortedPuts
         var records: SortedPuts
         let texts: SpillFile
-        var entry: [UInt8] = []
     }
 
     /// Hands `round` to `pipeline` (``DocumentRoundPipeline``) and puts the round handed in
-    /// before (its blocks' values spilled too), advancing `state` past it: a round is compressed while this thread puts the one
-    /// before, as a commit does.
+    /// before, its blocks' values spilled too, advancing `state` past it: a round is compressed
+    /// while this thread puts the one before, as a commit does.
     private static func put(
         _ round: inout DocumentRound, _ pipeline: inout DocumentRoundPipeline, _ state: inout State, _ puts: inout Puts,
         _ txn: borrowing WriteTransaction
     ) throws {
         guard let encoded = try pipeline.hand(&round) else { return }
-        for block in encoded.blocks {
-            try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn)
-            puts.entry.removeAll(keepingCapacity: true)
-            DocumentSpill.appendBlock(block.value, to: &puts.entry)
-            try puts.texts.append(puts.entry)
-        }
+        for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
+        try puts.texts.appendEntries(encoded.blocks) { DocumentSpill.appendBlock($0.value, to: &$1) }
         // A run's last block ends at its last document.
         if let last = encoded.blocks.last?.lastDoc, let base = state.base { state.blocksEnd = last - base + 1 }
         for (lastDoc, value) in encoded.groups {

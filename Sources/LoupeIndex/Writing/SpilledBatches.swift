@@ -80,7 +80,8 @@ final class SpilledBatches {
 struct PendingDocuments {
     private var records: SpillReader?
     private var texts: SpillReader?
-    private let decompressor = Zstd.Decompressor()
+    /// Made for the first spilled block: a commit of documents in memory reads none.
+    private var decompressor: Zstd.Decompressor?
     /// The texts of the last texts entry read, from `nextText` on.
     private var entryTexts: [String] = []
     private var nextText = 0
@@ -123,7 +124,8 @@ struct PendingDocuments {
                 texts = nil
                 break
             }
-            entryTexts = try DocumentSpill.texts(entry, decompressor: decompressor)
+            if decompressor == nil { decompressor = Zstd.Decompressor() }
+            entryTexts = try DocumentSpill.texts(entry, decompressor: decompressor!)
             nextText = 0
         }
         if nextText < entryTexts.count {
