@@ -154,7 +154,9 @@ import Testing
         var out: [UInt8] = []
         let sizes = [0, 1, 5000, 70_000, 3, 200_000]
         for (i, size) in sizes.enumerated() {
-            [UInt8](repeating: UInt8(i), count: size).withUnsafeBytes { SpillReader.frame($0, into: &out) }
+            let start = SpillReader.beginFrame(in: &out)
+            out.append(contentsOf: repeatElement(UInt8(i), count: size))
+            SpillReader.endFrame(start, in: &out)
         }
         try file.append(out)
         try file.flushBuffer()

@@ -1,9 +1,9 @@
 /// Reads the framed entries of one region of a ``SpillFile`` in order, through a buffer filled by
 /// `pread` (the file is never mapped).
 ///
-/// An entry is a u32 little-endian length and that many bytes (``frame(_:into:)``). The buffer
-/// holds at least one whole entry, growing for a large one; ``next()``'s bytes stay valid until
-/// the next call.
+/// An entry is a u32 little-endian length and that many bytes (``beginFrame(in:)`` and
+/// ``endFrame(_:in:)`` write one). The buffer holds at least one whole entry, growing for a large
+/// one; ``next()``'s bytes stay valid until the next call.
 struct SpillReader {
     private let file: SpillFile
     private var offset: Int
@@ -26,15 +26,8 @@ struct SpillReader {
         buffer = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     }
 
-    /// Appends `bytes` as one entry to `out`.
-    static func frame(_ bytes: UnsafeRawBufferPointer, into out: inout [UInt8]) {
-        var length = UInt32(bytes.count).littleEndian
-        withUnsafeBytes(of: &length) { out.append(contentsOf: $0) }
-        out.append(contentsOf: bytes)
-    }
-
-    /// Starts an entry at the end of `out`, to be written in place (rather than built elsewhere
-    /// and copied, as ``frame(_:into:)`` takes it); returns what ``endFrame(_:in:)`` needs.
+    /// Starts an entry at the end of `out`, written in place after it; returns what
+    /// ``endFrame(_:in:)`` needs.
     static func beginFrame(in out: inout [UInt8]) -> Int {
         for _ in 0..<4 { out.append(0) }
         return out.count - 4
