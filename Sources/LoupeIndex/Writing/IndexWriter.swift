@@ -239,7 +239,8 @@ public final class IndexWriter {
         let threads = documents.count < 64 ? 1 : workers
         let records = UnsafeMutableBufferPointer<DocumentRecord?>.allocate(capacity: documents.count)
         records.initialize(repeating: nil)
-        defer { records.deallocate() }
+        // Deinitialized too: the records hold strings and arrays, which would otherwise leak.
+        defer { records.deinitialize().deallocate() }
         let analyzer = self.analyzer
         let claimed = Atomic<Int>(0)
         batches.withUnsafeMutableBufferPointer { batches in
