@@ -55,7 +55,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .customLong("as-search"), help: "Time what SEARCH does (query text, exact total, hit records; snippets with --snippets), in-process.")
     var asSearch = false
 
-    @Flag(name: .long, help: "Print JSON: {kind, n, p50_us, p95_us, p99_us, mean_us, qps, queries: [{q, total, top10}]}.")
+    @Flag(name: .long, help: "Print JSON: {kind, n, p50_us, p95_us, p99_us, mean_us, qps, queries: [{q, total, top10, median_us}]}; median_us is the query's median over the rounds.")
     var json = false
 
     func validate() throws {
@@ -111,12 +111,14 @@ struct BenchCommand: ParsableCommand {
         let report = LatencyReport(samples)
         if json {
             var perQuery: [JSONValue] = []
-            for (line, node) in zip(lines, nodes) {
+            for (i, (line, node)) in zip(lines, nodes).enumerated() {
                 let total = try searcher.count(node, options: options)
                 let top = mode == .top10
                     ? try searcher.topDocs(node, k: 10, options: options).map { JSONValue.string(try searcher.reader.document($0.doc)?.id ?? "") }
                     : []
-                perQuery.append(.object([("q", .string(line)), ("total", .int(total)), ("top10", .array(top))]))
+                // The query's own timings, one per round (the samples are in pass order).
+                let own = LatencyReport(stride(from: i, to: samples.count, by: nodes.count).map { samples[$0] })
+                perQuery.append(.object([("q", .string(line)), ("total", .int(total)), ("top10", .array(top)), ("median_us", .double(own.p50))]))
             }
             print(JSONValue.object([
                 ("kind", .string(kind.rawValue)), ("mode", .string(mode.rawValue)), ("algorithm", .string(algorithm.rawValue)),

@@ -73,9 +73,11 @@ def bench(engine, kind, queries, warmup, rounds, totals):
     result = {"kind": kind, "n": len(queries), "timed": len(times)}
     result.update(summarize(times))
     result["queries"] = []
-    for text, query, raw in zip(queries, prepared, raws):
+    for i, (text, query, raw) in enumerate(zip(queries, prepared, raws)):
+        own = sorted(times[i::len(queries)]) if times else []
         entry = {"q": text, "total": engine.count(query) if totals else None,
-                 "top10": engine.ids(raw)}
+                 "top10": engine.ids(raw),
+                 "median_us": percentile(own, 50) / 1000 if own else None}
         result["queries"].append(entry)
     return result
 
