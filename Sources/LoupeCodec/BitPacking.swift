@@ -42,6 +42,22 @@ public enum BitPacking {
         }
     }
 
+    /// Value `index` (0..<128) of a block packed at width `bits` (0...32), read on its own: lane
+    /// `index % 4` holds it at bit `(index / 4) * bits` of its words, which are 16 bytes apart.
+    /// For a few values of a block this is cheaper than unpacking all 128.
+    @inlinable @inline(__always)
+    public static func value(at index: Int, in input: UnsafeRawPointer, bits: Int) -> UInt32 {
+        guard bits > 0 else { return 0 }
+        let offset = (index &>> 2) &* bits
+        let word = offset &>> 5, shift = UInt64(offset & 31)
+        let lane = (index & 3) &* 4
+        var value = UInt64(input.loadUnaligned(fromByteOffset: word &* 16 &+ lane, as: UInt32.self)) &>> shift
+        if shift &+ UInt64(bits) > 32 {
+            value |= UInt64(input.loadUnaligned(fromByteOffset: (word &+ 1) &* 16 &+ lane, as: UInt32.self)) &<< (32 &- shift)
+        }
+        return UInt32(truncatingIfNeeded: value & ((1 &<< UInt64(bits)) &- 1))
+    }
+
     /// Unpacks 128 values of width `bits` from `input` into `out`.
     ///
     /// Each width 1…32 has a routine of its own (``unpack(_:bits:into:finishing:)``), in which every

@@ -148,10 +148,18 @@ public struct PostingsChunk {
     /// what ``decode(block:docs:tfs:)`` writes to `tfs`, for a block first decoded without them.
     @inlinable @inline(__always)
     public func decodeFrequencies(block: Int, into tfs: UnsafeMutablePointer<UInt32>) {
+        let packed = packedFrequencies(block: block)
+        BitPacking.unpack(packed.bytes, bits: packed.bits, adding: 1, into: tfs)
+    }
+
+    /// The term frequencies of the bit-packed `block` as stored, each less 1, and their width:
+    /// one of them is read alone with ``BitPacking/value(at:in:bits:)``.
+    @inlinable @inline(__always)
+    public func packedFrequencies(block: Int) -> (bytes: UnsafeRawPointer, bits: Int) {
         let start = dataStart(ofBlock: block)
         let docBits = Int(base.load(fromByteOffset: start, as: UInt8.self))
         let tfBits = Int(base.load(fromByteOffset: start + 1, as: UInt8.self))
-        BitPacking.unpack(base + start + 2 + BitPacking.packedSize(bits: docBits), bits: tfBits, adding: 1, into: tfs)
+        return (base + start + 2 + BitPacking.packedSize(bits: docBits), tfBits)
     }
 
     /// The first block whose last doc id is at least `target`, searching from `block`; `blockCount`

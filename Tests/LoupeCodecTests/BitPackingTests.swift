@@ -96,4 +96,16 @@ import Testing
             #expect(plain[128] == 99 && shifted[128] == 99 && sums[128] == 99, "width \(bits) wrote past 128 values")
         }
     }
+
+    @Test(arguments: 0...32)
+    func readsEachValueAloneAsTheGenericReadingDoes(bits: Int) {
+        for round in 0..<10 {
+            let (packed, values) = Self.randomBlock(bits: bits, seed: UInt64(bits * 1000 + round) &+ 500)
+            // Read from the block's own bytes, with no slack after them: a read must not pass the block.
+            let read = packed.withUnsafeBytes { p in
+                (0..<128).map { BitPacking.value(at: $0, in: p.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, bits: bits) }
+            }
+            #expect(read == values, "width \(bits) round \(round)")
+        }
+    }
 }

@@ -26,6 +26,9 @@ import Testing
                     lateDocs.withUnsafeMutableBufferPointer { dp in _ = chunk.decode(block: block, docs: dp.baseAddress!, tfs: nil) }
                     lateTfs.withUnsafeMutableBufferPointer { chunk.decodeFrequencies(block: block, into: $0.baseAddress!) }
                     #expect(lateDocs == d && lateTfs == t)
+                    // And each one read alone from the packed bits.
+                    let packed = chunk.packedFrequencies(block: block)
+                    #expect((0..<128).map { BitPacking.value(at: $0, in: packed.bytes, bits: packed.bits) &+ 1 } == t)
                 } else {
                     #expect(n < 128)
                 }

@@ -8,8 +8,10 @@ public let terminatedDoc = UInt32.max
 /// memory map into two 128-entry buffers (no allocation per posting or block); the doc ids are
 /// followed by ``BlockSearch`` sentinels, so an advance within a block compares eight at once.
 ///
-/// A bit-packed block's term frequencies are decoded only when one of them is first read: an
-/// intersection that passes through a block without scoring in it decodes its doc ids alone.
+/// A bit-packed block's term frequencies are decoded only when they are read: an intersection
+/// that passes through a block without scoring in it decodes its doc ids alone, and one that
+/// scores a few of its documents reads their frequencies one by one from the packed bits
+/// (``singleReads``), unpacking the block only at the read after those.
 ///
 /// After creation it stands on the first posting. Block metadata (``blockLastDoc``,
 /// ``blockMaxTf``, ``blockMinLength``) describes the block that ``shallowAdvance(to:)`` or the
@@ -28,6 +30,11 @@ public final class TermPostings {
     private var cursor = 0
     /// The decoded block's term frequencies are still packed (see ``frequenciesDecoded()``).
     private var frequenciesPending = false
+    /// Frequencies of the decoded block read from the packed bits so far, and where those bits
+    /// are while ``frequenciesPending``.
+    private var singleReadCount = 0
+    private var packedFrequencies: UnsafeRawPointer
+    private var packedFrequencyBits = 0
     /// The current doc id, or ``terminatedDoc``.
     public private(set) var doc: UInt32 = terminatedDoc
 
@@ -42,6 +49,7 @@ public final class TermPostings {
         self.frequencies = frequencies
         docs = .allocate(capacity: BitPacking.blockSize + BlockSearch.padding)
         tfs = .allocate(capacity: BitPacking.blockSize)
+        packedFrequencies = UnsafeRawPointer(tfs)
         if !self.chunks.isEmpty { load(chunk: 0, block: 0) }
     }
 
@@ -54,7 +62,27 @@ public final class TermPostings {
     public var postingCount: Int { chunks.reduce(0) { $0 + $1.docCount } }
 
     /// The current document's term frequency.
-    @inline(__always) public var tf: UInt32 { frequenciesDecoded()[cursor] }
+    @inline(__always) public var tf: UInt32 { tf(at: cursor) }
+
+    /// Frequencies of a packed block read one at a time before the block is unpacked: reading
+    /// one costs a few instructions, unpacking 128 about as many as a dozen reads.
+    static var singleReads: Int { 8 }
+
+    /// The term frequency of the `index`-th document of the decoded block, whose frequencies
+    /// are still packed.
+    @inline(__always)
+    private func pendingFrequency(_ index: Int) -> UInt32 {
+        guard singleReadCount < Self.singleReads else { return unpackedFrequency(index) }
+        singleReadCount &+= 1
+        return BitPacking.value(at: index, in: packedFrequencies, bits: packedFrequencyBits) &+ 1
+    }
+
+    /// Unpacks the decoded block's frequencies and returns the `index`-th.
+    @inline(never)
+    private func unpackedFrequency(_ index: Int) -> UInt32 {
+        decodeFrequencies()
+        return tfs[index]
+    }
 
     /// The decoded block's term frequencies, unpacked on first use.
     @inline(__always)
@@ -76,7 +104,7 @@ public final class TermPostings {
 
     /// The term frequency of the `index`-th document of the decoded block.
     @inline(__always)
-    func tf(at index: Int) -> UInt32 { frequenciesDecoded()[index] }
+    func tf(at index: Int) -> UInt32 { frequenciesPending ? pendingFrequency(index) : tfs[index] }
 
     /// The sum of the term frequencies of documents `range` of the decoded block (a document's
     /// first position's index in its positions block is this sum over the documents before it).
@@ -105,6 +133,10 @@ public final class TermPostings {
         decodedBlock = block
         let view = chunks[chunk]
         frequenciesPending = frequencies && view.isPacked(block: block)
+        if frequenciesPending {
+            (packedFrequencies, packedFrequencyBits) = view.packedFrequencies(block: block)
+            singleReadCount = 0
+        }
         count = view.decode(block: block, docs: docs, tfs: frequencies && !frequenciesPending ? tfs : nil)
         (docs + count).update(repeating: BlockSearch.sentinel, count: BlockSearch.padding)
         cursor = 0

@@ -81,6 +81,26 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Eight values of a block read one by one from the packed bits, as an intersection reads the
+    // term frequencies of the few documents it scores in a dense follower's block (figures per
+    // 1,000 blocks; compare with unpacking the block above).
+    for bits in UnpackFixture.widths {
+        Benchmark("BitPacking.value, 8 of 128 values, \(bits) bits (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
+            let block = UnsafeRawPointer(unpackFixture.block(bits: bits))
+            var checksum: UInt32 = 0
+            for _ in benchmark.scaledIterations {
+                var index = Int(checksum & 7)
+                for _ in 0..<8 {
+                    checksum &+= BitPacking.value(at: index, in: block, bits: bits)
+                    index &+= 15
+                }
+            }
+            blackHole(checksum)
+        } setup: {
+            _ = unpackFixture
+        }
+    }
+
     // Doc-id gaps unpacked and summed in one pass, as a block's doc ids are decoded (figures per 1,000).
     for bits in UnpackFixture.widths {
         Benchmark("BitPacking.unpackPrefixSums 128 gaps, \(bits) bits (x1000)", configuration: configuration(scaling: .kilo)) { benchmark in
