@@ -173,4 +173,53 @@ import Testing
         for _ in 0..<(sizes.count - 1) { _ = try cut.next() }
         #expect(throws: IndexError.self) { try cut.next() }
     }
+
+    /// Appends of every size, crossing buffers (whose writes run on another thread) and larger
+    /// than one, with truncations into bytes still buffered, being written, or written: the file
+    /// reads back as the appends and truncations say, at every point a reader may look.
+    @Test func aSpillFileReadsBackWhatWasAppendedWhileItsWritesRunBehind() throws {
+        let dir = TemporaryDirectory("spill")
+        let file = try SpillFile(in: dir.path)
+        var rng = SeededGenerator(seed: 11)
+        var expected: [UInt8] = []
+        for step in 0..<300 {
+            switch Int.random(in: 0..<20, using: &rng) {
+            case 0:
+                let offset = Int.random(in: max(0, expected.count - (3 << 20))...expected.count, using: &rng)
+                file.truncate(to: offset)
+                expected.removeSubrange(offset...)
+            case 1:
+                let bytes = (0..<Int.random(in: (1 << 20)...(3 << 20), using: &rng)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ step) }
+                try file.append(bytes)
+                expected += bytes
+            default:
+                let bytes = (0..<Int.random(in: 0...70_000, using: &rng)).map { UInt8(truncatingIfNeeded: $0 &+ step) }
+                try file.append(bytes)
+                expected += bytes
+            }
+            #expect(file.size == expected.count)
+            if step % 50 == 49 {
+                try file.flushBuffer()
+                #expect(try Self.read(file) == expected, "step \(step)")
+            }
+        }
+        try file.finishAppending()
+        #expect(try Self.read(file) == expected)
+        // The file takes appends again after being finished.
+        try file.append([1, 2, 3])
+        try file.finishAppending()
+        #expect(try Self.read(file) == expected + [1, 2, 3])
+    }
+
+    /// The whole of `file`, read with its `pread`s.
+    static func read(_ file: SpillFile) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: file.size + 1)
+        var done = 0
+        while done < out.count {
+            let n = try out.withUnsafeMutableBytes { try file.read(into: $0.baseAddress! + done, count: $0.count - done, at: done) }
+            if n == 0 { break }
+            done += n
+        }
+        return Array(out[0..<done])
+    }
 }

@@ -7,9 +7,16 @@ import Glibc
 ///
 /// The file is created in the index directory and has no name from the start (`O_TMPFILE`; where
 /// the file system cannot do that, `mkstemp` then `unlink` at once), so it disappears with the
-/// process however the process ends, and a killed run leaves nothing behind. Appends go through
-/// a buffer; reads are `pread`s into the caller's buffer (``SpillReader``), so the file is never
-/// mapped and its pages never count in the process's resident memory.
+/// process however the process ends, and a killed run leaves nothing behind. Reads are `pread`s
+/// into the caller's buffer (``SpillReader``), so the file is never mapped and its pages never
+/// count in the process's resident memory.
+///
+/// Appends fill a 1 MiB buffer; a full one is written on another thread (``BackgroundWork``)
+/// while the appending thread fills the second buffer, so that the copy into the page cache
+/// (most of a write's cost, and a flush's run is written by the thread the workers wait for)
+/// overlaps the work that produces the next bytes. At most one write is in flight. A write's
+/// failure is thrown by the next call that waits for it: an append that needs the buffer, a
+/// flush, a read; ``truncate(to:)`` to before the failed bytes drops it.
 ///
 /// One thread uses a file at a time (a flush writes its documents' file on a thread of its own and
 /// waits for it before anything else touches that file), which makes the unchecked sendability sound.
@@ -17,8 +24,13 @@ final class SpillFile: @unchecked Sendable {
     private let descriptor: Int32
     /// The directory holding the file, for error messages.
     let directory: String
-    private var buffer: [UInt8] = []
-    /// Bytes written to the file itself (the buffer not included).
+    /// The buffer appends fill (unallocated until the first append after ``finishAppending()``).
+    private var buffer: SpillBuffer?
+    /// The buffer being written, with its write, and the offset it is written at.
+    private var writing: (work: BackgroundWork<SpillBuffer>, offset: Int)?
+    /// A write that failed, and the offset its bytes began at.
+    private var failure: (offset: Int, error: SpillFileError)?
+    /// Bytes handed to the file (written, or being written), the buffer not included.
     private var written = 0
 
     private static let bufferSize = 1 << 20
@@ -39,22 +51,28 @@ final class SpillFile: @unchecked Sendable {
         descriptor = fd
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        // The write in flight holds the descriptor: it ends before the file is closed.
+        _ = try? writing?.work.result()
+        close(descriptor)
+    }
 
     /// `O_TMPFILE`: `__O_TMPFILE | O_DIRECTORY` on Linux.
     private static let temporaryFileFlags: Int32 = 0o20_000_000 | O_DIRECTORY
 
     /// Bytes appended so far: the offset the next append lands at.
-    var size: Int { written + buffer.count }
+    var size: Int { written + (buffer?.count ?? 0) }
 
     /// Appends `bytes`.
     func append(_ bytes: UnsafeRawBufferPointer) throws(SpillFileError) {
-        if buffer.count + bytes.count > Self.bufferSize { try flushBuffer() }
+        if let buffer, buffer.count + bytes.count > Self.bufferSize { try handOff() }
         if bytes.count >= Self.bufferSize {
-            try writeAll(bytes)
+            try waitForWrite()
+            try Self.writeAll(bytes, descriptor, at: written, directory)
+            written += bytes.count
         } else {
-            if buffer.capacity == 0 { buffer.reserveCapacity(Self.bufferSize) }
-            buffer.append(contentsOf: bytes)
+            if buffer == nil { buffer = SpillBuffer(capacity: Self.bufferSize) }
+            buffer!.append(bytes)
         }
     }
 
@@ -79,34 +97,30 @@ final class SpillFile: @unchecked Sendable {
         }
     }
 
-    /// Writes the buffered bytes to the file, so that readers see everything appended.
+    /// Writes the buffered bytes to the file and waits for every write, so that readers see
+    /// everything appended.
     func flushBuffer() throws(SpillFileError) {
-        guard !buffer.isEmpty else { return }
-        let pending = buffer
-        buffer.removeAll(keepingCapacity: true)
-        do {
-            try pending.withUnsafeBytes { try writeAll($0) }
-        } catch let error as SpillFileError {
-            throw error
-        } catch {
-            fatalError("unreachable: writeAll throws only SpillFileError")
-        }
+        try handOff()
+        try waitForWrite()
     }
 
-    /// Writes the buffered bytes (``flushBuffer()``) and frees the buffer until the next append:
+    /// Writes the buffered bytes (``flushBuffer()``) and frees the buffers until the next append:
     /// what a flush does with each file once it is done with it, so that the files hold no memory
     /// between flushes, nor through the commit's merge.
     func finishAppending() throws(SpillFileError) {
         try flushBuffer()
-        buffer = []
+        buffer = nil
     }
 
-    /// Drops everything from `offset` on (what a failed flush appended), buffered or written.
+    /// Drops everything from `offset` on (what a failed flush appended), buffered or written, and
+    /// a failed write of those bytes.
     func truncate(to offset: Int) {
+        _ = try? waitForWrite()
+        if let failed = failure, offset <= failed.offset { failure = nil }
         if offset >= written {
-            buffer.removeSubrange((offset - written)...)
+            buffer?.count = offset - written
         } else {
-            buffer.removeAll(keepingCapacity: true)
+            buffer?.count = 0
             written = offset
             _ = ftruncate(descriptor, off_t(offset))
         }
@@ -114,6 +128,7 @@ final class SpillFile: @unchecked Sendable {
 
     /// Reads up to `count` bytes at `offset` into `into`; returns how many were read (0 at the end).
     func read(into destination: UnsafeMutableRawPointer, count: Int, at offset: Int) throws(SpillFileError) -> Int {
+        try waitForWrite()
         while true {
             let n = pread(descriptor, destination, count, off_t(offset))
             if n >= 0 { return n }
@@ -121,17 +136,75 @@ final class SpillFile: @unchecked Sendable {
         }
     }
 
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SpillFileError) {
+    /// Starts writing the buffer on another thread (after the write in flight, whose buffer then
+    /// takes the appends).
+    private func handOff() throws(SpillFileError) {
+        guard let full = buffer, full.count > 0 else { return }
+        let spare = try waitForWrite()
+        let descriptor = descriptor, offset = written, directory = directory
+        written += full.count
+        buffer = spare ?? SpillBuffer(capacity: Self.bufferSize)
+        let work = BackgroundWork { () throws(SpillFileError) -> SpillBuffer in
+            try Self.writeAll(UnsafeRawBufferPointer(start: full.bytes, count: full.count), descriptor, at: offset, directory)
+            full.count = 0
+            return full
+        }
+        writing = (work, offset)
+    }
+
+    /// Waits for the write in flight, if any, and returns its buffer (emptied); throws its error,
+    /// or that of an earlier write not truncated away.
+    @discardableResult
+    private func waitForWrite() throws(SpillFileError) -> SpillBuffer? {
+        var returned: SpillBuffer?
+        if let (work, offset) = writing {
+            writing = nil
+            do {
+                returned = try work.result()
+            } catch let error as SpillFileError {
+                failure = failure ?? (offset, error)
+            } catch {
+                fatalError("unreachable: a spill write throws only SpillFileError")
+            }
+        }
+        if let failure { throw failure.error }
+        return returned
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, _ descriptor: Int32, at offset: Int, _ directory: String) throws(SpillFileError) {
         var done = 0
         while done < bytes.count {
-            let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(written + done))
+            let n = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
             if n < 0 {
                 if errno == EINTR { continue }
                 throw SpillFileError(code: errno, operation: "write the spill file", directory: directory)
             }
             done += n
         }
-        written += bytes.count
+    }
+}
+
+/// A ``SpillFile``'s buffer: a fixed allocation filled from the start, handed between the
+/// appending thread and the thread writing it, one at a time.
+private final class SpillBuffer: @unchecked Sendable {
+    let bytes: UnsafeMutableRawPointer
+    let capacity: Int
+    /// Bytes held, from `bytes` on.
+    var count = 0
+
+    init(capacity: Int) {
+        bytes = .allocate(byteCount: capacity, alignment: 16)
+        self.capacity = capacity
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Appends `source`, which must fit.
+    func append(_ source: UnsafeRawBufferPointer) {
+        precondition(count + source.count <= capacity, "a spill buffer overflowed")
+        guard let base = source.baseAddress, source.count > 0 else { return }
+        (bytes + count).copyMemory(from: base, byteCount: source.count)
+        count += source.count
     }
 }
 
