@@ -21,7 +21,7 @@ public enum FieldNorm {
     public static let exactCodes: UInt32 = 24
 
     /// The code of a field of `length` tokens.
-    @inlinable
+    @inlinable @inline(__always)
     public static func encode(_ length: UInt32) -> UInt8 {
         if length < exactCodes { return UInt8(truncatingIfNeeded: length) }
         let v = length - exactCodes
