@@ -135,6 +135,74 @@ import Testing
         #expect(try Self.texts(index) == Self.expected(other + load))
     }
 
+    /// A bulk writer without the fallback spill (what `JSONLIndexer` uses first) cannot commit
+    /// documents whose stage another writer took away: the flush or the commit that finds it gone
+    /// throws ``StageLost``, and the index stays as the other writer left it.
+    @Test func withoutTheFallbackSpillALostStageEndsTheLoadAndLeavesTheIndexSound() throws {
+        for lostAfterTheLastFlush in [false, true] {
+            let dir = TemporaryDirectory("staging")
+            let index = try Self.index(in: dir)
+            let load = Self.documents(0..<300, seed: 21), other = Self.documents(0..<2, seed: 22, prefix: "other")
+            let bulk = try IndexWriter(index: index, memoryBudget: 64 << 10, workers: 2, spillLimit: 1 << 40, fallbackSpill: false)
+            try Self.add(Array(load[..<(lostAfterTheLastFlush ? 300 : 150)]), to: bulk)
+            #expect(bulk.spilledBytes > 0)
+            let writer = try IndexWriter(index: index, workers: 2)
+            try writer.add(contentsOf: other)
+            try writer.commit()
+            #expect(throws: StageLost.self) {
+                if !lostAfterTheLastFlush {
+                    for start in stride(from: 150, to: 300, by: 40) { try bulk.add(contentsOf: Array(load[start..<min(300, start + 40)])) }
+                }
+                try bulk.commit()
+            }
+            let after = try IndexChecker(index: index).check()
+            #expect(after.isSound, "\(after.problems)")
+            #expect(try Self.texts(index) == Self.expected(other))
+        }
+    }
+
+    /// A JSON-lines load that another writer overtakes (here, a commit made from its progress
+    /// callback, between two groups) starts again with the fallback spill and loses nothing: the
+    /// index holds both writers' documents, and nothing stray.
+    @Test func aJSONLinesLoadOvertakenByAnotherWriterStartsAgainAndLosesNothing() throws {
+        let dir = TemporaryDirectory("staging")
+        let index = try Self.index(in: dir)
+        let load = Self.documents(0..<300, seed: 31), other = Self.documents(0..<2, seed: 32, prefix: "other")
+        let file = dir.path + "/load.jsonl"
+        let lines = try load.map { document -> String in
+            let object = ["id": document.id, "title": document.title, "text": document.text]
+            return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: false, encoding: .utf8)
+        var options = IndexingOptions()
+        options.memoryBudget = 256 << 10
+        var calls = 0, overtaken = false, restarted = false, lastDone = 0
+        let report = try JSONLIndexer(index: index, options: options).run(path: file) { progress in
+            calls += 1
+            if progress.done < lastDone { restarted = true }
+            lastDone = progress.done
+            // Once the load has flushed (and staged) a few times, and only once.
+            guard calls == 40, !overtaken else { return }
+            overtaken = true
+            do {
+                let writer = try IndexWriter(index: index, workers: 2)
+                try writer.add(contentsOf: other)
+                try writer.commit()
+            } catch {
+                Issue.record("the other writer failed: \(error)")
+            }
+        }
+        #expect(overtaken && restarted)
+        #expect(report.added == 300)
+        let after = try IndexChecker(index: index).check()
+        #expect(after.isSound && after.strayEntries == 0, "\(after.problems)")
+        let texts = try Self.texts(index)
+        #expect(texts.count == 302)
+        for document in other + load {
+            #expect(texts[document.id] == document.text.split(separator: " ").joined(separator: " "), "\(document.id)")
+        }
+    }
+
     @Test func aKilledLoadsStrayEntriesAreNeverServedAndAreReclaimed() throws {
         let dir = TemporaryDirectory("staging")
         let first = Self.documents(0..<50, seed: 5)

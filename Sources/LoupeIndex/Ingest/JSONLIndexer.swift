@@ -17,8 +17,27 @@ public struct JSONLIndexer {
     }
 
     /// Indexes `path` and commits. `progress` is called now and then from this thread.
+    ///
+    /// The load's flushes spill only its postings (``IndexWriter/fallbackSpill`` off): their
+    /// documents go into the index ahead of the commit (``DocumentStaging``). If another writer
+    /// takes doc ids or compacts meanwhile, those documents are lost to the load, which then starts
+    /// again from the top of the file with a writer that also spills them, and so finishes
+    /// whatever other writers do. (`progress` starts again from 0 then.)
     public func run(path: String, progress: (IndexingProgress) -> Void = { _ in }) throws -> IndexingReport {
         let started = Date()
+        var report: IndexingReport
+        do {
+            report = try load(path: path, fallbackSpill: false, progress: progress)
+        } catch is StageLost {
+            report = try load(path: path, fallbackSpill: true, progress: progress)
+        }
+        try report.compactIfDue(index, options)
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// One load of `path`, committed (compaction aside).
+    private func load(path: String, fallbackSpill: Bool, progress: (IndexingProgress) -> Void) throws -> IndexingReport {
         var report = IndexingReport()
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let source = "jsonl:" + absolute
@@ -35,7 +54,8 @@ public struct JSONLIndexer {
         }
 
         // A JSON-lines load is one bulk write: batches are flushed and merged into one commit.
-        let writer = try IndexWriter(index: index, memoryBudget: options.memoryBudget, spillLimit: options.spillLimit)
+        let writer = try IndexWriter(
+            index: index, memoryBudget: options.memoryBudget, workers: nil, spillLimit: options.spillLimit, fallbackSpill: fallbackSpill)
         // Lines are read and parsed on a thread of their own, a few groups ahead of the writer,
         // which analyzes each group on several threads.
         let queue = BoundedQueue<JSONLGroup>(capacity: Self.groupsAhead)
@@ -66,8 +86,6 @@ public struct JSONLIndexer {
         }
         progress(IndexingProgress(done: fileSize, total: fileSize, bytes: report.bytes))
         report.absorb(try writer.commit())
-        try report.compactIfDue(index, options)
-        report.seconds = Date().timeIntervalSince(started)
         return report
     }
 

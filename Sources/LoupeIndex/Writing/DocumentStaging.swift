@@ -65,20 +65,20 @@ struct DocumentStaging {
 
     /// Writes the blocks completed by `documents` (the next batch places, in order) and their
     /// complete record groups, in one write transaction, and appends each block's value to `texts`
-    /// (``DocumentSpill``), for a commit that finds the stage cancelled. Never throws: a failure
-    /// cancels the stage, and leaves `texts` as it was; the documents whose texts are then in no
-    /// spilled block are ``openRun`` and `documents`.
-    mutating func stage(_ documents: [IndexWriter.PendingDocument], index: Index, workers: Int, texts: SpillFile) {
+    /// (``DocumentSpill``; none without a fallback spill), for a commit that finds the stage
+    /// cancelled. Never throws: a failure cancels the stage, and leaves `texts` as it was; the
+    /// documents whose texts are then in no spilled block are ``openRun`` and `documents`.
+    mutating func stage(_ documents: [IndexWriter.PendingDocument], index: Index, workers: Int, texts: SpillFile?) {
         guard !cancelled, !documents.isEmpty else { return }
-        let token = self.token, start = state, textsStart = texts.size
+        let token = self.token, start = state, textsStart = texts?.size ?? 0
         do {
             // The body may run again (LMDB's map grows): it starts from `start` each time.
             let staged: State? = try index.environment.write { txn in
-                texts.truncate(to: textsStart)
+                texts?.truncate(to: textsStart)
                 var state = start
                 guard try Self.write(documents, into: txn, &state, token: token, index: index, workers: workers, texts: texts) else { return nil }
                 // Before the transaction commits: once it has, nothing of the flush may fail.
-                try texts.flushBuffer()
+                try texts?.flushBuffer()
                 return state
             }
             guard let staged else {
@@ -93,8 +93,8 @@ struct DocumentStaging {
     }
 
     /// Gives the stage up, dropping what this flush appended to `texts`.
-    private mutating func cancel(_ texts: SpillFile, to start: Int) {
-        texts.truncate(to: start)
+    private mutating func cancel(_ texts: SpillFile?, to start: Int) {
+        texts?.truncate(to: start)
         cancelled = true
     }
 
@@ -114,7 +114,7 @@ struct DocumentStaging {
     /// `state`; false when the stage no longer stands (nothing is written then).
     private static func write(
         _ documents: [IndexWriter.PendingDocument], into txn: borrowing WriteTransaction, _ state: inout State, token: UInt64,
-        index: Index, workers: Int, texts: SpillFile
+        index: Index, workers: Int, texts: SpillFile?
     ) throws -> Bool {
         let t = index.tables
         guard let statsBytes = try txn.get(t.meta, key: Array("stats".utf8)) else { throw IndexError.corrupt("meta/stats is missing") }
@@ -161,7 +161,8 @@ struct DocumentStaging {
     private struct Puts {
         var docstore: SortedPuts
         var records: SortedPuts
-        let texts: SpillFile
+        /// Nil when the writer keeps no fallback spill (``IndexWriter/fallbackSpill``).
+        let texts: SpillFile?
     }
 
     /// Hands `round` to `pipeline` (``DocumentRoundPipeline``) and puts the round handed in
@@ -173,7 +174,7 @@ struct DocumentStaging {
     ) throws {
         guard let encoded = try pipeline.hand(&round) else { return }
         for block in encoded.blocks { try puts.docstore.put(IndexFormat.docKey(block.lastDoc), block.value, txn) }
-        try puts.texts.appendEntries(encoded.blocks) { DocumentSpill.appendBlock($0.value, to: &$1) }
+        try puts.texts?.appendEntries(encoded.blocks) { DocumentSpill.appendBlock($0.value, to: &$1) }
         // A run's last block ends at its last document.
         if let last = encoded.blocks.last?.lastDoc, let base = state.base { state.blocksEnd = last - base + 1 }
         for (lastDoc, value) in encoded.groups {

@@ -39,6 +39,12 @@ public final class IndexWriter {
     /// Bytes of flushed batches after which ``add(_:)`` commits; 0 commits every batch that
     /// reaches the budget, never flushing.
     public let spillLimit: Int
+    /// Whether a flush also spills its documents' records and texts, from which the commit packs
+    /// every document itself if the stage is given up (``DocumentStaging``: another writer took
+    /// doc ids or compacted meanwhile). Without them a flush writes a fifth as much, and a stage
+    /// given up ends the load with ``StageLost`` instead: `JSONLIndexer` then loads the file again
+    /// with them.
+    let fallbackSpill: Bool
     private let analyzer: Analyzer
 
     /// Threads that invert documents in ``add(contentsOf:)`` and encode a commit's chunks and blocks.
@@ -83,10 +89,19 @@ public final class IndexWriter {
     /// - Parameters:
     ///   - workers: threads that invert documents (default: the active processors, at most 4).
     ///   - spillLimit: bytes of flushed batches after which ``add(_:)`` commits (0: never flush).
-    public init(index: Index, memoryBudget: Int = IndexingOptions().memoryBudget, workers: Int? = nil, spillLimit: Int = 0) throws {
+    public convenience init(
+        index: Index, memoryBudget: Int = IndexingOptions().memoryBudget, workers: Int? = nil, spillLimit: Int = 0
+    ) throws {
+        try self.init(index: index, memoryBudget: memoryBudget, workers: workers, spillLimit: spillLimit, fallbackSpill: true)
+    }
+
+    /// Creates the writer; with `fallbackSpill` false, its flushes do not spill what a given-up
+    /// stage needs (``fallbackSpill``), and losing the stage throws ``StageLost``.
+    init(index: Index, memoryBudget: Int, workers: Int?, spillLimit: Int, fallbackSpill: Bool) throws {
         self.index = index
         self.memoryBudget = memoryBudget
         self.spillLimit = max(0, spillLimit)
+        self.fallbackSpill = fallbackSpill
         self.analyzer = index.analyzer
         self.workers = max(1, workers ?? min(ProcessInfo.processInfo.activeProcessorCount, 4))
         batches = (0..<self.workers).map { _ in InvertedBatch() }
@@ -177,12 +192,15 @@ public final class IndexWriter {
         let spilled = try self.spilled ?? SpilledBatches(in: index.path)
         self.spilled = spilled
         let documents = pending
+        let fallback = fallbackSpill
         try spilled.flush(documents: pending.count, postings: postingsCount - spilled.postings, writeRun: writeRun) { file in
+            guard fallback else { return }
             try file.appendEntries(documents) { DocumentSpill.appendRecord($0.record, to: &$1) }
         } writeTexts: { file in
             // Their blocks and records go into the index now, so the commit need not hold their pages.
-            staging.stage(documents, index: index, workers: workers, texts: file)
+            staging.stage(documents, index: index, workers: workers, texts: fallback ? file : nil)
             guard staging.cancelled else { return }
+            guard fallback else { throw StageLost() }
             // Given up: the texts no staged block holds are spilled as they are.
             try file.appendEntries(staging.openRun.map(\.text) + documents.map(\.text)) { DocumentSpill.appendText($0, to: &$1) }
         }
@@ -354,6 +372,8 @@ public final class IndexWriter {
         // What this writer staged, if its stage still stands; taking ids cancels any other stage,
         // and strays of a cancelled or killed one in the range taken go.
         let staged = try staging.staged(in: txn, base: base, meta: t.meta)
+        // Without the fallback spill, flushed documents exist only in the stage.
+        if staged == nil, !fallbackSpill, (spilled?.documentCount ?? 0) > 0 { throw StageLost() }
         if count > 0 {
             let end = base + UInt32(count)
             _ = try txn.delete(t.meta, key: DocumentStage.key)
