@@ -130,12 +130,18 @@ import Testing
         #expect(runs.count >= 5)
         for run in runs.dropLast() { #expect(run.reduce(0) { $0 + DocumentBlock.rawSize(of: $1.text) } >= DocumentBlockPacker.runSize) }
         #expect(packer.finishGroup() == nil)
-        let parallel = DocumentBlockPacker.encode(runs, layout: layout, threads: 3)
         let compressor = Zstd.Compressor()
-        let sequential = runs.flatMap { DocumentBlockPacker.pack($0, layout: layout, compressor: compressor) }
-        #expect(parallel.map { $0.lastDoc } == sequential.map { $0.lastDoc })
-        #expect(parallel.map { $0.value } == sequential.map { $0.value })
-        #expect(try decode(parallel).map { $0.text } == runs.flatMap { run in run.map { $0.text } })
+        // More threads than runs too (a commit's last round, or a stage's one open run, on a
+        // machine with more workers): the packing of a range of runs once ended in an inverted
+        // range, a crash, on three or more cores.
+        for (count, threads) in [(runs.count, 3), (1, 4), (2, 4), (3, 8), (runs.count, 1)] {
+            let some = Array(runs.prefix(count))
+            let parallel = DocumentBlockPacker.encode(some, layout: layout, threads: threads)
+            let sequential = some.flatMap { DocumentBlockPacker.pack($0, layout: layout, compressor: compressor) }
+            #expect(parallel.map { $0.lastDoc } == sequential.map { $0.lastDoc }, "\(count) runs on \(threads) threads")
+            #expect(parallel.map { $0.value } == sequential.map { $0.value })
+            #expect(try decode(parallel).map { $0.text } == some.flatMap { run in run.map { $0.text } })
+        }
     }
 
     @Test func aSingleSmallDocumentIsABlockOfItsOwn() throws {

@@ -51,10 +51,10 @@ import Testing
     /// Adds `documents` in groups of `group` to a new index at `path`; returns the index, the
     /// commits `add` made, and the writer's flushes seen (spilled bytes growing).
     static func build(
-        _ path: String, _ documents: [DocumentInput], group: Int, budget: Int, spillLimit: Int
+        _ path: String, _ documents: [DocumentInput], group: Int, budget: Int, spillLimit: Int, workers: Int = 2
     ) throws -> (index: Index, commits: Int, flushes: Int) {
         let index = try Index.openOrCreate(at: path, analyzer: .preset(.simple))
-        let writer = try IndexWriter(index: index, memoryBudget: budget, workers: 2, spillLimit: spillLimit)
+        let writer = try IndexWriter(index: index, memoryBudget: budget, workers: workers, spillLimit: spillLimit)
         var commits = 0, flushes = 0, spilled = 0
         for start in stride(from: 0, to: documents.count, by: group) {
             if try writer.add(contentsOf: Array(documents[start..<min(documents.count, start + group)])) != nil { commits += 1 }
@@ -82,6 +82,11 @@ import Testing
         #expect(try IndexChecker(index: spilling.index).check().problems == [])
         // Nothing is left in the index directory but LMDB's two files.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/spilling").sorted() == ["data.mdb", "lock.mdb"])
+        // Five workers, as on a machine with more cores (more threads than a commit's last round
+        // of document runs, or the stage's open run, gives them), write the same tables too.
+        let wide = try Self.build(dir.path + "/wide", documents, group: 50, budget: 16 << 10, spillLimit: 1 << 40, workers: 5)
+        let c = try Self.contents(wide.index)
+        for (name, entries) in b { #expect(c[name] == entries, "table \(name) differs with five workers") }
     }
 
     @Test func theSpillLimitBoundsTheWorkBetweenCommits() throws {

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 import LoupeCodec
 import LoupeStorage
 
@@ -123,18 +124,22 @@ public struct DocumentBlockPacker {
         return blocks
     }
 
-    /// Packs `runs` (each non-empty) on `threads` threads, the blocks in doc-id order:
-    /// compression is most of a commit's document-store work.
+    /// Packs `runs` (each non-empty) on up to `threads` threads, the blocks in doc-id order:
+    /// compression is most of a commit's document-store work. Each thread takes the next run from
+    /// a shared counter (runs compress in unequal times), and there are never more threads than
+    /// runs: a commit's last round, or the stage's open run, may be a single run.
     static func encode(_ runs: [[Document]], layout: PageLayout, threads: Int) -> [Block] {
         guard !runs.isEmpty else { return [] }
         let results = UnsafeMutableBufferPointer<[Block]>.allocate(capacity: runs.count)
         results.initialize(repeating: [])
         defer { results.deinitialize().deallocate() }
         let shared = DisjointBuffer(elements: results)
-        let per = (runs.count + threads - 1) / threads
-        DispatchQueue.concurrentPerform(iterations: threads) { t in
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, runs.count))) { _ in
             let compressor = Zstd.Compressor()
-            for i in (t * per)..<min(runs.count, (t + 1) * per) {
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < runs.count else { return }
                 shared.elements[i] = pack(runs[i], layout: layout, compressor: compressor)
             }
         }
