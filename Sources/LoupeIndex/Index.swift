@@ -98,7 +98,10 @@ public final class Index: Sendable {
             try withUnsafeBytes(of: &version) { v in
                 try Array("format".utf8).withUnsafeBytes { k in try txn.put(tables.meta, key: k, value: v) }
             }
-            try txn.put(tables.meta, key: Array("analyzer".utf8), value: Array(try JSONEncoder().encode(chosen)))
+            // Keys sorted, so that two indexes of the same documents are the same bytes.
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            try txn.put(tables.meta, key: Array("analyzer".utf8), value: Array(try encoder.encode(chosen)))
             try txn.put(tables.meta, key: Array("stats".utf8), value: IndexStatistics().encoded())
             try CommitNumber.stamp(txn, meta: tables.meta)
             return chosen

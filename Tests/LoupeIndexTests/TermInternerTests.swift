@@ -4,10 +4,12 @@ import Testing
 
 @Suite struct TermInternerTests {
     /// Interns 200,000 random keys drawn from 30,000 (short and long terms, an empty one, the same
-    /// bytes in several fields), so the table grows several times: each key keeps the slot it was
-    /// first given, slots are dense in order of first appearance, every key reads back, and the
-    /// slots sort as their keys' bytes do (many keys share their first eight bytes).
-    @Test func slotsMatchADictionaryThroughGrowth() {
+    /// bytes in several fields), so the table and the arena grow several times: each key keeps the
+    /// slot it was first given, slots are dense in order of first appearance, a key's value is made
+    /// once, when it is new, and keeps every write (a count of the key's occurrences here), every
+    /// key reads back, and the slots sort as their keys' bytes do (many keys share their first
+    /// eight bytes).
+    @Test func slotsAndValuesMatchADictionaryThroughGrowth() {
         var random = SeededGenerator(seed: 13)
         var keys: [(field: UInt8, term: [UInt8])] = [(0, [])]
         for _ in 0..<30_000 {
@@ -15,32 +17,49 @@ import Testing
             let term = (0..<length).map { _ in UInt8.random(in: 0x61...0x64, using: &random) }
             keys.append((UInt8.random(in: 0...2, using: &random), term))
         }
-        var interner = TermInterner(capacity: 16)
+        var interner = TermInterner<Occurrences>(capacity: 16)
         var expected: [[UInt8]: Int] = [:]
+        var occurrences: [Int] = []
         for _ in 0..<200_000 {
             let key = keys[Int.random(in: 0..<keys.count, using: &random)]
-            let slot = key.term.withUnsafeBytes { interner.intern(field: key.field, term: $0) }
             let full = [key.field] + key.term
+            var made = false
+            let entry = key.term.withUnsafeBytes {
+                interner.intern(field: key.field, term: $0) {
+                    made = true
+                    return Occurrences(count: 0, check: UInt8(truncatingIfNeeded: full.count))
+                }
+            }
+            let slot = interner.slot(entry)
+            #expect(made == (expected[full] == nil))
             if let known = expected[full] {
                 #expect(slot == known)
             } else {
                 #expect(slot == expected.count)
                 expected[full] = slot
+                occurrences.append(0)
             }
+            interner.value(entry).pointee.count += 1
+            occurrences[slot] += 1
         }
         #expect(interner.count == expected.count)
-        for (key, slot) in expected {
-            #expect(interner.withKey(slot) { Array($0) } == key)
-            #expect(interner.field(slot) == key[0])
+        interner.withKeys { keys in
+            for (key, slot) in expected {
+                #expect(interner.withKey(slot) { Array($0) } == key)
+                #expect(Array(keys.key(slot)) == key)
+                #expect(interner.field(slot) == key[0])
+                #expect(interner.value(slot: slot) == Occurrences(count: occurrences[slot], check: UInt8(truncatingIfNeeded: key.count)))
+                #expect(keys.value(slot) == interner.value(slot: slot))
+            }
         }
         let sorted = interner.sortedSlots().map { slot in interner.withKey(slot) { Array($0) } }
         #expect(sorted == expected.keys.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
     @Test func sortedSlotsFollowTheKeyBytes() {
-        var interner = TermInterner()
+        var interner = TermInterner<UInt8>()
         let keys: [(UInt8, String)] = [(1, "b"), (0, "ba"), (0, "b"), (0, ""), (2, "a"), (0, "a\u{00e9}"), (0, "az")]
-        for (field, term) in keys { _ = Array(term.utf8).withUnsafeBytes { interner.intern(field: field, term: $0) } }
+        for (field, term) in keys { _ = Array(term.utf8).withUnsafeBytes { interner.intern(field: field, term: $0) { 0 } } }
         let sorted = interner.sortedSlots().map { slot in interner.withKey(slot) { Array($0) } }
         let expected = keys.map { [$0.0] + Array($0.1.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         #expect(sorted == expected)
@@ -65,7 +84,7 @@ import Testing
     /// Keys of every length up to 24 that differ in one byte each get slots of their own, and
     /// hash as the same key wherever their bytes lie.
     @Test func keysDifferingInOneByteAreDistinct() {
-        var interner = TermInterner(capacity: 16)
+        var interner = TermInterner<UInt32>(capacity: 16)
         var keys: [[UInt8]] = []
         for length in 1...24 {
             let base = [UInt8](repeating: 0x61, count: length)
@@ -77,13 +96,14 @@ import Testing
             }
         }
         for (slot, key) in keys.enumerated() {
-            #expect(key.withUnsafeBytes { interner.intern(field: 0, term: $0) } == slot)
+            #expect(interner.slot(key.withUnsafeBytes { interner.intern(field: 0, term: $0) { UInt32(slot) } }) == slot)
         }
         for (slot, key) in keys.enumerated() {
             // The same bytes at another address, after other bytes.
             let shifted = [0x7A, 0x7A, 0x7A] + key
-            let found = shifted.withUnsafeBytes { interner.intern(field: 0, term: UnsafeRawBufferPointer(rebasing: $0[3...])) }
-            #expect(found == slot)
+            let found = shifted.withUnsafeBytes { interner.intern(field: 0, term: UnsafeRawBufferPointer(rebasing: $0[3...])) { .max } }
+            #expect(interner.slot(found) == slot)
+            #expect(interner.value(found).pointee == UInt32(slot))
         }
         #expect(interner.count == keys.count)
     }
@@ -92,8 +112,15 @@ import Testing
         a.withUnsafeBytes { a in
             b.withUnsafeBytes { b in
                 guard let pa = a.baseAddress, let pb = b.baseAddress else { return true }
-                return TermInterner.equal(pa, pb, count: a.count)
+                return TermInterner<UInt8>.equal(pa, pb, count: a.count)
             }
         }
+    }
+
+    /// A value of 9 bytes, aligned to 8, which pads to 16 in an entry: a count and a byte derived
+    /// from its key.
+    struct Occurrences: Equatable {
+        var count: Int
+        var check: UInt8
     }
 }

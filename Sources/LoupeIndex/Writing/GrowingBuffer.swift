@@ -1,5 +1,5 @@
 /// A growable array of plain values (no references) whose storage is addressed directly, for the
-/// per-token state of an ``InvertedBatch``.
+/// per-token work of an ``InvertedBatch`` (the terms a document touched).
 ///
 /// A Swift array appended to or written inside the analyzer's per-token closure pays a
 /// uniqueness check (a runtime call) on every write, as it must for copy-on-write; this buffer

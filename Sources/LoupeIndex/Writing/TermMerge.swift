@@ -3,9 +3,9 @@ import Dispatch
 /// Walks the union of several batches' terms in key order (field, then term bytes), giving for
 /// each key the slot that holds it in every batch: how a commit merges the workers' postings.
 struct TermMerge {
-    private let interners: [TermInterner]
+    private let interners: [InvertedBatch.Interner]
 
-    init(_ interners: [TermInterner]) { self.interners = interners }
+    init(_ interners: [InvertedBatch.Interner]) { self.interners = interners }
 
     /// The distinct keys in key order, as `interners.count` entries per key: the key's slot in
     /// each batch, or -1 where the batch does not hold it.
