@@ -216,6 +216,32 @@ import Testing
         #expect(try Self.read(file) == expected + [1, 2, 3])
     }
 
+    /// Letting the page cache go of a file's pages (a flush's run once written, the whole file
+    /// once merged) keeps every byte: reads take them from the disk, and appends and truncations
+    /// go on as before.
+    @Test func aSpillFileReleasedFromThePageCacheKeepsItsBytes() throws {
+        let dir = TemporaryDirectory("spill")
+        let file = try SpillFile(in: dir.path)
+        var expected: [UInt8] = []
+        for run in 0..<4 {
+            let start = file.size
+            let bytes = (0..<(3 << 20) + run * 12_345).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ run) }
+            try file.append(bytes)
+            try file.finishAppending()
+            expected += bytes
+            file.releaseCache(from: start)
+            #expect(try Self.read(file) == expected, "run \(run)")
+        }
+        file.releaseCache()
+        #expect(try Self.read(file) == expected)
+        file.truncate(to: 5 << 20)
+        expected.removeSubrange((5 << 20)...)
+        try file.append([9, 8, 7])
+        try file.finishAppending()
+        file.releaseCache()
+        #expect(try Self.read(file) == expected + [9, 8, 7])
+    }
+
     /// The whole of `file`, read with its `pread`s.
     static func read(_ file: SpillFile) throws -> [UInt8] {
         var out = [UInt8](repeating: 0, count: file.size + 1)

@@ -563,6 +563,9 @@ public final class IndexWriter {
         }
         if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
         Self.returnFreedMemory()
+        // The runs are read: the transaction's commit writes its pages into the memory they held
+        // in the page cache (``SpillFile/releaseCache(from:)``). A rerun reads them from disk.
+        spilled.terms.releaseCache()
     }
 
     /// Puts the encoded terms of one round, in order, and the documents' pages if they are built,

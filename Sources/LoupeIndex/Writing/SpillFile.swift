@@ -112,6 +112,23 @@ final class SpillFile: @unchecked Sendable {
         buffer = nil
     }
 
+    /// Lets the page cache drop the file's pages from `offset` on that are on disk, and starts
+    /// writing the others back, so that a later call finds them clean (`posix_fadvise`,
+    /// `POSIX_FADV_DONTNEED`; nothing under another C library). The bytes stay in the file: a read
+    /// after this takes them from the disk. Call it with no append pending (after
+    /// ``finishAppending()``).
+    ///
+    /// A writer calls it on a flush's run once the run is written, and on the whole file once its
+    /// commit has merged the runs: the commit then writes its pages into the memory the spill held.
+    /// Memory the system has just freed is cheap to write into; on a virtual machine whose host takes
+    /// freed memory back (free page reporting), a page nobody touched for a few seconds costs about
+    /// ten times as much (2.7 ms per MB here, against 0.3 right after a free).
+    func releaseCache(from offset: Int = 0) {
+        #if canImport(Glibc)
+        _ = posix_fadvise(descriptor, off_t(offset), 0, POSIX_FADV_DONTNEED)
+        #endif
+    }
+
     /// Drops everything from `offset` on (what a failed flush appended), buffered or written, and
     /// a failed write of those bytes.
     func truncate(to offset: Int) {

@@ -45,6 +45,8 @@ final class SpilledBatches {
         do {
             try writeRun(terms)
             try terms.finishAppending()
+            // Written back by the time the commit has merged it, so that it can let the pages go.
+            terms.releaseCache(from: termsStart)
         } catch {
             failure = error
         }
