@@ -22,7 +22,9 @@ public struct ExternalIdSet {
         var id = id
         let (slot, found, tag) = id.withUTF8 { find(UnsafeRawBufferPointer($0)) }
         guard !found else { return false }
-        slots[slot] = tag | UInt64(ids.append(id) + 1)
+        let index = ids.append(id)
+        precondition(index < Int(UInt32.max), "ExternalIdSet: 2^32 ids")
+        slots[slot] = tag | UInt64(index + 1)
         if ids.count * 3 > slots.count * 2 { grow() }
         return true
     }
