@@ -1,11 +1,13 @@
 /// A growable array of plain values (no references) whose storage is addressed directly, for the
-/// per-token work of an ``InvertedBatch`` (the terms a document touched).
+/// per-token work of an ``InvertedBatch``: the terms a document touched, and its
+/// ``TermInterner``'s arena.
 ///
 /// A Swift array appended to or written inside the analyzer's per-token closure pays a
 /// uniqueness check (a runtime call) on every write, as it must for copy-on-write; this buffer
 /// is a reference type with no copy-on-write, so a write is a store. Copies of a reference share
-/// the storage: the owner must not let two of them be written, and only one thread may write it.
-final class GrowingBuffer<Element: BitwiseCopyable> {
+/// the storage: the owner must not let two of them be written, and only one thread may write it;
+/// others may read it once writing is over, which makes the unchecked sendability sound.
+final class GrowingBuffer<Element: BitwiseCopyable>: @unchecked Sendable {
     /// The first element; valid until the next ``append(_:)`` (which may move the storage).
     private(set) var base: UnsafeMutablePointer<Element>
     /// Elements held.
@@ -34,6 +36,15 @@ final class GrowingBuffer<Element: BitwiseCopyable> {
         if count == capacity { grow() }
         (base + count).initialize(to: element)
         count &+= 1
+    }
+
+    /// Adds `n` elements at the end, uninitialized, and returns the first of them, for the caller
+    /// to initialize (the storage doubles as often as needed).
+    @inline(__always)
+    func extend(by n: Int) -> UnsafeMutablePointer<Element> {
+        while count + n > capacity { grow() }
+        defer { count &+= n }
+        return base + count
     }
 
     /// Forgets the elements, keeping the storage.

@@ -19,14 +19,17 @@ import Glibc
 /// (the field byte, then the term), padded to 8 bytes. Table entry: hash tag (the hash's high 32
 /// bits) << 32 | arena offset; ``empty`` marks a free one.
 ///
-/// The arena is a reference that copies of an interner share, so that the per-token closure
-/// writes values without copy-on-write checks: an interner is written by one owner, on one
-/// thread, and read by others only once writing is over.
+/// The arena is a ``GrowingBuffer``, a reference that copies of an interner share, so that the
+/// per-token closure writes values without copy-on-write checks: an interner is written by one
+/// owner, on one thread, and read by others only once writing is over.
 struct TermInterner<Value: BitwiseCopyable> {
     /// Where a key's entry lies in the arena: its value's address while no key is added.
     typealias Entry = Int
 
-    private let arena = Arena()
+    /// The arena, in words so that its entries are 8-byte aligned.
+    private let arena = GrowingBuffer<UInt64>(capacity: 1 << 9)
+    /// The arena's first byte; valid until the next key is added.
+    private var bytes: UnsafeMutableRawPointer { UnsafeMutableRawPointer(arena.base) }
     /// Per slot: where its arena entry starts.
     private var entries: [UInt32] = []
     private var table: [UInt64]
@@ -49,7 +52,7 @@ struct TermInterner<Value: BitwiseCopyable> {
     /// Number of distinct keys.
     var count: Int { entries.count }
     /// Bytes held, for the memory budget.
-    var memoryBytes: Int { arena.capacity + entries.capacity * 4 + table.capacity * 8 }
+    var memoryBytes: Int { arena.capacity * 8 + entries.capacity * 4 + table.capacity * 8 }
 
     /// The entry of `term` in `field`, added with the value `initial()` when new.
     @inline(__always)
@@ -57,7 +60,7 @@ struct TermInterner<Value: BitwiseCopyable> {
         let hash = Self.hash(field, term)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         var i = Int(truncatingIfNeeded: hash) & mask
-        let arena = UnsafeRawPointer(self.arena.base)
+        let arena = UnsafeRawPointer(bytes)
         let found: Int? = table.withUnsafeBufferPointer { table in
             while true {
                 let entry = table[i]
@@ -76,7 +79,7 @@ struct TermInterner<Value: BitwiseCopyable> {
     /// The value of `entry`, written in place: valid until the next key is added.
     @inline(__always)
     func value(_ entry: Entry) -> UnsafeMutablePointer<Value> {
-        (arena.base + entry).assumingMemoryBound(to: Value.self)
+        (bytes + entry).assumingMemoryBound(to: Value.self)
     }
 
     /// The value of `slot`.
@@ -84,16 +87,16 @@ struct TermInterner<Value: BitwiseCopyable> {
 
     /// The slot of `entry`.
     func slot(_ entry: Entry) -> Int {
-        Int(UInt32(littleEndian: arena.base.loadUnaligned(fromByteOffset: entry + Self.valueSize, as: UInt32.self)))
+        Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: entry + Self.valueSize, as: UInt32.self)))
     }
 
     /// Adds the key at free table entry `i`; returns its entry.
     private mutating func insert(field: UInt8, term: UnsafeRawBufferPointer, value: Value, tag: UInt64, at i: Int) -> Entry {
         let slot = entries.count
         let size = (Self.headerSize + 1 + term.count + 7) & ~7
-        let offset = arena.count
+        let offset = arena.count * 8
         precondition(offset + size < Int(UInt32.max), "TermInterner: 4 GiB of keys")
-        let entry = arena.extend(by: size)
+        let entry = UnsafeMutableRawPointer(arena.extend(by: size / 8))
         entry.initializeMemory(as: UInt8.self, repeating: 0, count: size)
         entry.storeBytes(of: value, as: Value.self)
         entry.storeBytes(of: UInt32(slot).littleEndian, toByteOffset: Self.valueSize, as: UInt32.self)
@@ -107,16 +110,16 @@ struct TermInterner<Value: BitwiseCopyable> {
     }
 
     /// The field byte of `slot`.
-    func field(_ slot: Int) -> UInt8 { arena.base.load(fromByteOffset: Int(entries[slot]) + Self.headerSize, as: UInt8.self) }
+    func field(_ slot: Int) -> UInt8 { bytes.load(fromByteOffset: Int(entries[slot]) + Self.headerSize, as: UInt8.self) }
 
     /// Calls `body` with the key bytes (field byte, then term) of `slot`.
     func withKey<R>(_ slot: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(Self.key(arena.base, Int(entries[slot])))
+        try body(Self.key(bytes, Int(entries[slot])))
     }
 
     /// Calls `body` with the keys of every slot, readable without reference counting.
     func withKeys<R>(_ body: (Keys) throws -> R) rethrows -> R {
-        try entries.withUnsafeBufferPointer { try body(Keys(arena: UnsafeRawPointer(arena.base), entries: $0)) }
+        try entries.withUnsafeBufferPointer { try body(Keys(arena: UnsafeRawPointer(bytes), entries: $0)) }
     }
 
     /// The keys and values of an interner, through pointers into its storage: valid while
@@ -137,7 +140,7 @@ struct TermInterner<Value: BitwiseCopyable> {
     /// Sorts on each key's first eight bytes (big-endian, zero-padded), which decide most
     /// comparisons from the array being sorted; only keys sharing them compare their bytes.
     func sortedSlots() -> [Int] {
-        let raw = UnsafeRawPointer(arena.base)
+        let raw = UnsafeRawPointer(bytes)
         var order = (0..<count).map { slot in (prefix: Self.prefix(Self.key(raw, Int(entries[slot]))), slot: UInt32(slot)) }
         order.sort { a, b in
             if a.prefix != b.prefix { return a.prefix < b.prefix }
@@ -202,7 +205,7 @@ struct TermInterner<Value: BitwiseCopyable> {
         var grown = [UInt64](repeating: Self.empty, count: size)
         mask = size - 1
         for offset in entries {
-            let key = Self.key(arena.base, Int(offset))
+            let key = Self.key(bytes, Int(offset))
             let hash = Self.hash(key[0], UnsafeRawBufferPointer(rebasing: key[1...]))
             var i = Int(truncatingIfNeeded: hash) & mask
             while grown[i] != Self.empty { i = (i &+ 1) & mask }
@@ -238,38 +241,5 @@ struct TermInterner<Value: BitwiseCopyable> {
         }
         h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         return h ^ (h >> 31)
-    }
-}
-
-/// The byte arena of a ``TermInterner``: 8-byte aligned storage that grows by doubling, written
-/// through its address (no copy-on-write). Sendable as its interner is: written by one thread,
-/// read by several only once writing is over.
-private final class Arena: @unchecked Sendable {
-    /// The first byte; valid until the next ``extend(by:)``.
-    private(set) var base: UnsafeMutableRawPointer
-    /// Bytes in use.
-    private(set) var count = 0
-    /// Bytes the storage has room for.
-    private(set) var capacity: Int
-
-    init() {
-        capacity = 1 << 12
-        base = .allocate(byteCount: capacity, alignment: 8)
-    }
-
-    deinit { base.deallocate() }
-
-    /// The address of `size` new bytes at the end, uninitialized (doubling the storage if needed).
-    func extend(by size: Int) -> UnsafeMutableRawPointer {
-        if count + size > capacity {
-            var grown = capacity * 2
-            while grown < count + size { grown *= 2 }
-            let storage = UnsafeMutableRawPointer.allocate(byteCount: grown, alignment: 8)
-            storage.copyMemory(from: base, byteCount: count)
-            base.deallocate()
-            (base, capacity) = (storage, grown)
-        }
-        defer { count += size }
-        return base + count
     }
 }
