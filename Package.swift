@@ -39,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
         // Zstandard, for the document store's compressed blocks.
         .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        // xxHash (XXH3), which hashes a document's content to recognise it unchanged.
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // The decompressors behind compressed documents (.gz, .bz2, .xz; .zst through CZstd).
         .systemLibrary(name: "CLibZ", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
@@ -64,7 +66,7 @@ let package = Package(
         // Index: the on-disk format (LMDB tables), the writer, snapshots for readers, ingestion.
         .target(
             name: "LoupeIndex",
-            dependencies: ["LoupeStorage", "LoupeCodec", "LoupeAnalysis", "LoupeExtract"],
+            dependencies: ["LoupeStorage", "LoupeCodec", "LoupeAnalysis", "LoupeExtract", "CXXHash"],
             swiftSettings: hotPath
         ),
         // Watching: inotify over folder roots, debounced batches re-indexed through LoupeIndex's ingestion.

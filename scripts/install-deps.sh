@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the system packages Loupe builds against, only when they are missing:
-# the headers of LMDB (liblmdb-dev), Zstandard (libzstd-dev), zlib, libbz2 and liblzma (the
+# the headers of LMDB (liblmdb-dev), Zstandard (libzstd-dev), xxHash (libxxhash-dev), zlib, libbz2 and liblzma (the
 # decompressors of compressed documents; zlib also inflates zip entries through ZIPFoundation),
 # libxml2 (libxml2-dev, the XML of office documents and EPUB), and pkg-config, which SwiftPM uses
 # to find them; poppler-utils (pdftotext, which reads PDF documents); and for the tests, the
@@ -11,6 +11,7 @@ set -euo pipefail
 missing=()
 dpkg -s liblmdb-dev >/dev/null 2>&1 || missing+=(liblmdb-dev)
 dpkg -s libzstd-dev >/dev/null 2>&1 || missing+=(libzstd-dev)
+dpkg -s libxxhash-dev >/dev/null 2>&1 || missing+=(libxxhash-dev)
 for package in zlib1g-dev libbz2-dev liblzma-dev libxml2-dev poppler-utils gzip bzip2 xz-utils zstd qpdf time; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done

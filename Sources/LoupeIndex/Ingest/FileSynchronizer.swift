@@ -168,7 +168,7 @@ struct FileSynchronizer {
 
         let previous = Dictionary(task.previous, uniquingKeysWith: { first, _ in first })
         let unchanged = previous.count == inputs.count && inputs.allSatisfy { input in
-            previous[input.id].map { $0.source == path && $0.contentHash == input.contentHash } ?? false
+            previous[input.id].map { $0.source == path && input.hasContent(hashed: $0.contentHash) } ?? false
         }
         if unchanged {
             for input in inputs where previous[input.id]!.size != size || previous[input.id]!.mtimeNanoseconds != mtime {

@@ -41,7 +41,7 @@ struct JSONLGroupReader: Sendable {
                     let document = DocumentInput(id: line.id, title: line.title, text: line.text, source: source)
                     let firstTime = seen.insert(line.id)
                     let previous = known[line.id]
-                    if firstTime, let previous, previous == document.contentHash {
+                    if firstTime, let previous, document.hasContent(hashed: previous) {
                         group.unchanged += 1
                     } else {
                         if previous != nil || !firstTime { group.updated += 1 } else { group.added += 1 }

@@ -26,22 +26,10 @@ public struct DocumentInput: Sendable {
         self.metadata = metadata ?? DocumentMetadata(modified: mtimeNanoseconds / 1_000_000_000)
     }
 
-    /// A 64-bit hash of the title and text, used to recognise unchanged content.
-    public var contentHash: UInt64 { ContentHash.of(title, text) }
-}
+    /// A 64-bit hash of the title and text, which the record keeps (``ContentHash``).
+    public var contentHash: UInt64 { ContentHash.of(title: title, text: text) }
 
-/// FNV-1a (64-bit) over UTF-8: stable across runs and platforms, which Swift's `Hasher` is not.
-public enum ContentHash {
-    /// The hash of the given strings, each followed by a 0 separator.
-    public static func of(_ parts: String...) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for part in parts {
-            var s = part
-            s.withUTF8 { utf8 in
-                for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            }
-            hash = (hash ^ 0) &* 0x100_0000_01B3
-        }
-        return hash
-    }
+    /// Whether `hash`, kept in the record of an earlier version of this document (by this or an
+    /// earlier Loupe), is the hash of this title and text: whether the content is unchanged.
+    public func hasContent(hashed hash: UInt64) -> Bool { ContentHash.matches(hash, title: title, text: text) }
 }
