@@ -46,7 +46,7 @@ final class SpilledBatches {
             try writeRun(terms)
             try terms.finishAppending()
             // Written back by the time the commit has merged it, so that it can let the pages go.
-            terms.releaseCache(from: termsStart)
+            terms.startWriteBack(from: termsStart)
         } catch {
             failure = error
         }
