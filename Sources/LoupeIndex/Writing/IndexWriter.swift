@@ -157,18 +157,19 @@ public final class IndexWriter {
         guard !documents.isEmpty else { return nil }
         guard pendingDocuments + documents.count < Int(UInt32.max) else { throw IndexError.corrupt("too many documents in one batch") }
         let first = UInt32(pendingDocuments)
-        let records = invert(documents, firstDoc: first)
+        let start = pending.count
+        invert(documents, firstDoc: first)
         if case .add(let places) = operations.last, places.upperBound == first {
             operations[operations.count - 1] = .add(places.lowerBound..<(first + UInt32(documents.count)))
         } else {
             operations.append(.add(first..<(first + UInt32(documents.count))))
         }
-        for (i, document) in documents.enumerated() {
-            pendingIds.append(document.id)
-            pending.append(PendingDocument(doc: first + UInt32(i), record: records[i], text: document.text))
-            for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(records[i].length(field)) }
-            metadata.append(records[i])
-            pendingTextBytes += document.text.utf8.count + document.title.utf8.count + document.id.utf8.count
+        // By index, not by copies of the documents and records: this runs while the workers wait.
+        for i in documents.indices {
+            pendingIds.append(documents[i].id)
+            for field in IndexField.allCases { pendingLengths[Int(field.rawValue)].append(pending[start + i].record.length(field)) }
+            metadata.append(pending[start + i].record)
+            pendingTextBytes += documents[i].text.utf8.count + documents[i].title.utf8.count + documents[i].id.utf8.count
         }
         let nearlyFull = batches.contains(where: \.isNearlyFull)
         guard spillLimit > 0 else {
@@ -209,7 +210,9 @@ public final class IndexWriter {
         // again (handing it back and faulting it in anew cost about 4 % of a load's wall time).
         // The commit hands it back before its merge (`returnFreedMemory`).
         clearBatches()
-        pending.removeAll()
+        // Its capacity is kept for the next batch, which would otherwise grow it anew by doubling:
+        // copies into fresh pages on this thread while the workers wait.
+        pending.removeAll(keepingCapacity: true)
         pendingTextBytes = 0
     }
 
@@ -250,22 +253,23 @@ public final class IndexWriter {
         }
     }
 
-    /// Inverts `documents` (batch places from `firstDoc` on) into the batches and returns their
-    /// records. The workers take the documents in order, ``inversionChunk`` at a time, from a shared
-    /// counter, each into its own batch (so a batch's documents come in increasing places, and the
-    /// streams of a term are merged in doc order at the flush or commit): a worker the system
-    /// preempts (for the reading thread, a flush's spill, another process) takes fewer chunks
-    /// instead of holding the others at the end of the group.
-    private func invert(_ documents: [DocumentInput], firstDoc: UInt32) -> [DocumentRecord] {
+    /// Inverts `documents` (batch places from `firstDoc` on) into the batches and appends them,
+    /// with their records, to ``pending``. The workers take the documents in order,
+    /// ``inversionChunk`` at a time, from a shared counter, each into its own batch (so a batch's
+    /// documents come in increasing places, and the streams of a term are merged in doc order at
+    /// the flush or commit): a worker the system preempts (for the reading thread, a flush's
+    /// spill, another process) takes fewer chunks instead of holding the others at the end of the
+    /// group.
+    private func invert(_ documents: [DocumentInput], firstDoc: UInt32) {
         let threads = documents.count < 64 ? 1 : workers
-        let records = UnsafeMutableBufferPointer<DocumentRecord?>.allocate(capacity: documents.count)
-        records.initialize(repeating: nil)
-        // Deinitialized too: the records hold strings and arrays, which would otherwise leak.
-        defer { records.deinitialize().deallocate() }
+        let inverted = UnsafeMutableBufferPointer<PendingDocument?>.allocate(capacity: documents.count)
+        inverted.initialize(repeating: nil)
+        // The documents are moved out at the end, which leaves the buffer uninitialized.
+        defer { inverted.deallocate() }
         let analyzer = self.analyzer
         let claimed = Atomic<Int>(0)
         batches.withUnsafeMutableBufferPointer { batches in
-            let shared = WorkerBuffers(batches: batches, records: records)
+            let shared = WorkerBuffers(batches: batches, documents: inverted)
             DispatchQueue.concurrentPerform(iterations: threads) { w in
                 while true {
                     let start = claimed.add(Self.inversionChunk, ordering: .relaxed).oldValue
@@ -280,14 +284,17 @@ public final class IndexWriter {
                         lengths[Int(IndexField.path.rawValue)] = shared.batches[w].invert(document.id, field: .path, doc: doc, analyzer: analyzer)
                         var metadata = document.metadata
                         metadata.ext = DocumentLabel.normalizedExtension(metadata.ext)
-                        shared.records[i] = DocumentRecord(
+                        let record = DocumentRecord(
                             id: document.id, title: document.title, source: document.source, contentHash: document.contentHash,
                             mtimeNanoseconds: document.mtimeNanoseconds, size: document.size, lengths: lengths, metadata: metadata)
+                        shared.documents[i] = PendingDocument(doc: doc, record: record, text: document.text)
                     }
                 }
             }
         }
-        return records.map { $0! }
+        // Moved, not copied: a copy retains every string and array of every record, and freeing
+        // the buffer then releases them all, on this thread while the other workers wait.
+        for i in documents.indices { pending.append((inverted.baseAddress! + i).move()!) }
     }
 
     /// Documents a worker takes at a time in ``invert(_:firstDoc:)``: small enough that the

@@ -4,13 +4,13 @@ struct DisjointBuffer<Element>: @unchecked Sendable {
     let elements: UnsafeMutableBufferPointer<Element>
 }
 
-/// The writer's batches and the records being built, shared with the worker threads of one
-/// ``IndexWriter/add(contentsOf:)``: each worker touches only its own batch and the records of
-/// the documents it took from the shared counter, which is what makes the unchecked sendability
-/// sound.
+/// The writer's batches and the pending documents being built (with their records), shared with
+/// the worker threads of one ``IndexWriter/add(contentsOf:)``: each worker touches only its own
+/// batch and the documents it took from the shared counter, which is what makes the unchecked
+/// sendability sound.
 struct WorkerBuffers: @unchecked Sendable {
     let batches: UnsafeMutableBufferPointer<InvertedBatch>
-    let records: UnsafeMutableBufferPointer<DocumentRecord?>
+    let documents: UnsafeMutableBufferPointer<IndexWriter.PendingDocument?>
 }
 
 /// The batches, the merged term order and the per-piece results of one round of a flush's run or
