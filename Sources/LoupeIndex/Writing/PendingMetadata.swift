@@ -1,4 +1,5 @@
 import LoupeCodec
+import LoupeExtract
 
 /// Per pending document of an ``IndexWriter``, in batch-place order, what its commit's `labels`
 /// and `columns` pages take from the document's record: its labels (type and extension) and its
@@ -32,20 +33,30 @@ struct PendingMetadata {
     private(set) var labelSets: [[DocumentLabel]] = []
     /// Each one's index in ``labelSets``.
     private var indices: [[DocumentLabel]: UInt32] = [:]
+    /// The type and extension of the last document appended, and the index of their labels:
+    /// consecutive documents (the lines of a JSON-lines file, the files of a folder) mostly share
+    /// them, and comparing them costs less than building and hashing the labels (which, in a bulk
+    /// load, the workers wait for).
+    private var last: (type: DocumentType, ext: String, index: UInt32)?
     private var lastModified: Int64 = 0
     /// The documents appended.
     private(set) var count = 0
 
     /// Appends the values of the document whose record is `record`.
     mutating func append(_ record: DocumentRecord) {
-        let labels = DocumentLabel.labels(of: record.metadata)
         let index: UInt32
-        if let known = indices[labels] {
-            index = known
+        if let last, last.type == record.metadata.type, last.ext == record.metadata.ext {
+            index = last.index
         } else {
-            index = UInt32(labelSets.count)
-            labelSets.append(labels)
-            indices[labels] = index
+            let labels = DocumentLabel.labels(of: record.metadata)
+            if let known = indices[labels] {
+                index = known
+            } else {
+                index = UInt32(labelSets.count)
+                labelSets.append(labels)
+                indices[labels] = index
+            }
+            last = (record.metadata.type, record.metadata.ext, index)
         }
         VarInt.append(index, to: &bytes)
         let delta = record.metadata.modified &- lastModified
