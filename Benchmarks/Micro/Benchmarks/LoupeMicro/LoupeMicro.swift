@@ -235,6 +235,28 @@ let benchmarks: @Sendable () -> Void = {
         _ = analysisFixture
     }
 
+    // The content hash a record keeps: 20,000 documents of about 1 KB (the bench corpus averages
+    // 0.7 KB), hashed as a load hashes each new one, and checked as a re-run checks a changed one
+    // against a record written before XXH3 (XXH3, then the FNV-1a of those records).
+    let hashed: [(title: String, text: String)] = {
+        var rng = SplitMix64(seed: 0xC0DE)
+        let words = (1...5_000).map(SearchFixture.word)
+        return (0..<20_000).map { _ in
+            let text = (0..<150).map { _ in words[Int(rng.next() % 5_000)] }.joined(separator: " ")
+            return (title: words[Int(rng.next() % 5_000)], text: text)
+        }
+    }()
+    Benchmark("Content hash of 20k documents of 1 KB (ContentHash.of, XXH3)", configuration: configuration(warmup: 1)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for document in hashed { blackHole(ContentHash.of(title: document.title, text: document.text)) }
+        }
+    }
+    Benchmark("Content check of 20k changed documents of 1 KB (ContentHash.matches: XXH3, then FNV-1a)", configuration: configuration(warmup: 1)) { benchmark in
+        for _ in benchmark.scaledIterations {
+            for document in hashed { blackHole(ContentHash.matches(0, title: document.title, text: document.text)) }
+        }
+    }
+
     // A bulk load's seen-set: 350,000 path-like ids of 24 bytes or more (the bench corpus's count
     // and shape), in the compact set a load keeps, and in a Set<String> for comparison.
     let ids = (0..<350_000).map { "corpus/\($0 % 97)-section/\($0).txt" }
