@@ -52,7 +52,7 @@ import Testing
                 #expect(keys.value(slot) == interner.value(slot: slot))
             }
         }
-        let sorted = interner.sortedSlots().map { slot in interner.withKey(slot) { Array($0) } }
+        let sorted = interner.sortedSlots().map { entry in interner.withKey(Int(entry.slot)) { Array($0) } }
         #expect(sorted == expected.keys.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
@@ -60,7 +60,7 @@ import Testing
         var interner = TermInterner<UInt8>()
         let keys: [(UInt8, String)] = [(1, "b"), (0, "ba"), (0, "b"), (0, ""), (2, "a"), (0, "a\u{00e9}"), (0, "az")]
         for (field, term) in keys { _ = Array(term.utf8).withUnsafeBytes { interner.intern(field: field, term: $0) { 0 } } }
-        let sorted = interner.sortedSlots().map { slot in interner.withKey(slot) { Array($0) } }
+        let sorted = interner.sortedSlots().map { entry in interner.withKey(Int(entry.slot)) { Array($0) } }
         let expected = keys.map { [$0.0] + Array($0.1.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
         #expect(sorted == expected)
     }

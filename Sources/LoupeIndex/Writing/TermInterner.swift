@@ -135,20 +135,26 @@ struct TermInterner<Value: BitwiseCopyable> {
         func value(_ slot: Int) -> Value { arena.load(fromByteOffset: Int(entries[slot]), as: Value.self) }
     }
 
-    /// All slots sorted by key bytes (field, then term), the order of the `terms` table.
-    ///
-    /// Sorts on each key's first eight bytes (big-endian, zero-padded), which decide most
-    /// comparisons from the array being sorted; only keys sharing them compare their bytes.
-    func sortedSlots() -> [Int] {
+    /// A slot, and its key's first eight bytes as a big-endian number, zero-padded: two keys whose
+    /// prefixes differ are in the order of their prefixes; only keys sharing one compare their bytes.
+    struct SortedSlot {
+        var prefix: UInt64
+        var slot: UInt32
+    }
+
+    /// All slots sorted by key bytes (field, then term), the order of the `terms` table, with
+    /// their prefixes, which decide most comparisons from the array being sorted (and most of a
+    /// merge's with another interner's, ``TermMerge``).
+    func sortedSlots() -> [SortedSlot] {
         let raw = UnsafeRawPointer(bytes)
-        var order = (0..<count).map { slot in (prefix: Self.prefix(Self.key(raw, Int(entries[slot]))), slot: UInt32(slot)) }
+        var order = (0..<count).map { slot in SortedSlot(prefix: Self.prefix(Self.key(raw, Int(entries[slot]))), slot: UInt32(slot)) }
         order.sort { a, b in
             if a.prefix != b.prefix { return a.prefix < b.prefix }
             let ka = Self.key(raw, Int(entries[Int(a.slot)])), kb = Self.key(raw, Int(entries[Int(b.slot)]))
             let c = memcmp(ka.baseAddress!, kb.baseAddress!, min(ka.count, kb.count))
             return c != 0 ? c < 0 : ka.count < kb.count
         }
-        return order.map { Int($0.slot) }
+        return order
     }
 
     /// The first eight bytes of `key` as a big-endian number, zero-padded: comparing two of them

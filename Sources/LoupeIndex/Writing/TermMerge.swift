@@ -11,7 +11,7 @@ struct TermMerge {
     /// each batch, or -1 where the batch does not hold it.
     func slotsInKeyOrder() -> [Int32] {
         // Each batch's keys are sorted on a thread of their own.
-        var sorted = [[Int]](repeating: [], count: interners.count)
+        var sorted = [[InvertedBatch.Interner.SortedSlot]](repeating: [], count: interners.count)
         sorted.withUnsafeMutableBufferPointer { sorted in
             let shared = DisjointBuffer(elements: sorted)
             DispatchQueue.concurrentPerform(iterations: interners.count) { b in
@@ -26,13 +26,21 @@ struct TermMerge {
         while true {
             var smallest = -1
             for b in 0..<width where cursors[b] < sorted[b].count {
-                let slot = sorted[b][cursors[b]]
-                let order = smallest < 0 ? -1 : compare(b, slot, smallest, sorted[smallest][cursors[smallest]])
+                let entry = sorted[b][cursors[b]]
+                let order: Int
+                if smallest < 0 {
+                    order = -1
+                } else {
+                    // The prefixes decide, unless they are equal.
+                    let least = sorted[smallest][cursors[smallest]]
+                    order = entry.prefix != least.prefix
+                        ? (entry.prefix < least.prefix ? -1 : 1) : compare(b, Int(entry.slot), smallest, Int(least.slot))
+                }
                 if order < 0 {
                     for earlier in 0..<b { row[earlier] = -1 }
                     smallest = b
                 }
-                row[b] = order <= 0 ? Int32(slot) : -1
+                row[b] = order <= 0 ? Int32(entry.slot) : -1
             }
             guard smallest >= 0 else { return out }
             for b in 0..<width where row[b] >= 0 { cursors[b] += 1 }
