@@ -402,23 +402,27 @@ public final class IndexWriter {
             let lengths = pendingLengths, metadata = self.metadata
             pages = DocumentPagesHandOver { DocumentPages(base: base, lengths: lengths, metadata: metadata, begun: begun) }
         }
-        try writeTerms(txn, base, &stats, &summary, &pages)
+        // Ids and deletions, in the order they were asked for; but when no deletion or touch comes
+        // before an addition (a bulk load), the added documents' ids go first, in key order, put
+        // between the rounds of the term merge.
+        let idsFirst = addsComeFirst
+        var between = BetweenRounds(pages: pages, ids: idsFirst ? try AddedIdPuts(pendingIds, base: base, table: t.ids, txn) : nil)
+        try writeTerms(txn, base, &stats, &summary, &between)
         try writeDocuments(txn, base, staged)
-        if let totals = try pages?.put(txn, t) {
+        if let totals = try between.pages?.put(txn, t) {
             for field in IndexField.allCases { stats.totalLengths[Int(field.rawValue)] += totals[Int(field.rawValue)] }
             stats.liveDocs += UInt32(count)
         }
-
-        // Ids and deletions, in the order they were asked for; but when no deletion or touch comes
-        // before an addition (a bulk load), the added documents' ids go first, in key order.
-        var ids = try SortedPuts(t.ids, txn)
+        var ids: SortedPuts
         var deletions: [UInt32] = []
-        var read = TombstoneReads()
-        let idsFirst = addsComeFirst
-        if idsFirst {
-            try putAddedIds(&ids, base, &deletions, txn)
+        if var added = between.ids {
+            try added.put(txn)
+            (ids, deletions) = (added.puts, added.deletions)
             summary.added += count
+        } else {
+            ids = try SortedPuts(t.ids, txn)
         }
+        var read = TombstoneReads()
         for operation in operations {
             switch operation {
             case .add(let places):
@@ -471,7 +475,7 @@ public final class IndexWriter {
     }
 
     /// True when no deletion or touch is queued before an addition: the added documents' ids can then
-    /// be put before every other operation, as ``putAddedIds(_:_:_:_:)`` does.
+    /// be put before every other operation, as ``AddedIdPuts`` puts them.
     private var addsComeFirst: Bool {
         guard let last = operations.lastIndex(where: { if case .add = $0 { true } else { false } }) else { return false }
         return !operations[..<last].contains { operation in
@@ -482,30 +486,9 @@ public final class IndexWriter {
         }
     }
 
-    /// Puts the id of every added document (batch place `p` is doc `base + p`) in key order, so
-    /// that the `ids` puts append past the table's last key (on a fresh index, all of them) with no
-    /// look-up of a replaced document there, and the others walk the table in order; adds to
-    /// `deletions` the documents
-    /// they replace: the live version an id had before the commit, and each but the last of the
-    /// batch's documents with that id. The result is the one of putting them one by one in
-    /// batch order.
-    private func putAddedIds(_ ids: inout SortedPuts, _ base: UInt32, _ deletions: inout [UInt32], _ txn: borrowing WriteTransaction) throws {
-        let order = pendingIds.sortedIndices()
-        var first = 0
-        while first < order.count {
-            var end = first + 1
-            while end < order.count && pendingIds.equal(Int(order[first]), Int(order[end])) { end += 1 }
-            let key = pendingIds.key(Int(order[first]))
-            if ids.mayHold(key), let old = try txn.get(index.tables.ids, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
-            for replaced in order[first..<(end - 1)] { deletions.append(base + replaced) }
-            try ids.put(key, IndexFormat.docKey(base + order[end - 1]), txn)
-            first = end
-        }
-    }
-
     private func writeTerms(
         _ txn: borrowing WriteTransaction, _ base: UInt32, _ stats: inout IndexStatistics, _ summary: inout CommitSummary,
-        _ pages: inout DocumentPagesHandOver?
+        _ between: inout BetweenRounds
     ) throws {
         let t = index.tables
         var terms = try SortedPuts(t.terms, txn)
@@ -518,13 +501,14 @@ public final class IndexWriter {
             return count == 0 ? 1 : Double(total) / Double(count)
         }
         if let spilled {
-            try writeTerms(from: spilled, txn, base, averageLengths, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages)
+            try writeTerms(from: spilled, txn, base, averageLengths, &terms, &postingsTable, &positionsTable, &stats, &summary, &between)
             return
         }
         let width = batches.count
         let slots = TermMerge(batches.map(\.interner)).slotsInKeyOrder()
         let termCount = slots.count / width
         let committing = CommittingBatches(batches: batches), columns = pendingLengths
+        between.spread(over: batches.reduce(0) { $0 + $1.streamBytes } / (Self.pieceBytes * Self.piecesPerWorker * workers))
         // A round is encoded in the background while this thread puts the round before.
         var encoding: BackgroundWork<[[EncodedTerm]]>?
         var start = 0
@@ -535,11 +519,11 @@ public final class IndexWriter {
                     out.append(encoder.encode(slots: row, readers: readers, base: base, lengths: columns, averageLengths: averageLengths))
                 }
             }
-            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
+            if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &between) }
             encoding = next
             start = pieces.last!.upperBound
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &between) }
     }
 
     /// Writes the terms of the flushed runs, merged term by term (``TermRunMerge``) in rounds whose
@@ -549,8 +533,9 @@ public final class IndexWriter {
     private func writeTerms(
         from spilled: SpilledBatches, _ txn: borrowing WriteTransaction, _ base: UInt32, _ averageLengths: [Double],
         _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts, _ positionsTable: inout SortedPuts,
-        _ stats: inout IndexStatistics, _ summary: inout CommitSummary, _ pages: inout DocumentPagesHandOver?
+        _ stats: inout IndexStatistics, _ summary: inout CommitSummary, _ between: inout BetweenRounds
     ) throws {
+        between.spread(over: spilled.terms.size / mergeRoundBytes)
         var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
         defer { merge.close() }
         let columns = pendingLengths
@@ -560,7 +545,7 @@ public final class IndexWriter {
         while try merge.next(&round, bytes: mergeRoundBytes) {
             let pieces = Self.pieces(of: round)
             let next = BackgroundWork { [round, pieces] in try Self.encode(pieces, round, base, columns, averageLengths) }
-            if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
+            if let encoding { untrimmed += try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &between) }
             encoding = next
             // The rounds' chunks were allocated on the workers and freed here, into their arenas.
             if untrimmed >= Self.trimBytes {
@@ -568,20 +553,20 @@ public final class IndexWriter {
                 untrimmed = 0
             }
         }
-        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &pages) }
+        if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &between) }
         Self.returnFreedMemory()
         // The runs are read: the transaction's commit writes its pages into the memory they held
         // in the page cache (``SpillFile/releaseCache(from:)``). A rerun reads them from disk.
         spilled.terms.releaseCache()
     }
 
-    /// Puts the encoded terms of one round, in order, and the documents' pages if they are built,
-    /// then unmaps the pages it read; returns the bytes of the round's chunks.
+    /// Puts the encoded terms of one round, in order, and what goes in between rounds
+    /// (``BetweenRounds``), then unmaps the pages it read; returns the bytes of the round's chunks.
     @discardableResult
     private func put(
         _ round: [[EncodedTerm]], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
         _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary,
-        _ pages: inout DocumentPagesHandOver?
+        _ between: inout BetweenRounds
     ) throws -> Int {
         var bytes = 0
         for piece in round {
@@ -591,8 +576,7 @@ public final class IndexWriter {
                 bytes += term.postings.count + term.positions.count
             }
         }
-        // The documents' pages go in as soon as they are built (``DocumentPagesHandOver``).
-        try pages?.putIfBuilt(txn, index.tables)
+        try between.put(txn, index.tables)
         // Looking the round's terms up mapped their `terms` pages; later rounds read others.
         index.environment.releaseMappedPages()
         return bytes
