@@ -7,15 +7,29 @@ public enum PositionsChunkEncoder {
     ///     concatenated in doc order.
     ///   - docEnds: for each document, the offset in `bytes` where its positions end.
     public static func encode(bytes: UnsafeRawBufferPointer, docEnds: UnsafeBufferPointer<UInt32>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16 + 4 * ((docEnds.count + BitPacking.blockSize - 1) / BitPacking.blockSize))
+        append(bytes: bytes, docEnds: docEnds, to: &out)
+        return out
+    }
+
+    /// Appends the chunk ``encode(bytes:docEnds:)`` returns to `out`, for a caller gathering many
+    /// chunks in one buffer (its offsets are the chunk's own, whatever `out` held before). It
+    /// reserves nothing, so that `out` grows geometrically.
+    public static func append(bytes: UnsafeRawBufferPointer, docEnds: UnsafeBufferPointer<UInt32>, to out: inout [UInt8]) {
         let blockSize = BitPacking.blockSize
         let blockCount = (docEnds.count + blockSize - 1) / blockSize
-        guard let source = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return [2] }
+        guard let source = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            out.append(PositionsChunk.Kind.shortUngrouped.rawValue)
+            return
+        }
         // Most lists are short: fewer than 128 positions keep their varints as they are.
         if blockCount <= 1 && valueCount(source, bytes.count) < blockSize {
-            return [PositionsChunk.Kind.shortUngrouped.rawValue] + bytes
+            out.append(PositionsChunk.Kind.shortUngrouped.rawValue)
+            out.append(contentsOf: bytes)
+            return
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16 + 4 * blockCount)
+        let chunkStart = out.count
         if blockCount <= 1 {
             out.append(PositionsChunk.Kind.short.rawValue)
         } else {
@@ -32,10 +46,9 @@ public enum PositionsChunkEncoder {
             var p = source + begin
             while p < source + end { values.append(VarInt.decode(&p)) }
             appendBlock(values, to: &out)
-            if blockCount > 1 { out.storeLE(UInt32(out.count), at: 5 + 4 * block) }
+            if blockCount > 1 { out.storeLE(UInt32(out.count - chunkStart), at: chunkStart + 5 + 4 * block) }
             begin = end
         }
-        return out
     }
 
     /// The number of varints in the `count` bytes at `p`.

@@ -22,13 +22,26 @@ public enum PostingsChunkEncoder {
     public static func encode(
         docs: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>, averageLength: Double = 100
     ) -> [UInt8] {
+        var out: [UInt8] = []
+        // Room for the header, the skip entries and most postings (rarely more than 3 bytes each).
+        out.reserveCapacity(PostingsChunkFormat.headerSize + docs.count / BitPacking.blockSize * PostingsChunkFormat.skipEntrySize + 16 + docs.count * 3)
+        append(docs: docs, tfs: tfs, lengths: lengths, averageLength: averageLength, to: &out)
+        return out
+    }
+
+    /// Appends one chunk to `out`: the bytes ``encode(docs:tfs:lengths:averageLength:)`` returns,
+    /// for a caller gathering many chunks in one buffer (its offsets are the chunk's own, whatever
+    /// `out` held before). It reserves nothing, so that `out` grows geometrically.
+    public static func append(
+        docs: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>, averageLength: Double = 100,
+        to out: inout [UInt8]
+    ) {
         precondition(docs.count == tfs.count && docs.count == lengths.count)
         let blockSize = BitPacking.blockSize
         var scratch: [UInt64] = []
-        if docs.count < blockSize { return encodeShort(docs: docs, tfs: tfs, lengths: lengths, averageLength: averageLength) }
+        if docs.count < blockSize { return appendShort(docs: docs, tfs: tfs, lengths: lengths, averageLength: averageLength, to: &out) }
         let blockCount = (docs.count + blockSize - 1) / blockSize
-        var out: [UInt8] = []
-        out.reserveCapacity(PostingsChunkFormat.headerSize + blockCount * PostingsChunkFormat.skipEntrySize + docs.count * 2)
+        let chunkStart = out.count
         out.append(PostingsChunkFormat.blocked)
         out.appendLE(UInt32(docs.count))
         out.appendLE(UInt32(blockCount))
@@ -76,23 +89,20 @@ public enum PostingsChunkEncoder {
             }
             let skip = skipStart + block * PostingsChunkFormat.skipEntrySize
             out.storeLE(docs[end - 1], at: skip)
-            out.storeLE(UInt32(out.count), at: skip + 4)
+            out.storeLE(UInt32(out.count - chunkStart), at: skip + 4)
             out.storeLE(impacts.tf1, at: skip + 8)
             out.storeLE(impacts.length1, at: skip + 12)
             out.storeLE(impacts.tf2, at: skip + 16)
             out.storeLE(impacts.length2, at: skip + 20)
         }
-        return out
     }
 
     /// The short layout (see ``PostingsChunkFormat``): fewer than 128 postings, the count in the
     /// kind byte, varints, and nothing a reader could derive from what is already there.
-    private static func encodeShort(
-        docs: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>, averageLength: Double
-    ) -> [UInt8] {
-        // Room for the header and the postings of most lists (a posting rarely takes more than 3 bytes).
-        var out: [UInt8] = []
-        out.reserveCapacity(16 + 3 * docs.count)
+    private static func appendShort(
+        docs: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>, lengths: UnsafeBufferPointer<UInt32>, averageLength: Double,
+        to out: inout [UInt8]
+    ) {
         out.append(PostingsChunkFormat.shortKind(docCount: docs.count))
         var scratch: [UInt64] = []
         for i in 1..<max(docs.count, 1) where docs[i] <= docs[i - 1] { preconditionFailure("doc ids must increase") }
@@ -104,7 +114,7 @@ public enum PostingsChunkEncoder {
             // The one posting is its own cover: its tf and length are the impacts.
             VarInt.append(tfs[0], to: &out)
             VarInt.append(lengths[0], to: &out)
-            return out
+            return
         }
         VarInt.append((docs.last ?? 0) &- first, to: &out)
         let (low, high) = corners(impacts)
@@ -116,7 +126,6 @@ public enum PostingsChunkEncoder {
             if i > 0 { VarInt.append(docs[i] &- docs[i - 1], to: &out) }
             VarInt.append(tfs[i], to: &out)
         }
-        return out
     }
 
     /// The impacts' corners as the short layout stores them: the lower-tf corner, and the other

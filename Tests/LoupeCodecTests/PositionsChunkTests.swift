@@ -140,4 +140,18 @@ import Testing
             #expect(p == buffer.baseAddress! + buffer.count)
         }
     }
+
+    /// Appending to a buffer that already holds other chunks gives the chunk's own bytes after
+    /// them: its block offsets count from the chunk's start, not the buffer's.
+    @Test func anAppendedChunkIsTheEncodedOneWhateverPrecedesIt() {
+        var rng = SeededGenerator(seed: 21)
+        var buffer: [UInt8] = [0x01, 0x02]
+        for (count, tfs) in [(0, 1...1), (1, 1...3), (20, 1...4), (127, 1...2), (128, 1...3), (400, 1...6)] {
+            let positions = Self.documents(count, tfs: tfs, maxGap: 700, &rng)
+            let (bytes, ends) = Self.varints(positions)
+            let start = buffer.count
+            bytes.withUnsafeBytes { b in ends.withUnsafeBufferPointer { PositionsChunkEncoder.append(bytes: b, docEnds: $0, to: &buffer) } }
+            #expect(Array(buffer[start...]) == Self.encode(positions), "\(count) documents")
+        }
+    }
 }

@@ -164,4 +164,25 @@ import Testing
             #expect(throws: ByteReader.Malformed.self) { try chunk.validate { _ in nil } }
         }
     }
+
+    /// Appending to a buffer that already holds other chunks gives the chunk's own bytes after
+    /// them: its block offsets count from the chunk's start, not the buffer's.
+    @Test func anAppendedChunkIsTheEncodedOneWhateverPrecedesIt() throws {
+        var buffer: [UInt8] = [0xAB, 0xCD, 0xEF]
+        for (count, seed) in [(1, 1), (5, 2), (127, 3), (128, 4), (300, 5), (1000, 6)] {
+            let (docs, tfs, lengths) = randomList(count: count, maxGap: 500, seed: UInt64(seed))
+            let alone = PostingsChunkEncoder.encode(docs: docs, tfs: tfs, lengths: lengths)
+            let start = buffer.count
+            docs.withUnsafeBufferPointer { d in
+                tfs.withUnsafeBufferPointer { t in
+                    lengths.withUnsafeBufferPointer { PostingsChunkEncoder.append(docs: d, tfs: t, lengths: $0, to: &buffer) }
+                }
+            }
+            #expect(Array(buffer[start...]) == alone, "\(count) postings")
+            try Array(buffer[start...]).withUnsafeBytes { raw in
+                let chunk = try #require(PostingsChunk(raw))
+                try chunk.validate { _ in nil }
+            }
+        }
+    }
 }

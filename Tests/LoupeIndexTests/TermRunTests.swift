@@ -83,21 +83,22 @@ import Testing
         defer { merge.close() }
         var round = TermRunMerge.Round()
         var encoder = TermChunkEncoder()
-        var fromRuns: [EncodedTerm] = []
+        var encodedFromRuns = EncodedTerms()
         // Small rounds: terms' entries cross the rounds' ends.
         while try merge.next(&round, bytes: 4096) {
             try round.arena.withUnsafeBytes { arena in
                 for (key, parts) in round.terms {
-                    fromRuns.append(try encoder.encode(
-                        key: Array(arena[key]), parts: parts.map { UnsafeRawBufferPointer(rebasing: arena[round.parts[$0]]) },
-                        base: 10, lengths: columns, averageLengths: Self.averages))
+                    try encoder.encode(
+                        key: UnsafeRawBufferPointer(rebasing: arena[key]), parts: parts.map { UnsafeRawBufferPointer(rebasing: arena[round.parts[$0]]) },
+                        base: 10, lengths: columns, averageLengths: Self.averages, into: &encodedFromRuns)
                 }
             }
         }
-        var fromMemory: [EncodedTerm] = []
+        var encodedFromMemory = EncodedTerms()
         Self.forEachTerm(reference) { row, batches in
-            fromMemory.append(encoder.encode(slots: row, batches: batches, base: 10, lengths: columns, averageLengths: Self.averages))
+            encoder.encode(slots: row, batches: batches, base: 10, lengths: columns, averageLengths: Self.averages, into: &encodedFromMemory)
         }
+        let fromRuns = Self.copies(encodedFromRuns), fromMemory = Self.copies(encodedFromMemory)
         #expect(fromRuns.count == fromMemory.count && fromRuns.count > 300)
         #expect(fromRuns.contains { $0.docCount >= 128 })
         for (a, b) in zip(fromRuns, fromMemory) {
@@ -120,18 +121,45 @@ import Testing
         return out
     }
 
+    /// A term of an ``EncodedTerms``, copied out.
+    struct CopiedTerm {
+        var key: [UInt8]
+        var docCount: UInt32
+        var totalTermFreq: UInt64
+        var lastDoc: UInt32
+        var postings: [UInt8]
+        var positions: [UInt8]
+    }
+
+    /// The terms of `terms`, in order, copied out.
+    static func copies(_ terms: EncodedTerms) -> [CopiedTerm] {
+        var out: [CopiedTerm] = []
+        terms.forEach { term in
+            out.append(CopiedTerm(
+                key: Array(term.key), docCount: term.docCount, totalTermFreq: term.totalTermFreq, lastDoc: term.lastDoc,
+                postings: Array(term.postings), positions: Array(term.positions)))
+        }
+        return out
+    }
+
     /// Encodes one term from run entries' postings `entries`.
-    static func encode(_ entries: [[UInt8]], _ columns: [[UInt32]]) throws -> EncodedTerm {
+    static func encode(_ entries: [[UInt8]], _ columns: [[UInt32]]) throws -> CopiedTerm {
         var encoder = TermChunkEncoder()
         let joined = entries.flatMap { $0 }
-        return try joined.withUnsafeBytes { bytes in
+        var out = EncodedTerms()
+        try joined.withUnsafeBytes { bytes in
             var parts: [UnsafeRawBufferPointer] = [], at = 0
             for entry in entries {
                 parts.append(UnsafeRawBufferPointer(rebasing: bytes[at..<(at + entry.count)]))
                 at += entry.count
             }
-            return try encoder.encode(key: [IndexField.body.rawValue, 0x61], parts: parts, base: 0, lengths: columns, averageLengths: Self.averages)
+            let key: [UInt8] = [IndexField.body.rawValue, 0x61]
+            try key.withUnsafeBytes { key in
+                try encoder.encode(key: key, parts: parts, base: 0, lengths: columns, averageLengths: Self.averages, into: &out)
+            }
         }
+        #expect(out.count == 1)
+        return Self.copies(out)[0]
     }
 
     @Test func aDamagedRunIsAnErrorNeverACrash() throws {

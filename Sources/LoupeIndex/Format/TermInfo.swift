@@ -32,22 +32,36 @@ public struct TermInfo: @unchecked Sendable, Equatable {
 
     /// The value bytes; `inline` chunks (if any) are copied in.
     func encoded() -> [UInt8] {
-        encoded(inlinePostings: inline.map { Array($0.postings) }, inlinePositions: inline.map { Array($0.positions) })
+        var out: [UInt8] = []
+        encode(inlinePostings: inline?.postings, inlinePositions: inline?.positions, into: &out)
+        return out
     }
 
     /// The value bytes with the given chunks inlined (or none).
     func encoded(inlinePostings: [UInt8]?, inlinePositions: [UInt8]?) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(20 + (inlinePostings?.count ?? 0) + (inlinePositions?.count ?? 0))
+        guard let inlinePostings, let inlinePositions else {
+            encode(inlinePostings: nil, inlinePositions: nil, into: &out)
+            return out
+        }
+        inlinePostings.withUnsafeBytes { postings in
+            inlinePositions.withUnsafeBytes { encode(inlinePostings: postings, inlinePositions: $0, into: &out) }
+        }
+        return out
+    }
+
+    /// Replaces the contents of `out` with the value bytes, the given chunks inlined when both
+    /// are given: a writer putting many terms reuses one buffer.
+    func encode(inlinePostings: UnsafeRawBufferPointer?, inlinePositions: UnsafeRawBufferPointer?, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         VarInt.append(termId, to: &out)
         VarInt.append(docFreq, to: &out)
         VarInt.append64(totalTermFreq, to: &out)
         if let inlinePostings, let inlinePositions {
             VarInt.append(UInt32(inlinePostings.count), to: &out)
-            out += inlinePostings
-            out += inlinePositions
+            out.append(contentsOf: inlinePostings)
+            out.append(contentsOf: inlinePositions)
         }
-        return out
     }
 
     init(decoding bytes: UnsafeRawBufferPointer) throws {
@@ -80,3 +94,4 @@ public struct TermInfo: @unchecked Sendable, Equatable {
         return UInt32(value)
     }
 }
+

@@ -26,7 +26,7 @@ extension IndexWriter {
         var bytes = 0
         while try merge.next(&round, bytes: mergeRoundBytes) {
             for piece in try Self.encode(Self.pieces(of: round), round, 0, pendingLengths, averages) {
-                for term in piece { bytes += term.postings.count + term.positions.count }
+                piece.forEach { bytes += $0.postings.count + $0.positions.count }
             }
         }
         return bytes

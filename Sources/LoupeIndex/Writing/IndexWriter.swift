@@ -510,13 +510,13 @@ public final class IndexWriter {
         let committing = CommittingBatches(batches: batches), columns = pendingLengths
         between.spread(over: batches.reduce(0) { $0 + $1.streamBytes } / (Self.pieceBytes * Self.piecesPerWorker * workers))
         // A round is encoded in the background while this thread puts the round before.
-        var encoding: BackgroundWork<[[EncodedTerm]]>?
+        var encoding: BackgroundWork<[EncodedTerms]>?
         var start = 0
         while start < termCount {
             let pieces = nextPieces(slots, from: start, width: width)
             let next = BackgroundWork {
-                Self.onWorkers(pieces, slots, committing.batches, empty: [EncodedTerm]()) { encoder, row, readers, out in
-                    out.append(encoder.encode(slots: row, readers: readers, base: base, lengths: columns, averageLengths: averageLengths))
+                Self.onWorkers(pieces, slots, committing.batches, empty: EncodedTerms()) { encoder, row, readers, out in
+                    encoder.encode(slots: row, readers: readers, base: base, lengths: columns, averageLengths: averageLengths, into: &out)
                 }
             }
             if let encoding { try put(encoding.result(), txn, &terms, &postingsTable, &positionsTable, &stats, &summary, &between) }
@@ -539,7 +539,7 @@ public final class IndexWriter {
         var merge = try TermRunMerge(spilled.terms, regions: spilled.runs)
         defer { merge.close() }
         let columns = pendingLengths
-        var encoding: BackgroundWork<[[EncodedTerm]]>?
+        var encoding: BackgroundWork<[EncodedTerms]>?
         var untrimmed = 0
         var round = TermRunMerge.Round()
         while try merge.next(&round, bytes: mergeRoundBytes) {
@@ -561,20 +561,21 @@ public final class IndexWriter {
     }
 
     /// Puts the encoded terms of one round, in order, and what goes in between rounds
-    /// (``BetweenRounds``), then unmaps the pages it read; returns the bytes of the round's chunks.
+    /// (``BetweenRounds``), then unmaps the pages it read; returns the bytes of the round's terms.
     @discardableResult
     private func put(
-        _ round: [[EncodedTerm]], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
+        _ round: [EncodedTerms], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
         _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, _ summary: inout CommitSummary,
         _ between: inout BetweenRounds
     ) throws -> Int {
         var bytes = 0
+        var value: [UInt8] = []
         for piece in round {
-            for term in piece {
-                try put(term, txn, &terms, &postingsTable, &positionsTable, &stats)
-                summary.terms += 1
-                bytes += term.postings.count + term.positions.count
+            try piece.forEach { term in
+                try put(term, txn, &terms, &postingsTable, &positionsTable, &stats, value: &value)
             }
+            summary.terms += piece.count
+            bytes += piece.byteCount
         }
         try between.put(txn, index.tables)
         // Looking the round's terms up mapped their `terms` pages; later rounds read others.
@@ -610,22 +611,22 @@ public final class IndexWriter {
     /// holds each piece's terms in order.
     static func encode(
         _ pieces: [Range<Int>], _ round: TermRunMerge.Round, _ base: UInt32, _ columns: [[UInt32]], _ averageLengths: [Double]
-    ) throws -> [[EncodedTerm]] {
-        let results = UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>.allocate(capacity: pieces.count)
-        results.initialize(repeating: .success([]))
+    ) throws -> [EncodedTerms] {
+        let results = UnsafeMutableBufferPointer<Result<EncodedTerms, any Error>>.allocate(capacity: pieces.count)
+        results.initialize(repeating: .success(EncodedTerms()))
         defer { results.deinitialize().deallocate() }
         round.arena.withUnsafeBytes { arena in
             let shared = RoundBuffers(arena: arena, results: results)
             DispatchQueue.concurrentPerform(iterations: pieces.count) { p in
                 var encoder = TermChunkEncoder()
-                var out: [EncodedTerm] = []
-                out.reserveCapacity(pieces[p].count)
+                var out = EncodedTerms()
                 shared.results[p] = Result {
                     for term in pieces[p] {
                         let (key, parts) = round.terms[term]
-                        out.append(try encoder.encode(
-                            key: Array(shared.arena[key]), parts: parts.lazy.map { UnsafeRawBufferPointer(rebasing: shared.arena[round.parts[$0]]) },
-                            base: base, lengths: columns, averageLengths: averageLengths))
+                        try encoder.encode(
+                            key: UnsafeRawBufferPointer(rebasing: shared.arena[key]),
+                            parts: parts.lazy.map { UnsafeRawBufferPointer(rebasing: shared.arena[round.parts[$0]]) },
+                            base: base, lengths: columns, averageLengths: averageLengths, into: &out)
                     }
                     return out
                 }
@@ -695,10 +696,10 @@ public final class IndexWriter {
     }
 
     /// Writes one encoded term: its `terms` entry (new or grown), and its chunks, inlined in the
-    /// entry for a new term with fewer than a block of documents.
+    /// entry for a new term with fewer than a block of documents. `value` is scratch for the entry.
     private func put(
-        _ term: EncodedTerm, _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
-        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics
+        _ term: EncodedTerms.Term, _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
+        _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, value: inout [UInt8]
     ) throws {
         let t = index.tables
         var info: TermInfo
@@ -723,12 +724,15 @@ public final class IndexWriter {
         info.docFreq += term.docCount
         info.totalTermFreq += term.totalTermFreq
         if isNew && term.docCount < BitPacking.blockSize {
-            try terms.put(term.key, info.encoded(inlinePostings: term.postings, inlinePositions: term.positions), txn)
+            info.encode(inlinePostings: term.postings, inlinePositions: term.positions, into: &value)
+            try value.withUnsafeBytes { try terms.put(term.key, $0, txn) }
         } else {
-            try terms.put(term.key, info.encoded(), txn)
-            let chunkKey = IndexFormat.chunkKey(termId: info.termId, lastDoc: term.lastDoc)
-            try postingsTable.put(chunkKey, term.postings, txn)
-            try positionsTable.put(chunkKey, term.positions, txn)
+            info.encode(inlinePostings: nil, inlinePositions: nil, into: &value)
+            try value.withUnsafeBytes { try terms.put(term.key, $0, txn) }
+            try IndexFormat.chunkKey(termId: info.termId, lastDoc: term.lastDoc).withUnsafeBytes { chunkKey in
+                try postingsTable.put(chunkKey, term.postings, txn)
+                try positionsTable.put(chunkKey, term.positions, txn)
+            }
         }
     }
 

@@ -26,7 +26,7 @@ struct PieceBuffers<Piece>: @unchecked Sendable {
 /// read, and each thread writes only its own piece's result.
 struct RoundBuffers: @unchecked Sendable {
     let arena: UnsafeRawBufferPointer
-    let results: UnsafeMutableBufferPointer<Result<[EncodedTerm], any Error>>
+    let results: UnsafeMutableBufferPointer<Result<EncodedTerms, any Error>>
 }
 
 /// The writer's batches as a commit encodes them in the background (``BackgroundWork``): nothing

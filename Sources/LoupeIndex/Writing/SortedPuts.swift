@@ -9,6 +9,7 @@ import LoupeStorage
 /// the table in the transaction goes through the same value (it tracks the table's largest key).
 struct SortedPuts {
     let database: Database
+    /// The table's largest key (its bytes are reused from key to key), or nil when it is empty.
     private var lastKey: [UInt8]?
 
     /// Reads the table's current last key.
@@ -20,23 +21,30 @@ struct SortedPuts {
     /// False when the table cannot hold `key`: it sorts after every key the table held at the start
     /// and every key put since (the table's largest key is tracked), so a look-up would find nothing.
     /// A commit putting keys in order skips the look-ups of all that go past the table's end.
-    func mayHold(_ key: [UInt8]) -> Bool {
+    func mayHold(_ key: UnsafeRawBufferPointer) -> Bool {
         guard let last = lastKey else { return false }
-        return !Self.precedes(last, key)
+        return !last.withUnsafeBytes { IndexFormat.compareKeys($0, key) < 0 }
+    }
+
+    /// ``mayHold(_:)`` for a key in an array.
+    func mayHold(_ key: [UInt8]) -> Bool {
+        key.withUnsafeBytes { mayHold($0) }
     }
 
     /// Stores `value` under `key`, appending when `key` sorts after every key so far.
-    mutating func put(_ key: [UInt8], _ value: [UInt8], _ txn: borrowing WriteTransaction) throws {
-        if let last = lastKey, !Self.precedes(last, key) {
+    mutating func put(_ key: UnsafeRawBufferPointer, _ value: UnsafeRawBufferPointer, _ txn: borrowing WriteTransaction) throws {
+        if mayHold(key) {
             try txn.put(database, key: key, value: value)
             return
         }
         try txn.put(database, key: key, value: value, flags: .append)
-        lastKey = key
+        if lastKey == nil { lastKey = [] }
+        lastKey!.removeAll(keepingCapacity: true)
+        lastKey!.append(contentsOf: key)
     }
 
-    /// Whether `a` sorts before `b` in the table (``IndexFormat/compareKeys(_:_:)``).
-    private static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        a.withUnsafeBytes { a in b.withUnsafeBytes { b in IndexFormat.compareKeys(a, b) < 0 } }
+    /// ``put(_:_:_:)`` for a key and a value in arrays.
+    mutating func put(_ key: [UInt8], _ value: [UInt8], _ txn: borrowing WriteTransaction) throws {
+        try key.withUnsafeBytes { key in try value.withUnsafeBytes { try put(key, $0, txn) } }
     }
 }

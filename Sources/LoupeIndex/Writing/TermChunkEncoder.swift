@@ -1,20 +1,7 @@
 import LoupeCodec
 
-/// What a commit writes for one term of its batch: the key, the postings and positions chunks
-/// of the term's pending documents, and the figures its ``TermInfo`` grows by.
-struct EncodedTerm {
-    /// Field byte, then the term's UTF-8 bytes.
-    var key: [UInt8]
-    var docCount: UInt32
-    var totalTermFreq: UInt64
-    /// The largest doc id of the chunk, which is part of its key.
-    var lastDoc: UInt32
-    var postings: [UInt8]
-    var positions: [UInt8]
-}
-
 /// Turns the pending postings of terms, held by one or more ``InvertedBatch``es, into their
-/// chunks. Encoding depends only on the batches, so a commit runs several of these at once (one
+/// chunks (``EncodedTerms``). Encoding depends only on the batches, so a commit runs several of these at once (one
 /// per thread, each with its own scratch buffers) and keeps the transaction's reads and puts on
 /// its own thread.
 struct TermChunkEncoder {
@@ -28,24 +15,27 @@ struct TermChunkEncoder {
 
     init() {}
 
-    /// Encodes the term whose slot in batch `b` is `slots[b]` (-1: not in that batch).
+    /// Encodes the term whose slot in batch `b` is `slots[b]` (-1: not in that batch), appending it
+    /// to `out`.
     /// - Parameters:
     ///   - base: the doc id of batch place 0 in this commit.
     ///   - lengths: per field (raw-value order), the field length of each pending document by batch place.
     ///   - averageLengths: per field, the average length the block impacts are made tight for.
     mutating func encode(
         slots: UnsafeBufferPointer<Int32>, batches: UnsafeBufferPointer<InvertedBatch>, base: UInt32,
-        lengths columns: [[UInt32]], averageLengths: [Double]
-    ) -> EncodedTerm {
-        InvertedBatch.withReaders(batches) { encode(slots: slots, readers: $0, base: base, lengths: columns, averageLengths: averageLengths) }
+        lengths columns: [[UInt32]], averageLengths: [Double], into out: inout EncodedTerms
+    ) {
+        InvertedBatch.withReaders(batches) {
+            encode(slots: slots, readers: $0, base: base, lengths: columns, averageLengths: averageLengths, into: &out)
+        }
     }
 
-    /// ``encode(slots:batches:base:lengths:averageLengths:)`` reading the batches through `readers`
-    /// (``InvertedBatch/withReaders(_:_:)``), as a commit's workers do term after term.
+    /// ``encode(slots:batches:base:lengths:averageLengths:into:)`` reading the batches through
+    /// `readers` (``InvertedBatch/withReaders(_:_:)``), as a commit's workers do term after term.
     mutating func encode(
         slots: UnsafeBufferPointer<Int32>, readers: UnsafeBufferPointer<InvertedBatch.Reader>, base: UInt32,
-        lengths columns: [[UInt32]], averageLengths: [Double]
-    ) -> EncodedTerm {
+        lengths columns: [[UInt32]], averageLengths: [Double], into out: inout EncodedTerms
+    ) {
         merged.removeAll()
         streams.removeAll(keepingCapacity: true)
         streamRanges.removeAll(keepingCapacity: true)
@@ -56,14 +46,13 @@ struct TermChunkEncoder {
             streamRanges.append(start..<streams.count)
             holder = b
         }
-        let key = Array(readers[holder].keys.key(Int(slots[holder])))
         do {
             try streams.withUnsafeBytes { bytes in
                 parts.removeAll(keepingCapacity: true)
                 for range in streamRanges { parts.append(UnsafeRawBufferPointer(rebasing: bytes[range])) }
                 try parts.withUnsafeBufferPointer { try PostingsStreamDecoder.decode($0, into: &merged) }
             }
-            return try encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
+            try encodeMerged(key: readers[holder].keys.key(Int(slots[holder])), base: base, lengths: columns, averageLengths: averageLengths, into: &out)
         } catch {
             preconditionFailure("TermChunkEncoder: a batch's postings stream is malformed (\(error))")
         }
@@ -81,19 +70,23 @@ struct TermChunkEncoder {
     }
 
     /// Encodes the term `key` whose postings are the entries `parts` of flushed runs (``TermRun``),
-    /// in run order: the same chunks as ``encode(slots:batches:base:lengths:averageLengths:)`` gives
-    /// for the same postings held in memory.
+    /// in run order, appending it to `out`: the same chunks as
+    /// ``encode(slots:batches:base:lengths:averageLengths:into:)`` gives for the same postings held
+    /// in memory. On a throw, `out` is as it was.
     mutating func encode(
-        key: [UInt8], parts entries: some Sequence<UnsafeRawBufferPointer>, base: UInt32, lengths columns: [[UInt32]],
-        averageLengths: [Double]
-    ) throws -> EncodedTerm {
+        key: UnsafeRawBufferPointer, parts entries: some Sequence<UnsafeRawBufferPointer>, base: UInt32, lengths columns: [[UInt32]],
+        averageLengths: [Double], into out: inout EncodedTerms
+    ) throws {
         merged.removeAll()
         for entry in entries { try TermRun.decode(entry, into: &merged, parts: &parts) }
-        return try encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths)
+        try encodeMerged(key: key, base: base, lengths: columns, averageLengths: averageLengths, into: &out)
     }
 
-    /// Encodes the postings gathered in `merged` (doc ids as batch places) for the term `key`.
-    private mutating func encodeMerged(key: [UInt8], base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double]) throws -> EncodedTerm {
+    /// Encodes the postings gathered in `merged` (doc ids as batch places) for the term `key`,
+    /// appending it to `out` unless it throws.
+    private mutating func encodeMerged(
+        key: UnsafeRawBufferPointer, base: UInt32, lengths columns: [[UInt32]], averageLengths: [Double], into out: inout EncodedTerms
+    ) throws {
         guard let last = merged.lastDoc, let fieldByte = key.first else {
             throw IndexError.corrupt("spill file: a term without postings or key")
         }
@@ -115,13 +108,15 @@ struct TermChunkEncoder {
             }
         }
         merged.offsetDocs(by: base)
-        return lengths.withUnsafeBufferPointer { lengths in
+        lengths.withUnsafeBufferPointer { lengths in
             merged.withBuffers { docs, tfs, positionBytes, positionEnds in
-                EncodedTerm(
-                    key: key, docCount: UInt32(count), totalTermFreq: totalTermFreq, lastDoc: docs[count - 1],
-                    postings: PostingsChunkEncoder.encode(
-                        docs: docs, tfs: tfs, lengths: UnsafeBufferPointer(rebasing: lengths[..<count]), averageLength: averageLengths[field]),
-                    positions: PositionsChunkEncoder.encode(bytes: positionBytes, docEnds: positionEnds))
+                out.append(key: key, docCount: UInt32(count), totalTermFreq: totalTermFreq, lastDoc: docs[count - 1]) {
+                    PostingsChunkEncoder.append(
+                        docs: docs, tfs: tfs, lengths: UnsafeBufferPointer(rebasing: lengths[..<count]), averageLength: averageLengths[field],
+                        to: &$0)
+                } positions: {
+                    PositionsChunkEncoder.append(bytes: positionBytes, docEnds: positionEnds, to: &$0)
+                }
             }
         }
     }

@@ -23,8 +23,8 @@ struct TermRunMerge {
         }
 
         /// Memory a term holds beyond its bytes in `arena` while its round is merged: its entries
-        /// here, and its encoded form until the round is put (``EncodedTerm``'s three arrays, each
-        /// a heap allocation). Most terms are rare, with a dozen bytes of postings, so a round
+        /// here, and its encoded form until the round is put (its ``EncodedTerms`` entry and
+        /// chunks' headers). Most terms are rare, with a dozen bytes of postings, so a round
         /// measured by its bytes alone would hold a quarter of a million of them.
         static let termCost = 256
 
