@@ -55,4 +55,27 @@ import Testing
             }
         }
     }
+
+    /// The puts say whether they looked ids up (the commit then unmaps the pages read): never past
+    /// the table's last key, so never on a fresh index; always for an id at or before it.
+    @Test func putsSayWhetherTheyLookedIdsUp() throws {
+        let dir = TemporaryDirectory("added-ids-lookups")
+        let index = try Index.openOrCreate(at: dir.path + "/index", analyzer: .preset(.simple))
+        var fresh = ExternalIdList()
+        for id in ["b", "a", "c"] { _ = fresh.append(id) }
+        try index.environment.write { txn in
+            var puts = try AddedIdPuts(fresh, base: 0, table: index.tables.ids, txn)
+            #expect(try puts.put(txn, upTo: 1) == false)
+            #expect(try puts.put(txn) == false)
+        }
+        // The table now ends at "c": "d" and "e" go past it, "b" does not.
+        var later = ExternalIdList()
+        for id in ["e", "d", "b"] { _ = later.append(id) }
+        try index.environment.write { txn in
+            var puts = try AddedIdPuts(later, base: 3, table: index.tables.ids, txn)
+            #expect(try puts.put(txn, upTo: 1) == true)
+            #expect(try puts.put(txn) == false)
+            #expect(puts.deletions == [0])  // "b" was doc 0
+        }
+    }
 }

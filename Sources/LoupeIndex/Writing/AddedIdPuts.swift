@@ -33,17 +33,24 @@ struct AddedIdPuts {
     var count: Int { order.count }
 
     /// Puts the next `count` ids, and the rest of a run of equal ids begun among them; by default,
-    /// every id left.
-    mutating func put(_ txn: borrowing WriteTransaction, upTo count: Int = .max) throws {
+    /// every id left. Returns whether it looked any up in the table (ids past its last key need
+    /// no look-up).
+    @discardableResult
+    mutating func put(_ txn: borrowing WriteTransaction, upTo count: Int = .max) throws -> Bool {
         let stop = count >= order.count - next ? order.count : next + count
+        var lookedUp = false
         while next < stop {
             var end = next + 1
             while end < order.count && list.equal(Int(order[next]), Int(order[end])) { end += 1 }
             let key = list.key(Int(order[next]))
-            if puts.mayHold(key), let old = try txn.get(puts.database, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
+            if puts.mayHold(key) {
+                lookedUp = true
+                if let old = try txn.get(puts.database, key: key) { deletions.append(IndexFormat.readBigEndian(old)) }
+            }
             for replaced in order[next..<(end - 1)] { deletions.append(base + replaced) }
             try puts.put(key, IndexFormat.docKey(base + order[end - 1]), txn)
             next = end
         }
+        return lookedUp
     }
 }

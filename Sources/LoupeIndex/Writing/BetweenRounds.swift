@@ -20,9 +20,12 @@ struct BetweenRounds {
         idsPerRound = (ids?.count ?? 0) / max(1, rounds) + 1
     }
 
-    /// Puts the pages if they are built, and the next share of the ids; never waits.
-    mutating func put(_ txn: borrowing WriteTransaction, _ tables: Index.Tables) throws {
-        try pages?.putIfBuilt(txn, tables)
-        try ids?.put(txn, upTo: idsPerRound)
+    /// Puts the pages if they are built, and the next share of the ids; never waits. Returns
+    /// whether it read the tables beyond the pages it appends to: it put the pages (into the pages
+    /// an earlier commit began), or looked ids up.
+    mutating func put(_ txn: borrowing WriteTransaction, _ tables: Index.Tables) throws -> Bool {
+        let pagesPut = try pages?.putIfBuilt(txn, tables) ?? false
+        let idsLookedUp = try ids?.put(txn, upTo: idsPerRound) ?? false
+        return pagesPut || idsLookedUp
     }
 }

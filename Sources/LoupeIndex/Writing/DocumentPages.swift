@@ -160,10 +160,12 @@ struct DocumentPagesHandOver {
         work = BackgroundWork(build)
     }
 
-    /// Puts the pages into `txn` if they are built and not put yet; never waits.
-    mutating func putIfBuilt(_ txn: borrowing WriteTransaction, _ tables: Index.Tables) throws {
-        guard let work, work.isFinished else { return }
-        try put(txn, tables)
+    /// Puts the pages into `txn` if they are built and not put yet; never waits. Returns whether
+    /// it put them.
+    mutating func putIfBuilt(_ txn: borrowing WriteTransaction, _ tables: Index.Tables) throws -> Bool {
+        guard let work, work.isFinished else { return false }
+        _ = try put(txn, tables)
+        return true
     }
 
     /// Puts the pages into `txn` unless they are, waiting for them; returns their length totals.

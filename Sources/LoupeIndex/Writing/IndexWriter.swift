@@ -561,7 +561,7 @@ public final class IndexWriter {
     }
 
     /// Puts the encoded terms of one round, in order, and what goes in between rounds
-    /// (``BetweenRounds``), then unmaps the pages it read; returns the bytes of the round's terms.
+    /// (``BetweenRounds``), then unmaps the pages it looked up; returns the bytes of the round's terms.
     @discardableResult
     private func put(
         _ round: [EncodedTerms], _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
@@ -570,16 +570,19 @@ public final class IndexWriter {
     ) throws -> Int {
         var bytes = 0
         var value: [UInt8] = []
+        var lookedUp = false
         for piece in round {
             try piece.forEach { term in
-                try put(term, txn, &terms, &postingsTable, &positionsTable, &stats, value: &value)
+                if try put(term, txn, &terms, &postingsTable, &positionsTable, &stats, value: &value) { lookedUp = true }
             }
             summary.terms += piece.count
             bytes += piece.byteCount
         }
-        try between.put(txn, index.tables)
-        // Looking the round's terms up mapped their `terms` pages; later rounds read others.
-        index.environment.releaseMappedPages()
+        if try between.put(txn, index.tables) { lookedUp = true }
+        // Looking the round's terms up mapped their `terms` pages; later rounds read others. A
+        // round that looked nothing up (a bulk load into a fresh index) mapped a page or two at
+        // most, and unmapping reads `/proc/self/maps` (5 % of the committing thread's merge).
+        if lookedUp { index.environment.releaseMappedPages() }
         return bytes
     }
 
@@ -697,15 +700,18 @@ public final class IndexWriter {
 
     /// Writes one encoded term: its `terms` entry (new or grown), and its chunks, inlined in the
     /// entry for a new term with fewer than a block of documents. `value` is scratch for the entry.
+    /// Returns whether it looked the term up in the table.
+    @discardableResult
     private func put(
         _ term: EncodedTerms.Term, _ txn: borrowing WriteTransaction, _ terms: inout SortedPuts, _ postingsTable: inout SortedPuts,
         _ positionsTable: inout SortedPuts, _ stats: inout IndexStatistics, value: inout [UInt8]
-    ) throws {
+    ) throws -> Bool {
         let t = index.tables
         var info: TermInfo
         var isNew = false
         // Terms come in key order: one past the table's last key is new, with no look-up.
-        if terms.mayHold(term.key), let existing = try txn.get(t.terms, key: term.key) {
+        let lookUp = terms.mayHold(term.key)
+        if lookUp, let existing = try txn.get(t.terms, key: term.key) {
             info = try TermInfo(decoding: existing)
             if let inline = info.inline {
                 // The term grows: its inlined chunk moves out next to the new one.
@@ -734,6 +740,7 @@ public final class IndexWriter {
                 try positionsTable.put(chunkKey, term.positions, txn)
             }
         }
+        return lookUp
     }
 
     /// Document runs (``DocumentBlockPacker/runSize``) packed at once on the workers: a round's
