@@ -48,6 +48,13 @@ public struct WriteTransaction: ~Copyable {
         }
     }
 
+    /// A cursor on `db` to put through for the rest of this transaction (``PutCursor``).
+    public func putCursor(_ db: Database) throws(StorageError) -> PutCursor {
+        var cursor: OpaquePointer?
+        try check(mdb_cursor_open(handle, db.dbi, &cursor), "mdb_cursor_open \(db.name)")
+        return PutCursor(handle: cursor!, database: db)
+    }
+
     /// Reserves `count` bytes under `key` and lets `fill` write the value straight into the page
     /// (`MDB_RESERVE`): no intermediate buffer for large values.
     public func putReserved(

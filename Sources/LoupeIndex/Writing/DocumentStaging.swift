@@ -138,7 +138,9 @@ struct DocumentStaging {
             state.base = base
             state.recordsEnd = firstWholeGroup(base)
         }
-        var puts = Puts(docstore: try SortedPuts(t.docstore, txn), records: try SortedPuts(t.records, txn), texts: texts)
+        // The strays are deleted: nothing else changes the two tables in this transaction.
+        var puts = Puts(
+            docstore: try SortedPuts(t.docstore, txn, onlyWriter: true), records: try SortedPuts(t.records, txn, onlyWriter: true), texts: texts)
         var round = DocumentRound()
         var pipeline = DocumentRoundPipeline(layout: index.environment.pageLayout, threads: workers)
         for document in documents {

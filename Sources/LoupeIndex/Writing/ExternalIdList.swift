@@ -49,7 +49,7 @@ struct ExternalIdList {
 
     /// True when ids `a` and `b` are the same bytes.
     func equal(_ a: Int, _ b: Int) -> Bool {
-        withId(a) { x in withId(b) { y in x.elementsEqual(y) } }
+        withId(a) { x in withId(b) { y in x.count == y.count && IndexFormat.compareKeys(x, y) == 0 } }
     }
 
     /// Empties the list, freeing its memory.

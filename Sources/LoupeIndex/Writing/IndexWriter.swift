@@ -491,9 +491,10 @@ public final class IndexWriter {
         _ between: inout BetweenRounds
     ) throws {
         let t = index.tables
-        var terms = try SortedPuts(t.terms, txn)
-        var postingsTable = try SortedPuts(t.postings, txn)
-        var positionsTable = try SortedPuts(t.positions, txn)
+        // Until these puts are done, nothing else changes the three tables.
+        var terms = try SortedPuts(t.terms, txn, onlyWriter: true)
+        var postingsTable = try SortedPuts(t.postings, txn, onlyWriter: true)
+        var positionsTable = try SortedPuts(t.positions, txn, onlyWriter: true)
         // Average lengths of the committed and pending documents: they make the block impacts tight.
         let averageLengths = IndexField.allCases.map { field in
             let total = stats.totalLengths[Int(field.rawValue)] + pendingLengths[Int(field.rawValue)].reduce(0) { $0 + UInt64($1) }
@@ -753,8 +754,9 @@ public final class IndexWriter {
     /// Their norms, labels and columns are ``DocumentPages``.
     private func writeDocuments(_ txn: borrowing WriteTransaction, _ base: UInt32, _ staged: DocumentStaging.Staged?) throws {
         let t = index.tables
-        var docstore = try SortedPuts(t.docstore, txn)
-        var records = try SortedPuts(t.records, txn)
+        // The strays are deleted already, and touches change records after these puts.
+        var docstore = try SortedPuts(t.docstore, txn, onlyWriter: true)
+        var records = try SortedPuts(t.records, txn, onlyWriter: true)
         let layout = index.environment.pageLayout
         if let staged {
             let compressor = Zstd.Compressor()
