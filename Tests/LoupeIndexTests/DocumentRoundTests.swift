@@ -30,5 +30,18 @@ import Testing
         #expect(encoded.groups.map(\.value) == [first, second])
         let decoded = try encoded.groups[0].value.withUnsafeBytes { try RecordGroup(decoding: $0) }
         #expect(try decoded.record(at: 20) == records[0] && decoded.record(at: 31) == records[11])
+
+        // The groups are encoded beside the packing: a round of groups alone, or of runs alone,
+        // on one thread or more.
+        for threads in [1, 2, 3] {
+            var groupsOnly = round
+            groupsOnly.runs = []
+            let groups = groupsOnly.encoded(layout: layout, threads: threads)
+            #expect(groups.blocks.isEmpty && groups.groups.map(\.value) == [first, second])
+            var runsOnly = round
+            runsOnly.groups = []
+            let runs = runsOnly.encoded(layout: layout, threads: threads)
+            #expect(runs.groups.isEmpty && runs.blocks.map(\.value) == blocks.map(\.value))
+        }
     }
 }

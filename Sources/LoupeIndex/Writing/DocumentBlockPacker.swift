@@ -128,18 +128,29 @@ public struct DocumentBlockPacker {
     /// compression is most of a commit's document-store work. Each thread takes the next run from
     /// a shared counter (runs compress in unequal times), and there are never more threads than
     /// runs: a commit's last round, or the stage's open run, may be a single run.
-    static func encode(_ runs: [[Document]], layout: PageLayout, threads: Int) -> [Block] {
-        guard !runs.isEmpty else { return [] }
+    ///
+    /// `besides`, when given, is one more piece of work, run first on one of the threads while the
+    /// others pack (a round's record groups, ``DocumentRound``): run before the packing, on one
+    /// thread, it left the others idle.
+    static func encode(
+        _ runs: [[Document]], layout: PageLayout, threads: Int, besides: (@Sendable (Zstd.Compressor) -> Void)? = nil
+    ) -> [Block] {
+        let extra = besides == nil ? 0 : 1
+        guard runs.count + extra > 0 else { return [] }
         let results = UnsafeMutableBufferPointer<[Block]>.allocate(capacity: runs.count)
         results.initialize(repeating: [])
         defer { results.deinitialize().deallocate() }
         let shared = DisjointBuffer(elements: results)
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, runs.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, runs.count + extra))) { _ in
             let compressor = Zstd.Compressor()
             while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue - extra
                 guard i < runs.count else { return }
+                guard i >= 0 else {
+                    besides?(compressor)
+                    continue
+                }
                 shared.elements[i] = pack(runs[i], layout: layout, compressor: compressor)
             }
         }

@@ -18,15 +18,22 @@ struct DocumentRound: Sendable {
         var groups: [(lastDoc: UInt32, value: [UInt8])]
     }
 
-    /// Packs the runs on `threads` workers and encodes the groups with one zstd context (the same
-    /// bytes as one context per commit).
+    /// Packs the runs on `threads` workers and encodes the groups on one of them meanwhile, with
+    /// one zstd context (the same bytes as one context per commit).
     func encoded(layout: PageLayout, threads: Int) -> Encoded {
-        let compressor = Zstd.Compressor()
-        let values = groups.map { group in
-            var records = group.begun
-            for record in group.records { records.append(record) }
-            return (group.lastDoc, records.encoded(compressor: compressor))
+        let groups = self.groups
+        let values = UnsafeMutableBufferPointer<(lastDoc: UInt32, value: [UInt8])>.allocate(capacity: groups.count)
+        values.initialize(repeating: (0, []))
+        defer { values.deinitialize().deallocate() }
+        let shared = DisjointBuffer(elements: values)
+        let encodeGroups: @Sendable (Zstd.Compressor) -> Void = { compressor in
+            for i in groups.indices {
+                var records = groups[i].begun
+                for record in groups[i].records { records.append(record) }
+                shared.elements[i] = (groups[i].lastDoc, records.encoded(compressor: compressor))
+            }
         }
-        return Encoded(blocks: DocumentBlockPacker.encode(runs, layout: layout, threads: threads), groups: values)
+        let blocks = DocumentBlockPacker.encode(runs, layout: layout, threads: threads, besides: groups.isEmpty ? nil : encodeGroups)
+        return Encoded(blocks: blocks, groups: Array(values))
     }
 }
