@@ -65,6 +65,41 @@ import Testing
         #expect(sorted == expected)
     }
 
+    /// A slot's first key bytes and length order it alone only where they decide: keys of zero
+    /// bytes (which the zero padding resembles), keys of every length around the eleven bytes
+    /// decided, one the prefix of another, and keys longer than the 255 a length holds. The sort
+    /// and every pairwise order the first bytes give are the keys' byte order.
+    @Test func sortedSlotsOrderKeysThatTheirFirstBytesDoNotDecide() {
+        var random = SeededGenerator(seed: 77)
+        var terms: Set<[UInt8]> = [[], [0], [0, 0], [1]]
+        for length in 0...15 {
+            for _ in 0..<12 { terms.insert((0..<length).map { _ in [0, 1, 0xFF].randomElement(using: &random)! }) }
+            terms.insert([UInt8](repeating: 0, count: length))
+        }
+        // Keys sharing their first eleven bytes (the field's and ten of the term), then differing.
+        let shared = (0..<10).map { _ in UInt8.random(in: 0...2, using: &random) }
+        for tail: [UInt8] in [[], [0], [1], [0xFF], [0, 0], [0, 1], [1, 0], [0xFF, 0xFF], [0, 0, 0]] { terms.insert(shared + tail) }
+        let long = (0..<254).map { _ in UInt8.random(in: 0...2, using: &random) }
+        for extra in [0, 1, 2, 3, 40] {
+            terms.insert(long + [UInt8](repeating: 0, count: extra))
+            terms.insert(long + [UInt8](repeating: 1, count: extra))
+        }
+        var interner = TermInterner<UInt8>()
+        let keys = terms.map { [0] + $0 }
+        for key in keys { _ = Array(key.dropFirst()).withUnsafeBytes { interner.intern(field: 0, term: $0) { 0 } } }
+        let slots = interner.sortedSlots()
+        let sorted = slots.map { interner.withKey(Int($0.slot)) { Array($0) } }, expected = keys.sorted { $0.lexicographicallyPrecedes($1) }
+        let misplaced = sorted.indices.first { $0 >= expected.count || sorted[$0] != expected[$0] }
+        #expect(sorted.count == expected.count && misplaced == nil, "first misplaced key at \(misplaced ?? -1): \(misplaced.map { sorted[$0] } ?? [])")
+        for a in slots {
+            for b in slots {
+                guard let order = TermInterner<UInt8>.SortedSlot.order(a, b) else { continue }
+                let ka = interner.withKey(Int(a.slot)) { Array($0) }, kb = interner.withKey(Int(b.slot)) { Array($0) }
+                #expect(order == (ka == kb ? 0 : (ka.lexicographicallyPrecedes(kb) ? -1 : 1)), "\(ka) against \(kb)")
+            }
+        }
+    }
+
     /// The inlined key comparison against the bytes themselves: for every length up to 40, equal
     /// copies compare equal and a copy differing in any single byte compares unequal (the
     /// overlapping words and the first/middle/last bytes of short keys must miss no position).
