@@ -166,8 +166,8 @@ struct TermInterner<Value: BitwiseCopyable> {
     ///
     /// The slots are first dealt into buckets by their keys' first two bytes (the field and the
     /// term's first byte), then each bucket is sorted alone: a flush waits for the sort, and one
-    /// comparison sort of the whole dictionary took about twice as long (a few hundred thousand
-    /// keys per batch on the bench corpus, most buckets a few thousand).
+    /// comparison sort of the whole dictionary took about half as long again (a few hundred
+    /// thousand keys per batch on the bench corpus, most buckets a few thousand).
     func sortedSlots() -> [SortedSlot] {
         let raw = UnsafeRawPointer(bytes)
         let unsorted = (0..<count).map { slot in Self.sortedSlot(Self.key(raw, Int(entries[slot])), slot: slot) }
